@@ -1,0 +1,18 @@
+# Writes OUT, a C++ file holding every file under ROOT as a byte array, for
+# caselint::data::embedded_files().
+file(GLOB_RECURSE files RELATIVE "${ROOT}" "${ROOT}/*.yaml" "${ROOT}/*.md")
+list(SORT files)
+set(body "")
+set(table "")
+set(i 0)
+foreach(f IN LISTS files)
+  file(READ "${ROOT}/${f}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR n "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "static const unsigned char f${i}[] = {${bytes}0x00};\n")
+  string(APPEND table "  {\"${f}\", std::string_view(reinterpret_cast<const char*>(f${i}), ${n})},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from rules/ by cmake/embed.cmake. Do not edit.\n#include \"data/embedded.h\"\nnamespace caselint::data {\n${body}\nstatic const EmbeddedFile kFiles[] = {\n${table}};\nstd::span<const EmbeddedFile> embedded_files() { return kFiles; }\n}  // namespace caselint::data\n")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

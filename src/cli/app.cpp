@@ -1,0 +1,368 @@
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "config/config.h"
+#include "extract/dates.h"
+#include "format/format.h"
+#include "load/source.h"
+#include "parse/parse.h"
+#include "rules/engine.h"
+
+namespace caselint::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string profile;
+  std::string config;
+  std::string format = "text";
+  std::string as_of;
+  std::string stdin_filename = "<stdin>";
+  std::string max_file_size;
+  unsigned jobs = 0;
+  bool quiet = false;
+  bool no_color = false;
+};
+
+std::string today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::optional<std::size_t> parse_size(const std::string& s) {
+  std::size_t pos = 0;
+  unsigned long long n = 0;
+  try {
+    n = std::stoull(s, &pos);
+  } catch (...) {
+    return std::nullopt;
+  }
+  std::string unit = s.substr(pos);
+  unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t mult = 1;
+  if (unit.empty() || unit == "b") mult = 1;
+  else if (unit == "k" || unit == "kb") mult = 1000;
+  else if (unit == "kib") mult = 1024;
+  else if (unit == "m" || unit == "mb") mult = 1000 * 1000;
+  else if (unit == "mib") mult = 1024 * 1024;
+  else if (unit == "g" || unit == "gb") mult = 1000 * 1000 * 1000;
+  else if (unit == "gib") mult = 1024 * 1024 * 1024;
+  else return std::nullopt;
+  return static_cast<std::size_t>(n) * mult;
+}
+
+// Checks one file from loading to diagnostics. Never throws.
+format::FileResult check_one(const std::string& path, const Options& opt, config::ConfigCache& configs,
+                             const rules::RunOptions& run, bool want_fields) {
+  format::FileResult r;
+  bool is_stdin = path == "-";
+  r.path = is_stdin ? opt.stdin_filename : path;
+  r.format = load::format_for_path(r.path).value_or(doc::Format::markdown);
+  try {
+    const config::Config& cfg = configs.for_file(is_stdin ? (fs::current_path() / opt.stdin_filename).string() : path);
+    std::size_t max = cfg.max_file_size.value_or(load::kDefaultMaxFileSize);
+    if (!opt.max_file_size.empty()) max = *parse_size(opt.max_file_size);
+    load::LoadResult loaded = is_stdin ? load::load_stdin(r.path, max) : load::load_file(path, max);
+    if (loaded.error) {
+      r.error = loaded.error->reason;
+      return r;
+    }
+    parse::ParseResult parsed = parse::parse(*loaded.file);
+    if (parsed.error) {
+      r.error = "line " + std::to_string(parsed.error->line) + ": " + parsed.error->message;
+      return r;
+    }
+    const doc::Document& d = *parsed.document;
+    extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin());
+    rules::FileSettings settings = cfg.settings_for(is_stdin ? opt.stdin_filename : path);
+    r.profile = rules::document_profile(d, fields, settings.profile, opt.profile);
+    if (!cfg.rules->profile(r.profile)) {
+      const doc::MetaValue* m = d.meta("program");
+      std::string hint = config::suggest(r.profile, cfg.rules->profile_ids());
+      r.error = (m ? "line " + std::to_string(m->value_range.start.line) + ": " : std::string()) +
+                "unknown program \"" + r.profile + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
+                " valid programs: " + join(cfg.rules->profile_ids());
+      r.profile.clear();
+      return r;
+    }
+    r.diagnostics = rules::check_document(*cfg.rules, d, fields, r.profile, settings, run);
+    if (want_fields) r.fields = std::move(fields);
+  } catch (const config::ConfigError& e) {
+    r.error = std::string("configuration: ") + e.what();
+  } catch (const std::exception& e) {
+    r.error = std::string("internal error: ") + e.what();
+  }
+  return r;
+}
+
+std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, int& exit_code) {
+  load::Expansion exp = load::expand_paths(opt.paths);
+  std::vector<format::FileResult> results;
+  for (const load::LoadError& e : exp.errors) {
+    format::FileResult r;
+    r.path = e.path;
+    r.error = e.reason;
+    results.push_back(std::move(r));
+  }
+  config::ConfigCache configs(opt.config.empty() ? std::nullopt : std::optional<std::string>(opt.config));
+  rules::RunOptions run;
+  run.as_of = opt.as_of.empty() ? today() : opt.as_of;
+
+  std::vector<format::FileResult> checked(exp.files.size());
+  unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(exp.files.size(), 1)));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < exp.files.size();) {
+      checked[i] = check_one(exp.files[i], opt, configs, run, want_fields);
+    }
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned j = 0; j < jobs; ++j) pool.emplace_back(worker);
+    for (std::thread& t : pool) t.join();
+  }
+  for (format::FileResult& r : checked) results.push_back(std::move(r));
+  for (const format::FileResult& r : results) {
+    if (r.error) {
+      std::cerr << r.path << ": error: " << *r.error << '\n';
+      exit_code = 2;
+    }
+  }
+  if (exit_code != 2) {
+    for (const format::FileResult& r : results) {
+      for (const rules::Diagnostic& d : r.diagnostics) {
+        if (d.severity == rules::Severity::error) exit_code = 1;
+      }
+    }
+  }
+  return results;
+}
+
+void add_common(CLI::App* app, Options& opt, bool paths_required) {
+  auto* p = app->add_option("paths", opt.paths, "files or folders to check (recursively: .md, .markdown, .html, .htm); - reads standard input");
+  if (paths_required) p->required();
+  app->add_option("--profile", opt.profile, "check every file with this profile (program)");
+  app->add_option("--config", opt.config, "use this config file instead of searching for .caselint.yaml");
+  app->add_option("--as-of", opt.as_of, "the date recency rules count from, YYYY-MM-DD (default: today)");
+  app->add_option("--stdin-filename", opt.stdin_filename, "the path to report (and find config from) for standard input");
+  app->add_option("--max-file-size", opt.max_file_size, "skip files larger than this (default 16MiB; units B, KB, KiB, MB, MiB)");
+  app->add_option("-j,--jobs", opt.jobs, "files checked in parallel (default: the number of cores)");
+}
+
+std::optional<std::string> validate(const Options& opt) {
+  if (!opt.profile.empty() && !rules::RuleSet::builtin().profile(opt.profile)) {
+    std::string hint = config::suggest(opt.profile, rules::RuleSet::builtin().profile_ids());
+    return "unknown profile \"" + opt.profile + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
+           " valid profiles: " + join(rules::RuleSet::builtin().profile_ids());
+  }
+  if (!opt.as_of.empty() && !extract::parse_iso_date(opt.as_of)) {
+    return "--as-of \"" + opt.as_of + "\" is not a date in the form YYYY-MM-DD";
+  }
+  if (!opt.max_file_size.empty() && !parse_size(opt.max_file_size)) {
+    return "--max-file-size \"" + opt.max_file_size + "\" is not a size (examples: 16MiB, 500KB, 1048576)";
+  }
+  return std::nullopt;
+}
+
+bool use_color(const Options& opt) {
+  if (opt.no_color || std::getenv("NO_COLOR")) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+int cmd_rules(const std::string& fmt, const std::string& profile) {
+  const rules::RuleSet& set = rules::RuleSet::builtin();
+  std::vector<const rules::Rule*> shown;
+  for (const rules::Rule* r : set.rules()) {
+    if (!profile.empty()) {
+      const rules::Profile* p = set.profile(profile);
+      if (!p || std::find(p->rules.begin(), p->rules.end(), r->meta().code) == p->rules.end()) continue;
+    }
+    shown.push_back(r);
+  }
+  auto profiles_of = [&](const std::string& code) {
+    std::vector<std::string> ids;
+    for (const std::string& id : set.profile_ids()) {
+      const rules::Profile* p = set.profile(id);
+      if (std::find(p->rules.begin(), p->rules.end(), code) != p->rules.end()) ids.push_back(id);
+    }
+    return ids;
+  };
+  if (fmt == "json") {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const rules::Rule* r : shown) {
+      const rules::RuleMeta& m = r->meta();
+      arr.push_back({{"code", m.code}, {"rule", m.name}, {"severity", rules::severity_name(m.severity)},
+                     {"status", rules::status_name(m.status)}, {"since", m.since}, {"field", m.field},
+                     {"checklist", m.checklist}, {"summary", m.summary}, {"profiles", profiles_of(m.code)}});
+    }
+    std::cout << nlohmann::ordered_json({{"version", 1}, {"rules", arr}}).dump(2) << '\n';
+    return 0;
+  }
+  for (const rules::Rule* r : shown) {
+    const rules::RuleMeta& m = r->meta();
+    std::cout << m.code << "  " << m.name << std::string(m.name.size() < 32 ? 32 - m.name.size() : 1, ' ')
+              << rules::severity_name(m.severity) << std::string(9 - std::string(rules::severity_name(m.severity)).size(), ' ')
+              << m.summary << '\n';
+  }
+  std::cout << "\nProfiles: " << join(set.profile_ids()) << "\nDetails: caselint explain CODE\n";
+  return 0;
+}
+
+int cmd_explain(const std::string& code) {
+  const rules::RuleSet& set = rules::RuleSet::builtin();
+  const rules::Rule* r = set.find(code);
+  if (!r) {
+    std::vector<std::string> names;
+    for (const rules::Rule* x : set.rules()) {
+      names.push_back(x->meta().code);
+      names.push_back(x->meta().name);
+    }
+    std::string hint = config::suggest(code, names);
+    std::cerr << "caselint: error: unknown rule \"" << code << "\""
+              << (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") << " (caselint rules lists them)\n";
+    return 2;
+  }
+  const rules::RuleMeta& m = r->meta();
+  std::string_view doc = set.doc(m.code);
+  if (!doc.empty()) {
+    std::cout << doc;
+    if (doc.back() != '\n') std::cout << '\n';
+  } else {
+    std::cout << "# " << m.code << ' ' << m.name << "\n\n" << m.summary << '\n';
+  }
+  std::cout << "\nDefault severity: " << rules::severity_name(m.severity) << "; status: " << rules::status_name(m.status)
+            << " since " << m.since << '\n';
+  if (!m.checklist_by_profile.empty()) {
+    std::cout << "Citations by profile:\n";
+    for (const auto& [p, c] : m.checklist_by_profile) std::cout << "  " << p << ": " << c << '\n';
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "help"};
+  bool first_is_command = !args.empty() && std::find(kCommands.begin(), kCommands.end(), args[0]) != kCommands.end();
+  bool wants_top_help = !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version");
+  if (!first_is_command && !wants_top_help) args.insert(args.begin(), "check");
+
+  CLI::App app{"caselint: checks AWS Partner customer case studies and practice pages against the program checklists"};
+  app.set_version_flag("--version", "caselint 0.1.0");
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 no error-severity finding, 1 error findings, 2 usage, configuration or I/O error.");
+
+  Options opt;
+  CLI::App* check = app.add_subcommand("check", "lint files and folders (the default command)");
+  add_common(check, opt, true);
+  check->add_option("--format", opt.format, "output format")->check(CLI::IsMember({"text", "json"}));
+  check->add_flag("-q,--quiet", opt.quiet, "print only error-severity findings, no summary");
+  check->add_flag("--no-color", opt.no_color, "no colour, even on a terminal (also NO_COLOR=1)");
+
+  Options xopt;
+  xopt.format = "json";
+  CLI::App* extract = app.add_subcommand("extract", "print the fields found in each file (JSON by default)");
+  add_common(extract, xopt, true);
+  extract->add_option("--format", xopt.format, "output format")->check(CLI::IsMember({"json", "text"}));
+
+  std::string rules_format = "text", rules_profile;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "list the rules");
+  rules_cmd->add_option("--format", rules_format, "output format")->check(CLI::IsMember({"text", "json"}));
+  rules_cmd->add_option("--profile", rules_profile, "only the rules of this profile");
+
+  std::string explain_code;
+  CLI::App* explain = app.add_subcommand("explain", "show a rule's documentation");
+  explain->add_option("code", explain_code, "rule code or name, e.g. CS104 or missing-lessons-learned")->required();
+
+  std::vector<char*> cargs;
+  std::string argv0 = argc > 0 ? argv[0] : "caselint";
+  cargs.push_back(argv0.data());
+  for (std::string& a : args) cargs.push_back(a.data());
+  try {
+    app.parse(static_cast<int>(cargs.size()), cargs.data());
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  try {
+    if (rules_cmd->parsed()) {
+      if (!rules_profile.empty() && !rules::RuleSet::builtin().profile(rules_profile)) {
+        std::cerr << "caselint: error: unknown profile \"" << rules_profile
+                  << "\"; valid profiles: " << join(rules::RuleSet::builtin().profile_ids()) << '\n';
+        return 2;
+      }
+      return cmd_rules(rules_format, rules_profile);
+    }
+    if (explain->parsed()) return cmd_explain(explain_code);
+
+    bool is_extract = extract->parsed();
+    Options& o = is_extract ? xopt : opt;
+    if (auto problem = validate(o)) {
+      std::cerr << "caselint: error: " << *problem << '\n';
+      return 2;
+    }
+    auto started = std::chrono::steady_clock::now();
+    int exit_code = 0;
+    std::vector<format::FileResult> results = check_all(o, is_extract, exit_code);
+    if (is_extract) {
+      if (o.format == "text") {
+        format::write_extract_text(std::cout, results);
+      } else {
+        format::write_extract_json(std::cout, results);
+      }
+      return exit_code == 2 ? 2 : 0;
+    }
+    if (o.format == "json") {
+      format::write_json(std::cout, results);
+    } else {
+      format::TextOptions topts;
+      topts.color = use_color(o);
+      topts.quiet = o.quiet;
+      topts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      format::write_text(std::cout, results, topts);
+    }
+    return exit_code;
+  } catch (const std::exception& e) {
+    std::cerr << "caselint: error: " << e.what() << '\n';
+    return 2;
+  }
+}
+
+}  // namespace caselint::cli

@@ -1,0 +1,94 @@
+#include "doc/document.h"
+
+#include <algorithm>
+
+#include "doc/line_index.h"
+
+namespace caselint::doc {
+
+const char* format_name(Format f) {
+  switch (f) {
+    case Format::markdown: return "markdown";
+    case Format::html: return "html";
+    case Format::ipynb: return "ipynb";
+  }
+  return "markdown";
+}
+
+Position Document::position_at(std::size_t text_offset) const {
+  auto it = std::upper_bound(spans.begin(), spans.end(), text_offset,
+                             [](std::size_t off, const TextSpan& s) { return off < s.offset; });
+  if (it == spans.begin()) return {};
+  const TextSpan& s = *(it - 1);
+  if (text_offset > s.offset + s.length) return s.start;
+  Position p = s.start;
+  if (p.column > 0) {
+    p.column += static_cast<int>(count_codepoints(std::string_view(text).substr(s.offset, text_offset - s.offset)));
+  }
+  return p;
+}
+
+SourceRange Document::range_of(std::size_t text_offset, std::size_t length) const {
+  Position start = position_at(text_offset);
+  if (length == 0) return {start, start};
+  // The end belongs to the span holding the last byte.
+  std::size_t last = text_offset + length - 1;
+  auto it = std::upper_bound(spans.begin(), spans.end(), last,
+                             [](std::size_t off, const TextSpan& s) { return off < s.offset; });
+  if (it == spans.begin()) return {start, start};
+  const TextSpan& s = *(it - 1);
+  if (last >= s.offset + s.length || s.start.column == 0) return {start, position_at(text_offset + length)};
+  Position end = s.start;
+  end.column += static_cast<int>(count_codepoints(std::string_view(text).substr(s.offset, text_offset + length - s.offset)));
+  return {start, end};
+}
+
+bool Document::is_verbatim(std::size_t text_offset, std::size_t length) const {
+  auto it = std::upper_bound(spans.begin(), spans.end(), text_offset,
+                             [](std::size_t off, const TextSpan& s) { return off < s.offset; });
+  if (it == spans.begin()) return false;
+  const TextSpan& s = *(it - 1);
+  if (s.start.column == 0 || text_offset + length > s.offset + s.length) return false;
+  // A span covers one source line only while it has no line break.
+  return std::string_view(text).substr(s.offset, text_offset + length - s.offset).find('\n') == std::string_view::npos;
+}
+
+std::string Document::section_text(int section, bool include_children) const {
+  std::string out;
+  if (section < 0 || static_cast<std::size_t>(section) >= sections.size()) return out;
+  const Section& s = sections[static_cast<std::size_t>(section)];
+  for (int b : s.blocks) {
+    if (!out.empty()) out += '\n';
+    out += blocks[static_cast<std::size_t>(b)].text;
+  }
+  if (include_children) {
+    for (int c : s.children) {
+      std::string child = sections[static_cast<std::size_t>(c)].heading + "\n" + section_text(c, true);
+      if (!out.empty()) out += '\n';
+      out += child;
+    }
+  }
+  return out;
+}
+
+const MetaValue* Document::meta(const std::string& key) const {
+  auto it = metadata.find(key);
+  return it == metadata.end() ? nullptr : &it->second;
+}
+
+void append_block(Document& d, Block block, const std::vector<TextSpan>& block_spans) {
+  if (!d.text.empty()) d.text += "\n\n";
+  block.text_offset = d.text.size();
+  for (TextSpan s : block_spans) {
+    s.offset += block.text_offset;
+    d.spans.push_back(s);
+  }
+  d.text += block.text;
+  int index = static_cast<int>(d.blocks.size());
+  if (block.section >= 0 && static_cast<std::size_t>(block.section) < d.sections.size()) {
+    d.sections[static_cast<std::size_t>(block.section)].blocks.push_back(index);
+  }
+  d.blocks.push_back(std::move(block));
+}
+
+}  // namespace caselint::doc

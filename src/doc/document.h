@@ -1,0 +1,142 @@
+// The one document model shared by every input format.
+//
+// Positions: lines and columns are 1-based; columns count Unicode code
+// points. A column of 0 means "unknown" (libxml2 reports lines only);
+// formatters print it as 1. Every range comes from the parser that built the
+// node; nothing re-finds positions by searching the text.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace caselint::doc {
+
+struct Position {
+  int line = 0;
+  int column = 0;
+  friend bool operator==(const Position&, const Position&) = default;
+  friend auto operator<=>(const Position&, const Position&) = default;
+};
+
+// For test failure messages: "12:5".
+inline std::string to_string(const Position& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+
+struct SourceRange {
+  Position start;
+  Position end;
+  friend bool operator==(const SourceRange&, const SourceRange&) = default;
+};
+
+enum class Format { markdown, html, ipynb };
+const char* format_name(Format f);
+
+// A front matter value: a scalar, a list of scalars, or a nested map that is
+// kept as its scalar leaves ("a.b" keys). `range` points at the key.
+struct MetaValue {
+  std::string text;                 // scalar text (empty for lists and maps)
+  std::vector<std::string> items;   // list items, for a sequence
+  bool is_list = false;
+  bool is_map = false;
+  SourceRange range;                // the key
+  SourceRange value_range;          // the value
+};
+
+enum class BlockKind { paragraph, list_item, table_cell, heading, code, definition_term, definition };
+
+// A span of the plain-text view that came from one place in the source:
+// text[offset, offset+length) starts at `start` and, while it stays on one
+// line, advances one column per code point.
+struct TextSpan {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  Position start;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  std::string text;          // inline text, markup removed, whitespace collapsed
+  SourceRange range;
+  int section = 0;           // index into Document::sections
+  int table = -1;            // for table cells: index into Document::tables
+  int row = -1, col = -1;    // for table cells
+  std::size_t text_offset = 0;  // where `text` starts in Document::text
+  std::string strong_prefix;    // text of a leading bold/strong span ("Customer:")
+};
+
+struct Table {
+  SourceRange range;
+  int section = 0;
+  // rows[r][c] is an index into Document::blocks (a table_cell block).
+  std::vector<std::vector<int>> rows;
+  bool has_header = false;   // the first row is a header row
+};
+
+struct Link {
+  std::string target;   // href / src as written
+  std::string text;     // link text or image alt text
+  std::string title;    // title attribute / Markdown link title
+  SourceRange range;
+  int section = 0;
+  bool is_image = false;
+};
+
+struct Section {
+  std::string heading;       // heading text; empty for the preamble
+  int level = 0;             // 1-6; 0 for the preamble (index 0)
+  SourceRange heading_range; // the heading line
+  SourceRange range;         // heading through the end of its body
+  int parent = -1;
+  std::vector<int> children;
+  std::vector<int> blocks;   // blocks directly in this section (not children)
+};
+
+// An inline control comment: caselint-disable / -enable / -disable-next-line.
+struct Directive {
+  enum class Kind { disable, enable, disable_next_line } kind = Kind::disable;
+  std::vector<std::string> codes;  // empty means every rule
+  int line = 0;
+};
+
+struct Document {
+  std::string path;
+  Format format = Format::markdown;
+  std::string title;         // <title>, front matter title, else first h1
+  std::string description;   // meta description / front matter description
+  SourceRange title_range;
+
+  std::map<std::string, MetaValue> metadata;  // front matter, keys lowercased
+  bool has_front_matter = false;
+  int body_first_line = 1;   // first line after the front matter
+  int last_line = 1;         // last line of the source
+
+  std::vector<Section> sections;  // [0] is the preamble before any heading
+  std::vector<Block> blocks;      // document order
+  std::vector<Table> tables;
+  std::vector<Link> links;        // links and images, document order
+  std::vector<Directive> directives;
+
+  std::string text;               // plain-text view: blocks joined by "\n\n"
+  std::vector<TextSpan> spans;    // sorted by offset
+
+  // Maps an offset in `text` back to the source. Returns {0,0} when the
+  // offset lies outside every span.
+  Position position_at(std::size_t text_offset) const;
+  // The range of text[offset, offset+length); the end is the position just
+  // after the last code point (not the start of whatever markup follows).
+  SourceRange range_of(std::size_t text_offset, std::size_t length) const;
+  // True when text[offset, offset+length) was copied from one stretch of the
+  // source with known columns, so an edit of its range replaces exactly it.
+  bool is_verbatim(std::size_t text_offset, std::size_t length) const;
+
+  // Body text of a section and all its subsections, blocks joined by "\n".
+  std::string section_text(int section, bool include_children = true) const;
+  const MetaValue* meta(const std::string& key) const;
+};
+
+// Appends `block` to the document, its text to the plain-text view, and its
+// spans shifted to the block's offset. Used by every parser.
+void append_block(Document& d, Block block, const std::vector<TextSpan>& block_spans);
+
+}  // namespace caselint::doc

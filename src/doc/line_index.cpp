@@ -1,0 +1,53 @@
+#include "doc/line_index.h"
+
+#include <algorithm>
+
+namespace caselint::doc {
+
+std::size_t count_codepoints(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+LineIndex::LineIndex(std::string_view bytes) : bytes_(bytes) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+Position LineIndex::at(std::size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
+  std::size_t start = starts_[line - 1];
+  int col = static_cast<int>(count_codepoints(bytes_.substr(start, offset - start))) + 1;
+  return {static_cast<int>(line), col};
+}
+
+std::size_t LineIndex::offset_of(int line, int byte_column) const {
+  if (line < 1) return 0;
+  if (static_cast<std::size_t>(line) > starts_.size()) return bytes_.size();
+  std::size_t start = starts_[static_cast<std::size_t>(line) - 1];
+  std::size_t off = start + static_cast<std::size_t>(std::max(byte_column, 1) - 1);
+  return std::min(off, bytes_.size());
+}
+
+int LineIndex::codepoint_column(int line, int byte_column) const {
+  if (line < 1 || static_cast<std::size_t>(line) > starts_.size() || byte_column < 1) return byte_column;
+  return at(offset_of(line, byte_column)).column;
+}
+
+std::string_view LineIndex::line(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return {};
+  std::size_t start = starts_[static_cast<std::size_t>(line) - 1];
+  std::size_t end = static_cast<std::size_t>(line) < starts_.size()
+                        ? starts_[static_cast<std::size_t>(line)] - 1
+                        : bytes_.size();
+  std::string_view v = bytes_.substr(start, end - start);
+  if (!v.empty() && v.back() == '\r') v.remove_suffix(1);
+  return v;
+}
+
+}  // namespace caselint::doc

@@ -1,0 +1,33 @@
+// LineIndex maps byte offsets of a source buffer to 1-based line and
+// code-point column, and back. Built once per file.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "doc/document.h"
+
+namespace caselint::doc {
+
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view bytes);
+  // 1-based line and code-point column of a byte offset.
+  Position at(std::size_t offset) const;
+  // Byte offset of a 1-based line and 1-based *byte* column (cmark's unit).
+  std::size_t offset_of(int line, int byte_column) const;
+  // Converts cmark's byte column on a line to a code-point column.
+  int codepoint_column(int line, int byte_column) const;
+  int line_count() const { return static_cast<int>(starts_.size()); }
+  std::string_view line(int line) const;
+
+ private:
+  std::string_view bytes_;
+  std::vector<std::size_t> starts_;
+};
+
+// Number of code points in a UTF-8 string (continuation bytes not counted).
+std::size_t count_codepoints(std::string_view s);
+
+}  // namespace caselint::doc

@@ -1,0 +1,718 @@
+#include "extract/fields.h"
+
+#include <algorithm>
+
+#include "extract/dates.h"
+#include "extract/services.h"
+#include "extract/text_util.h"
+
+namespace caselint::extract {
+
+const char* source_name(FieldSource s) {
+  switch (s) {
+    case FieldSource::front_matter: return "front_matter";
+    case FieldSource::section: return "section";
+    case FieldSource::label: return "label";
+    case FieldSource::table: return "table";
+    case FieldSource::title: return "title";
+    case FieldSource::image: return "image";
+    case FieldSource::link: return "link";
+    case FieldSource::text: return "text";
+  }
+  return "text";
+}
+
+namespace {
+
+// How much a source is trusted when a field is found several times: an
+// explicit key or label beats a heading ("About Lakeshore Cloud" may be the
+// partner's boilerplate), which beats the title and prose.
+int rank(FieldSource s) {
+  switch (s) {
+    case FieldSource::front_matter: return 0;
+    case FieldSource::label:
+    case FieldSource::table: return 1;
+    case FieldSource::image:
+    case FieldSource::link:
+    case FieldSource::section: return 2;
+    case FieldSource::title: return 3;
+    case FieldSource::text: return 4;
+  }
+  return 4;
+}
+
+}  // namespace
+
+const Field* Fields::get(std::string_view name) const {
+  const Field* best = nullptr;
+  for (const Field& f : fields_) {
+    if (f.name == name && f.state == FieldState::ok && (!best || rank(f.source) < rank(best->source))) best = &f;
+  }
+  return best;
+}
+
+std::vector<const Field*> Fields::all(std::string_view name) const {
+  std::vector<const Field*> out;
+  for (const Field& f : fields_) {
+    if (f.name == name) out.push_back(&f);
+  }
+  return out;
+}
+
+namespace {
+
+// Words in an image's alt text, file name or caption that make it a diagram.
+const Pattern& diagram_words() {
+  static const Pattern p("architect|diagram|topology|infrastructure|solution overview|data ?flow|reference design|high[- ]level design|\\bhld\\b");
+  return p;
+}
+
+const Pattern& diagram_file() {
+  static const Pattern p("\\.(?:png|svg|jpe?g|gif|webp|pdf|drawio|vsdx?)(?:[?#].*)?$");
+  return p;
+}
+
+// Hugo/Jekyll shortcodes that embed an image: {{< figure src="..." ... >}}.
+const Pattern& shortcode_image() {
+  static const Pattern p("\\{\\{[<%]\\s*(?:figure|image|img|picture)\\b[^}]*?\\b(?:src|image)\\s*=\\s*\"(?<value>[^\"]*)\"[^}]*\\}\\}");
+  return p;
+}
+
+// A sentence that points at a diagram that is not there as an image.
+const Pattern& diagram_mention() {
+  static const Pattern p("\\b(?:following|below|above|this|the attached) (?:\\w+ )?(?:architecture )?diagram\\b|\\barchitecture diagram\\b");
+  return p;
+}
+
+// "None", "N/A", "No third-party tools were used": a real answer where the
+// field accepts one.
+const Pattern& none_answer() {
+  static const Pattern p("^(?:none|n/?a|not applicable|nil|no\\b.*|none\\b.*)\\.?$");
+  return p;
+}
+
+FieldState state_of(const Vocabulary& v, std::string_view text, const FieldVocab* fv = nullptr) {
+  std::string_view t = trim(text);
+  if (t.empty()) return FieldState::empty;
+  if (fv && fv->accepts_none && none_answer().matches(t)) return FieldState::ok;
+  if (v.is_placeholder(t)) return FieldState::placeholder;
+  if (lower(t).find("lorem ipsum") != std::string::npos) return FieldState::placeholder;
+  return FieldState::ok;
+}
+
+class Extractor {
+ public:
+  Extractor(const doc::Document& d, const Vocabulary& v) : d_(d), v_(v) {}
+
+  Fields run() {
+    front_matter();
+    sections();
+    labels();
+    tables();
+    title();
+    section_bodies();
+    text_patterns();
+    topics();
+    diagrams();
+    services_in_prose();
+    wording();
+    dates();
+    return std::move(out_);
+  }
+
+ private:
+  void add(const FieldVocab& fv, std::string text, doc::SourceRange range, FieldSource src, std::string label,
+           int section = -1) {
+    Field f;
+    f.name = fv.name;
+    f.state = state_of(v_, text, &fv);
+    f.text = std::string(trim(text));
+    f.range = range;
+    f.source = src;
+    f.label = std::move(label);
+    f.section = section;
+    out_.add(std::move(f));
+  }
+
+  // A value that lists several items (aws_services) becomes one field each.
+  void add_value(const FieldVocab& fv, std::string_view text, doc::SourceRange range, FieldSource src,
+                 const std::string& label) {
+    if (fv.list && state_of(v_, text) == FieldState::ok) {
+      for (const std::string& item : split_list(text)) add(fv, item, range, src, label);
+    } else {
+      add(fv, std::string(text), range, src, label);
+    }
+  }
+
+  void front_matter() {
+    for (const FieldVocab& fv : v_.fields()) {
+      for (const std::string& key : fv.keys) {
+        const doc::MetaValue* m = d_.meta(key);
+        if (!m) continue;
+        if (m->is_list) {
+          if (m->items.empty()) add(fv, "", m->value_range, FieldSource::front_matter, key);
+          for (const std::string& item : m->items) add(fv, item, m->value_range, FieldSource::front_matter, key);
+        } else if (!m->is_map) {
+          add_value(fv, m->text, m->value_range, FieldSource::front_matter, key);
+        }
+        break;
+      }
+    }
+  }
+
+  bool section_has_images(int s) const {
+    const doc::Section& sec = d_.sections[static_cast<std::size_t>(s)];
+    int first = sec.range.start.line, last = sec.range.end.line;
+    return std::any_of(d_.links.begin(), d_.links.end(), [&](const doc::Link& l) {
+      return l.range.start.line >= first && l.range.start.line <= last;
+    });
+  }
+
+  void sections() {
+    for (std::size_t i = 1; i < d_.sections.size(); ++i) {
+      const doc::Section& s = d_.sections[i];
+      std::string norm = Vocabulary::normalise_heading(s.heading);
+      if (norm.empty()) continue;
+      for (const FieldVocab& fv : v_.fields()) {
+        for (const Pattern& p : fv.headings) {
+          auto m = p.find(norm);
+          if (!m) continue;
+          if (m->value) {
+            // "About Acme Corp": the heading carries the value itself.
+            std::string value = norm.substr(m->value->first, m->value->second - m->value->first);
+            std::string_view original = trim(s.heading);
+            if (auto m2 = p.find(original); m2 && m2->value) {
+              value = std::string(original.substr(m2->value->first, m2->value->second - m2->value->first));
+            }
+            add(fv, value, s.heading_range, FieldSource::section, s.heading, static_cast<int>(i));
+          } else if (fv.name == "architecture_diagram") {
+            // The section counts only when it holds a diagram; diagrams() adds that.
+            if (!section_has_images(static_cast<int>(i))) {
+              Field f;
+              f.name = fv.name;
+              f.state = FieldState::empty;
+              f.range = s.heading_range;
+              f.source = FieldSource::section;
+              f.label = s.heading;
+              f.section = static_cast<int>(i);
+              out_.add(std::move(f));
+            }
+          } else {
+            std::string body = own_text(static_cast<int>(i), &fv);
+            std::string text = body;
+            if (trim(body).empty() && section_has_images(static_cast<int>(i))) text = "(image)";
+            if (fv.list && state_of(v_, body) == FieldState::ok) {
+              add_list_section(fv, static_cast<int>(i));
+            } else {
+              add(fv, text, s.heading_range, FieldSource::section, s.heading, static_cast<int>(i));
+            }
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  // The text of a section and its subsections without the labelled facts of
+  // other fields ("Third-party tools: None" under "Challenge" says nothing
+  // about the challenge) and without fact tables.
+  std::string own_text(int section, const FieldVocab* self) const {
+    std::vector<bool> in_tree(d_.sections.size(), false);
+    in_tree[static_cast<std::size_t>(section)] = true;
+    for (std::size_t i = static_cast<std::size_t>(section) + 1; i < d_.sections.size(); ++i) {
+      int parent = d_.sections[i].parent;
+      if (parent >= 0 && in_tree[static_cast<std::size_t>(parent)]) in_tree[i] = true;
+    }
+    std::string out;
+    auto append = [&](std::string_view t) {
+      if (trim(t).empty()) return;
+      if (!out.empty()) out += '\n';
+      out += t;
+    };
+    for (std::size_t i = static_cast<std::size_t>(section) + 1; i < d_.sections.size(); ++i) {
+      if (in_tree[i]) append(d_.sections[i].heading);
+    }
+    for (std::size_t b = 0; b < d_.blocks.size(); ++b) {
+      const doc::Block& block = d_.blocks[b];
+      if (block.section < 0 || !in_tree[static_cast<std::size_t>(block.section)]) continue;
+      if (block.kind == doc::BlockKind::table_cell) {
+        const doc::Table& t = d_.tables[static_cast<std::size_t>(block.table)];
+        const doc::Block& key = d_.blocks[static_cast<std::size_t>(t.rows[static_cast<std::size_t>(block.row)][0])];
+        const FieldVocab* other = label_field(key.text);
+        if (other && other != self) continue;
+        append(block.text);
+        continue;
+      }
+      if (block.kind == doc::BlockKind::definition_term || block.kind == doc::BlockKind::definition) {
+        const doc::Block& term = block.kind == doc::BlockKind::definition && b > 0 ? d_.blocks[b - 1] : block;
+        const FieldVocab* other = label_field(term.text);
+        if (other && other != self) continue;
+        append(block.text);
+        continue;
+      }
+      for (const Line& line : split_lines(block.text)) {
+        std::size_t colon = line.text.find(':');
+        if (colon != std::string_view::npos && colon > 0 && colon <= 48) {
+          const FieldVocab* other = label_field(line.text.substr(0, colon));
+          if (other && other != self) continue;
+        }
+        append(line.text);
+      }
+    }
+    return out;
+  }
+
+  // A list-valued section: each list item (or each line) is one value.
+  void add_list_section(const FieldVocab& fv, int s) {
+    const doc::Section& sec = d_.sections[static_cast<std::size_t>(s)];
+    bool any = false;
+    for (int b : sec.blocks) {
+      const doc::Block& block = d_.blocks[static_cast<std::size_t>(b)];
+      if (block.kind != doc::BlockKind::list_item && block.kind != doc::BlockKind::table_cell) continue;
+      std::string_view item = block.text;
+      // "Amazon S3 - stores the raw files": the name is before the dash or colon.
+      for (std::string_view sep : {" – ", " — ", " - ", ": "}) {
+        if (auto p = item.find(sep); p != std::string_view::npos) item = item.substr(0, p);
+      }
+      add(fv, std::string(item), block.range, FieldSource::section, sec.heading, s);
+      any = true;
+    }
+    if (!any) add_value(fv, d_.section_text(s), sec.heading_range, FieldSource::section, sec.heading);
+  }
+
+  const FieldVocab* label_field(std::string_view label) const {
+    std::string l = lower(trim(label));
+    while (!l.empty() && (l.back() == '*' || l.back() == '_' || l.back() == ' ')) l.pop_back();
+    while (!l.empty() && (l.front() == '*' || l.front() == '_' || l.front() == ' ')) l.erase(0, 1);
+    if (l.empty() || l.size() > 48) return nullptr;
+    for (const FieldVocab& fv : v_.fields()) {
+      for (const Pattern& p : fv.labels) {
+        if (p.matches(l)) return &fv;
+      }
+    }
+    return nullptr;
+  }
+
+  // The list items right after block `b` in the same section, as one value.
+  std::string following_items(std::size_t b) const {
+    std::string out;
+    const doc::Block& first = d_.blocks[b];
+    for (std::size_t i = b + 1; i < d_.blocks.size(); ++i) {
+      const doc::Block& n = d_.blocks[i];
+      if (n.section != first.section || n.kind != doc::BlockKind::list_item) break;
+      if (!out.empty()) out += '\n';
+      out += n.text;
+    }
+    return out;
+  }
+
+  void labels() {
+    for (std::size_t b = 0; b < d_.blocks.size(); ++b) {
+      const doc::Block& block = d_.blocks[b];
+      if (block.kind == doc::BlockKind::definition_term) {
+        const FieldVocab* fv = label_field(block.text);
+        if (fv && b + 1 < d_.blocks.size() && d_.blocks[b + 1].kind == doc::BlockKind::definition) {
+          const doc::Block& dd = d_.blocks[b + 1];
+          add_value(*fv, dd.text, dd.range, FieldSource::label, block.text);
+        }
+        continue;
+      }
+      if (block.kind != doc::BlockKind::paragraph && block.kind != doc::BlockKind::list_item) continue;
+      for (const Line& line : split_lines(block.text)) {
+        std::string_view t = line.text;
+        std::size_t colon = t.find(':');
+        std::string_view label, value;
+        std::size_t value_off = 0;
+        if (colon != std::string_view::npos && colon > 0 && colon <= 48) {
+          label = t.substr(0, colon);
+          value_off = colon + 1;
+        } else if (!block.strong_prefix.empty() && line.offset == 0 && t.rfind(block.strong_prefix, 0) == 0) {
+          label = block.strong_prefix;
+          value_off = block.strong_prefix.size();
+        } else {
+          continue;
+        }
+        const FieldVocab* fv = label_field(label);
+        if (!fv) continue;
+        value = t.substr(value_off);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '*' || value.front() == '_')) {
+          value.remove_prefix(1);
+          ++value_off;
+        }
+        std::size_t abs = block.text_offset + line.offset + value_off;
+        doc::SourceRange range = d_.range_of(abs, trim(value).size());
+        if (range.start.line == 0) range = block.range;
+        if (trim(value).empty() && split_lines(block.text).size() == 1) {
+          std::string items = following_items(b);
+          if (!items.empty()) {
+            add_value(*fv, items, range, FieldSource::label, std::string(trim(label)));
+            continue;
+          }
+        }
+        add_value(*fv, value, range, FieldSource::label, std::string(trim(label)));
+      }
+    }
+  }
+
+  void tables() {
+    for (const doc::Table& t : d_.tables) {
+      if (t.rows.empty()) continue;
+      auto cell = [&](std::size_t r, std::size_t c) -> const doc::Block* {
+        if (r >= t.rows.size() || c >= t.rows[r].size()) return nullptr;
+        return &d_.blocks[static_cast<std::size_t>(t.rows[r][c])];
+      };
+      std::size_t header_labels = 0, row_labels = 0;
+      for (std::size_t c = 0; c < t.rows[0].size(); ++c) header_labels += label_field(cell(0, c)->text) != nullptr;
+      for (std::size_t r = 1; r < t.rows.size(); ++r) {
+        if (const doc::Block* k = cell(r, 0)) row_labels += label_field(k->text) != nullptr;
+      }
+      if (t.has_header && header_labels >= 2 && header_labels > row_labels) {
+        // A header row of labels with the values below.
+        for (std::size_t c = 0; c < t.rows[0].size(); ++c) {
+          const FieldVocab* fv = label_field(cell(0, c)->text);
+          if (!fv) continue;
+          if (t.rows.size() == 1) add(*fv, "", cell(0, c)->range, FieldSource::table, cell(0, c)->text);
+          for (std::size_t r = 1; r < t.rows.size(); ++r) {
+            if (const doc::Block* v = cell(r, c)) add_value(*fv, v->text, v->range, FieldSource::table, cell(0, c)->text);
+            if (!fv->list) break;
+          }
+        }
+        continue;
+      }
+      // Label | value rows (a sidebar of facts); the header row may be one.
+      for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const doc::Block* k = cell(r, 0);
+        const doc::Block* val = cell(r, 1);
+        if (!k || !val) continue;
+        if (const FieldVocab* fv = label_field(k->text)) add_value(*fv, val->text, val->range, FieldSource::table, k->text);
+      }
+    }
+  }
+
+  void title() {
+    if (d_.title.empty()) return;
+    for (const FieldVocab& fv : v_.fields()) {
+      for (const Pattern& p : fv.title_patterns) {
+        auto m = p.find(d_.title);
+        if (!m || !m->value) continue;
+        std::string value = d_.title.substr(m->value->first, m->value->second - m->value->first);
+        add(fv, value, d_.title_range, FieldSource::title, "title");
+        return;
+      }
+    }
+  }
+
+  // "About the customer": the first paragraph usually opens with the name.
+  void section_bodies() {
+    for (const FieldVocab& fv : v_.fields()) {
+      if (fv.body_headings.empty()) continue;
+      for (std::size_t i = 1; i < d_.sections.size(); ++i) {
+        const doc::Section& sec = d_.sections[i];
+        std::string norm = Vocabulary::normalise_heading(sec.heading);
+        if (sec.blocks.empty() ||
+            std::none_of(fv.body_headings.begin(), fv.body_headings.end(), [&](const Pattern& p) { return p.matches(norm); })) {
+          continue;
+        }
+        const doc::Block& first = d_.blocks[static_cast<std::size_t>(sec.blocks.front())];
+        for (const Pattern& p : fv.body_patterns) {
+          auto m = p.find(first.text);
+          if (!m || !m->value) continue;
+          std::size_t len = m->value->second - m->value->first;
+          doc::SourceRange r = d_.range_of(first.text_offset + m->value->first, len);
+          if (r.start.line == 0) r = first.range;
+          add(fv, first.text.substr(m->value->first, len), r, FieldSource::section, sec.heading, static_cast<int>(i));
+          break;
+        }
+      }
+    }
+  }
+
+  // Values written in prose: "runs in AWS account 1234 5678 9012", "the
+  // project ran from March 2022 to January 2023".
+  void text_patterns() {
+    for (const FieldVocab& fv : v_.fields()) {
+      if (fv.text_patterns.empty()) continue;
+      for (const doc::Block& b : d_.blocks) {
+        if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item) continue;
+        for (const Pattern& p : fv.text_patterns) {
+          std::size_t from = 0;
+          while (auto m = p.find(b.text, from)) {
+            if (m->value) {
+              std::size_t len = m->value->second - m->value->first;
+              doc::SourceRange r = d_.range_of(b.text_offset + m->value->first, len);
+              if (r.start.line == 0) r = b.range;
+              add(fv, b.text.substr(m->value->first, len), r, FieldSource::text, "text");
+            }
+            from = m->end > from ? m->end : from + 1;
+          }
+        }
+      }
+    }
+  }
+
+  // The caption under an image: "*Figure 1: Solution architecture ...*" in
+  // the paragraph right after it (or the rest of its own paragraph).
+  std::string caption_of(const doc::Link& image) const {
+    static const Pattern caption("^(?:figure|fig\\.?|diagram|image|exhibit)\\s*\\d*\\s*[:.–-]");
+    for (const doc::Block& b : d_.blocks) {
+      if (b.range.start.line < image.range.start.line) continue;
+      if (b.range.start.line > image.range.start.line + 2) break;
+      if (trim(b.text).empty()) continue;
+      if (caption.matches(b.text) || b.text.size() < 160) return b.text;
+      break;
+    }
+    return {};
+  }
+
+  // Topic sets: the first place each topic is mentioned.
+  void topics() {
+    for (const TopicSet& set : v_.topics()) {
+      for (const TopicItem& item : set.items) {
+        if (auto found = find_topic(item)) {
+          found->name = set.id;
+          out_.add(std::move(*found));
+        }
+      }
+    }
+  }
+
+  std::optional<Field> find_topic(const TopicItem& item) const {
+    auto make = [&](std::string_view text, doc::SourceRange r) {
+      Field f;
+      f.text = item.id;
+      f.label = std::string(text.substr(0, std::min<std::size_t>(text.size(), 120)));
+      f.range = r;
+      f.source = FieldSource::text;
+      return f;
+    };
+    for (std::size_t i = 1; i < d_.sections.size(); ++i) {
+      const doc::Section& s = d_.sections[i];
+      for (const Pattern& p : item.patterns) {
+        if (p.matches(s.heading)) return make(s.heading, s.heading_range);
+      }
+    }
+    for (const doc::Block& b : d_.blocks) {
+      if (b.kind == doc::BlockKind::code) continue;
+      for (const Pattern& p : item.patterns) {
+        if (auto m = p.find(b.text)) {
+          doc::SourceRange r = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
+          if (r.start.line == 0) r = b.range;
+          // The sentence around the match is the evidence.
+          std::size_t start = b.text.rfind(". ", m->begin);
+          start = start == std::string::npos ? 0 : start + 2;
+          std::size_t end = b.text.find(". ", m->end);
+          end = end == std::string::npos ? b.text.size() : end + 1;
+          return make(std::string_view(b.text).substr(start, end - start), r);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  void diagrams() {
+    const FieldVocab* fv = v_.field("architecture_diagram");
+    if (!fv) return;
+    std::vector<const doc::Section*> arch_sections;
+    for (std::size_t i = 1; i < d_.sections.size(); ++i) {
+      std::string norm = Vocabulary::normalise_heading(d_.sections[i].heading);
+      if (std::any_of(fv->headings.begin(), fv->headings.end(), [&](const Pattern& p) { return p.matches(norm); })) {
+        arch_sections.push_back(&d_.sections[i]);
+      }
+    }
+    for (const doc::Link& l : d_.links) {
+      bool in_arch_section = std::any_of(arch_sections.begin(), arch_sections.end(), [&](const doc::Section* s) {
+        return l.range.start.line >= s->range.start.line && l.range.start.line <= s->range.end.line;
+      });
+      bool words = diagram_words().matches(l.text) || diagram_words().matches(l.target) ||
+                   diagram_words().matches(l.title) || (l.is_image && diagram_words().matches(caption_of(l)));
+      bool diagram = l.is_image ? (words || in_arch_section)
+                                : (diagram_file().matches(l.target) && (words || in_arch_section));
+      if (diagram) {
+        add(*fv, l.target, l.range, l.is_image ? FieldSource::image : FieldSource::link, l.text);
+      }
+    }
+    for (const doc::Block& b : d_.blocks) {
+      std::size_t from = 0;
+      while (auto m = shortcode_image().find(b.text, from)) {
+        std::string_view code = std::string_view(b.text).substr(m->begin, m->end - m->begin);
+        if (diagram_words().matches(code)) {
+          std::string src = m->value ? b.text.substr(m->value->first, m->value->second - m->value->first) : "";
+          add(*fv, src, d_.range_of(b.text_offset + m->begin, m->end - m->begin), FieldSource::image, "shortcode");
+        }
+        from = m->end;
+      }
+      if (!out_.get("architecture_diagram")) {
+        if (auto m = diagram_mention().find(b.text)) {
+          Field f;
+          f.name = fv->name;
+          f.state = FieldState::empty;
+          f.text = b.text.substr(m->begin, m->end - m->begin);
+          f.range = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
+          if (f.range.start.line == 0) f.range = b.range;
+          f.source = FieldSource::text;
+          f.label = "mention";
+          out_.add(std::move(f));
+        }
+      }
+    }
+  }
+
+  // AWS services named in the text, by the generated dictionary; values are
+  // canonical names. Misspelt names become "_misspelt_service" fields
+  // (text: as written, label: the replacement) for ST001.
+  void services_in_prose() {
+    const FieldVocab* fv = v_.field("aws_services");
+    if (!fv) return;
+    const ServiceDictionary& dict = ServiceDictionary::builtin();
+    // Values already given in a list: map them to canonical names.
+    std::vector<std::string> seen;
+    for (Field& f : out_.mutable_items()) {
+      if (f.name != "aws_services" || f.state != FieldState::ok) continue;
+      auto hits = dict.find_services(f.text);
+      if (!hits.empty() && hits.front().begin == 0) {
+        f.label = f.text;
+        f.text = hits.front().canonical;
+      }
+      seen.push_back(f.text);
+    }
+    for (const doc::Block& b : d_.blocks) {
+      if (b.kind == doc::BlockKind::code) continue;
+      for (const ServiceDictionary::Hit& h : dict.find_services(b.text)) {
+        if (std::find(seen.begin(), seen.end(), h.canonical) != seen.end()) continue;
+        seen.push_back(h.canonical);
+        Field f;
+        f.name = fv->name;
+        f.text = h.canonical;
+        f.label = b.text.substr(h.begin, h.end - h.begin);
+        f.range = d_.range_of(b.text_offset + h.begin, h.end - h.begin);
+        if (f.range.start.line == 0) f.range = b.range;
+        f.source = FieldSource::text;
+        out_.add(std::move(f));
+      }
+      for (const ServiceDictionary::Hit& h : dict.find_misspellings(b.text)) {
+        Field f;
+        f.name = "_misspelt_service";
+        f.text = b.text.substr(h.begin, h.end - h.begin);
+        f.label = h.right;
+        f.range = d_.range_of(b.text_offset + h.begin, h.end - h.begin);
+        f.verbatim = d_.is_verbatim(b.text_offset + h.begin, h.end - h.begin);
+        if (f.range.start.line == 0) f.range = b.range;
+        f.source = FieldSource::text;
+        out_.add(std::move(f));
+        if (std::find(seen.begin(), seen.end(), h.canonical) == seen.end()) {
+          seen.push_back(h.canonical);
+          Field svc = out_.items().back();
+          svc.name = fv->name;
+          svc.label = svc.text;
+          svc.text = h.canonical;
+          out_.add(std::move(svc));
+        }
+      }
+    }
+  }
+
+  // Wording to avoid: absolute claims (every one) and acronyms used before
+  // they are spelled out (the first use). Internal fields for ST002/ST003.
+  void wording() {
+    for (const doc::Block& b : d_.blocks) {
+      if (b.kind == doc::BlockKind::code) continue;
+      // Every claim once: overlapping matches of different patterns ("will
+      // never" and "never lose") report the earliest, longest one.
+      std::vector<std::pair<std::size_t, std::size_t>> hits;
+      for (const Pattern& p : v_.absolute_claims()) {
+        std::size_t from = 0;
+        while (auto m = p.find(b.text, from)) {
+          hits.emplace_back(m->begin, m->end);
+          from = m->end > from ? m->end : from + 1;
+        }
+      }
+      std::sort(hits.begin(), hits.end(), [](const auto& x, const auto& y) {
+        return x.first != y.first ? x.first < y.first : x.second > y.second;
+      });
+      std::size_t covered = 0;
+      for (const auto& [begin, end] : hits) {
+        if (begin < covered) continue;
+        covered = end;
+        Field f;
+        f.name = "_absolute_claim";
+        f.text = b.text.substr(begin, end - begin);
+        f.range = d_.range_of(b.text_offset + begin, end - begin);
+        if (f.range.start.line == 0) f.range = b.range;
+        f.source = FieldSource::text;
+        out_.add(std::move(f));
+      }
+    }
+    for (const Vocabulary::Acronym& a : v_.acronyms()) {
+      for (const doc::Block& b : d_.blocks) {
+        if (b.kind == doc::BlockKind::code) continue;
+        auto m = a.use->find(b.text);
+        if (!m) continue;
+        std::size_t at = b.text_offset + m->begin;
+        // Spelled out before, or right around the first use: "recovery time
+        // objective (RTO)" or "RTO (recovery time objective)".
+        std::size_t window = std::min(d_.text.size(), at + (m->end - m->begin) + 80);
+        if (!a.spelled->find(std::string_view(d_.text).substr(0, window))) {
+          Field f;
+          f.name = "_acronym_undefined";
+          f.text = a.acronym;
+          f.label = a.expansion;
+          f.range = d_.range_of(at, m->end - m->begin);
+          if (f.range.start.line == 0) f.range = b.range;
+          f.source = FieldSource::text;
+          f.verbatim = d_.is_verbatim(at, m->end - m->begin);
+          out_.add(std::move(f));
+        }
+        break;
+      }
+    }
+  }
+
+  void dates() {
+    // Single dates: parse the value of start_date / end_date.
+    std::vector<Field> extra;
+    for (const Field& f : out_.items()) {
+      if ((f.name == "start_date" || f.name == "end_date") && f.state == FieldState::ok) {
+        Field copy = f;
+        if (auto d = find_date(f.text)) {
+          copy.iso = d->iso();
+          copy.ambiguous_date = d->ambiguous;
+        } else {
+          copy.state = FieldState::placeholder;  // "Ongoing", "Spring": not a date
+        }
+        extra.push_back(std::move(copy));
+      } else if (f.name == "project_dates" && f.state == FieldState::ok) {
+        auto range = find_date_range(f.text);
+        if (!range) continue;
+        Field s = f, e = f;
+        s.name = "start_date";
+        e.name = "end_date";
+        s.text = f.text.substr(range->first.begin, range->first.end - range->first.begin);
+        e.text = f.text.substr(range->second.begin, range->second.end - range->second.begin);
+        s.iso = range->first.iso();
+        e.iso = range->second.iso();
+        s.ambiguous_date = range->first.ambiguous;
+        e.ambiguous_date = range->second.ambiguous;
+        extra.push_back(std::move(s));
+        extra.push_back(std::move(e));
+      }
+    }
+    // Replace the date fields with their parsed copies.
+    Fields rebuilt;
+    for (const Field& f : out_.items()) {
+      if ((f.name == "start_date" || f.name == "end_date") && f.state == FieldState::ok) continue;
+      rebuilt.add(f);
+    }
+    for (Field& f : extra) rebuilt.add(std::move(f));
+    out_ = std::move(rebuilt);
+  }
+
+  const doc::Document& d_;
+  const Vocabulary& v_;
+  Fields out_;
+};
+
+}  // namespace
+
+Fields extract_fields(const doc::Document& d, const Vocabulary& vocab) { return Extractor(d, vocab).run(); }
+
+}  // namespace caselint::extract

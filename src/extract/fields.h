@@ -1,0 +1,51 @@
+// Fields: the values of DESIGN.md's field vocabulary found in a Document,
+// each with where it was found. Extractors read only the Document.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc/document.h"
+#include "extract/vocab.h"
+
+namespace caselint::extract {
+
+enum class FieldSource { front_matter, section, label, table, title, image, link, text };
+const char* source_name(FieldSource s);
+
+// ok: a usable value. empty: the section/label/key is there but says nothing.
+// placeholder: it holds only TBD, TODO, lorem ipsum, N/A and the like.
+enum class FieldState { ok, empty, placeholder };
+
+struct Field {
+  std::string name;          // vocabulary name, e.g. "start_date"
+  std::string text;          // the value as written (a section's body text)
+  doc::SourceRange range;    // where the value (or the empty section's heading) is
+  FieldSource source = FieldSource::text;
+  FieldState state = FieldState::ok;
+  std::string label;         // the heading, label or key that named it
+  int section = -1;          // the section it came from, when source == section
+  std::optional<std::string> iso;  // dates: YYYY-MM-DD or YYYY-MM
+  bool ambiguous_date = false;     // a slash date that reads both ways
+  bool verbatim = false;           // `range` covers exactly `text` in the source (safe to replace)
+};
+
+class Fields {
+ public:
+  void add(Field f) { fields_.push_back(std::move(f)); }
+  // The first usable (state ok) value of a field, or nullptr.
+  const Field* get(std::string_view name) const;
+  // Every occurrence of a field, usable or not, in document order of finding.
+  std::vector<const Field*> all(std::string_view name) const;
+  const std::vector<Field>& items() const { return fields_; }
+  std::vector<Field>& mutable_items() { return fields_; }
+
+ private:
+  std::vector<Field> fields_;
+};
+
+Fields extract_fields(const doc::Document& d, const Vocabulary& vocab);
+
+}  // namespace caselint::extract

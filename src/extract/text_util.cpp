@@ -1,0 +1,62 @@
+#include "extract/text_util.h"
+
+#include <cctype>
+
+namespace caselint::extract {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<Line> split_lines(std::string_view s) {
+  std::vector<Line> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t e = s.find('\n', start);
+    if (e == std::string_view::npos) e = s.size();
+    out.push_back({s.substr(start, e - start), start});
+    start = e + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  int paren = 0;
+  auto flush = [&] {
+    std::string_view t = trim(cur);
+    if (t.rfind("and ", 0) == 0) t.remove_prefix(4);
+    t = trim(t);
+    while (!t.empty() && (t.back() == '.' || t.back() == ',')) t.remove_suffix(1);
+    if (!t.empty()) out.emplace_back(t);
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '(') ++paren;
+    if (c == ')' && paren > 0) --paren;
+    if (paren == 0 && (c == ',' || c == ';' || c == '\n' || c == '|')) {
+      flush();
+      continue;
+    }
+    if (paren == 0 && s.substr(i, 5) == " and ") {
+      flush();
+      i += 4;
+      continue;
+    }
+    cur += c;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace caselint::extract

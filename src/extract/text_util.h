@@ -1,0 +1,21 @@
+// Small text helpers shared by the extractors.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caselint::extract {
+
+std::string_view trim(std::string_view s);
+std::string lower(std::string_view s);
+// Splits on '\n', keeping each line's byte offset in `s`.
+struct Line {
+  std::string_view text;
+  std::size_t offset;
+};
+std::vector<Line> split_lines(std::string_view s);
+// Splits a list written inline ("A, B and C; D") into trimmed items.
+std::vector<std::string> split_list(std::string_view s);
+
+}  // namespace caselint::extract

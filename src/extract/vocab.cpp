@@ -1,0 +1,288 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "extract/vocab.h"
+
+#include <pcre2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+#include "data/embedded.h"
+
+namespace caselint::extract {
+
+namespace {
+
+// Bounds every match: a pattern from a user's rule file that backtracks
+// catastrophically fails the match instead of hanging the run.
+constexpr uint32_t kMatchLimit = 1'000'000;
+constexpr uint32_t kDepthLimit = 10'000;
+
+struct MatchContextDeleter {
+  void operator()(pcre2_match_context* c) const { pcre2_match_context_free(c); }
+};
+
+pcre2_match_context* shared_match_context() {
+  static std::unique_ptr<pcre2_match_context, MatchContextDeleter> ctx([] {
+    pcre2_match_context* c = pcre2_match_context_create(nullptr);
+    pcre2_set_match_limit(c, kMatchLimit);
+    pcre2_set_depth_limit(c, kDepthLimit);
+    return c;
+  }());
+  return ctx.get();
+}
+
+}  // namespace
+
+struct Pattern::Impl {
+  pcre2_code* code = nullptr;
+  uint32_t value_group = 0;
+  ~Impl() { pcre2_code_free(code); }
+};
+
+Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_unique<Impl>()), source_(source) {
+  int err = 0;
+  PCRE2_SIZE err_off = 0;
+  uint32_t opts = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP;
+  if (anchored) opts |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
+  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), opts, &err, &err_off, nullptr);
+  if (!impl_->code) {
+    PCRE2_UCHAR buf[256];
+    pcre2_get_error_message(err, buf, sizeof buf);
+    throw std::runtime_error("bad pattern \"" + source + "\" at offset " + std::to_string(err_off) + ": " +
+                             reinterpret_cast<const char*>(buf));
+  }
+  pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is unavailable
+  int group = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>("value"));
+  if (group > 0) impl_->value_group = static_cast<uint32_t>(group);
+}
+
+Pattern::~Pattern() = default;
+Pattern::Pattern(Pattern&&) noexcept = default;
+Pattern& Pattern::operator=(Pattern&&) noexcept = default;
+
+std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from) const {
+  struct MatchDataDeleter {
+    void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
+  };
+  thread_local std::unique_ptr<pcre2_match_data, MatchDataDeleter> md(pcre2_match_data_create(32, nullptr));
+  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
+                       shared_match_context());
+  if (rc < 0) return std::nullopt;  // no match, or a match/depth limit was hit
+  PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md.get());
+  Match m;
+  m.begin = ov[0];
+  m.end = ov[1];
+  for (int g = 0; g < rc; ++g) {
+    std::size_t b = ov[2 * g], e = ov[2 * g + 1];
+    if (b == PCRE2_UNSET) {
+      m.groups.emplace_back(std::string_view::npos, std::string_view::npos);
+    } else {
+      m.groups.emplace_back(b, e);
+    }
+  }
+  if (PCRE2_SPTR mark = pcre2_get_mark(md.get())) m.mark = reinterpret_cast<const char*>(mark);
+  if (impl_->value_group > 0 && static_cast<uint32_t>(rc) > impl_->value_group &&
+      ov[2 * impl_->value_group] != PCRE2_UNSET) {
+    m.value = std::make_pair(ov[2 * impl_->value_group], ov[2 * impl_->value_group + 1]);
+  }
+  return m;
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string& origin, const YAML::Node& n, const std::string& msg) {
+  throw std::runtime_error(origin + ":" + std::to_string(n.Mark().line + 1) + ": " + msg);
+}
+
+std::vector<Pattern> compile_list(const YAML::Node& n, const std::string& origin, bool anchored) {
+  std::vector<Pattern> out;
+  if (!n) return out;
+  if (!n.IsSequence()) fail(origin, n, "expected a list of patterns");
+  for (const auto& item : n) {
+    try {
+      out.emplace_back(item.as<std::string>(), anchored);
+    } catch (const std::runtime_error& e) {
+      fail(origin, item, e.what());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Vocabulary Vocabulary::from_yaml(std::string_view fields_yaml, std::string_view placeholders_yaml,
+                                 const std::string& origin) {
+  Vocabulary v;
+  YAML::Node root = YAML::Load(std::string(fields_yaml));
+  YAML::Node fields = root["fields"];
+  if (!fields || !fields.IsMap()) throw std::runtime_error(origin + ": expected a `fields:` mapping");
+  for (const auto& kv : fields) {
+    FieldVocab f;
+    f.name = kv.first.as<std::string>();
+    const YAML::Node& spec = kv.second;
+    f.title = spec["title"] ? spec["title"].as<std::string>() : f.name;
+    if (spec["keys"]) {
+      for (const auto& k : spec["keys"]) f.keys.push_back(k.as<std::string>());
+    }
+    f.headings = compile_list(spec["headings"], origin, true);
+    f.labels = compile_list(spec["labels"], origin, true);
+    f.title_patterns = compile_list(spec["title_patterns"], origin, false);
+    f.text_patterns = compile_list(spec["text_patterns"], origin, false);
+    f.body_headings = compile_list(spec["body_headings"], origin, true);
+    f.body_patterns = compile_list(spec["body_patterns"], origin, false);
+    f.accepts_none = spec["accepts_none"] && spec["accepts_none"].as<bool>();
+    f.date = spec["date"] && spec["date"].as<bool>();
+    if (spec["anchor"]) {
+      std::string a = spec["anchor"].as<std::string>();
+      if (a == "title") {
+        f.anchor = Anchor::title;
+      } else if (a == "end") {
+        f.anchor = Anchor::end;
+      } else {
+        fail(origin, spec["anchor"], "anchor must be title or end");
+      }
+    }
+    f.list = spec["list"] && spec["list"].as<bool>();
+    if (spec["skeleton"]) f.skeleton = spec["skeleton"].as<std::string>();
+    v.fields_.push_back(std::move(f));
+  }
+  YAML::Node ph = YAML::Load(std::string(placeholders_yaml));
+  v.placeholders_ = compile_list(ph["placeholders"], origin, true);
+  v.anonymous_ = compile_list(ph["anonymous_customers"], origin, true);
+  return v;
+}
+
+void Vocabulary::add_topics(std::string_view yaml, const std::string& origin) {
+  YAML::Node root = YAML::Load(std::string(yaml));
+  YAML::Node sets = root["topics"];
+  if (!sets || !sets.IsMap()) throw std::runtime_error(origin + ": expected a `topics:` mapping");
+  for (const auto& kv : sets) {
+    TopicSet set;
+    set.id = kv.first.as<std::string>();
+    set.title = kv.second["title"] ? kv.second["title"].as<std::string>() : set.id;
+    YAML::Node items = kv.second["items"];
+    if (!items || !items.IsSequence()) fail(origin, kv.second, "a topic set needs `items:`");
+    for (const auto& item : items) {
+      TopicItem t;
+      t.id = item["id"].as<std::string>();
+      t.title = item["title"] ? item["title"].as<std::string>() : t.id;
+      t.patterns = compile_list(item["patterns"], origin, false);
+      if (t.patterns.empty()) fail(origin, item, "topic " + t.id + " has no patterns");
+      set.items.push_back(std::move(t));
+    }
+    if (topic_set(set.id) || field(set.id)) fail(origin, kv.first, "topic set " + set.id + " is defined twice");
+    topics_.push_back(std::move(set));
+  }
+}
+
+void Vocabulary::add_wording(std::string_view yaml, const std::string& origin) {
+  YAML::Node root = YAML::Load(std::string(yaml));
+  for (Pattern& p : compile_list(root["absolute_claims"], origin, false)) absolute_claims_.push_back(std::move(p));
+  if (YAML::Node acr = root["acronyms"]) {
+    for (const auto& kv : acr) {
+      Acronym a;
+      a.acronym = kv.first.as<std::string>();
+      a.expansion = kv.second.as<std::string>();
+      std::string escaped;
+      for (char c : a.acronym) {
+        if (c == '/') escaped += "\\";
+        escaped += c;
+      }
+      a.use = std::make_unique<Pattern>("(?-i)(?<![\\w/-])" + escaped + "(?![\\w/-])");
+      std::string words;
+      for (char c : a.expansion) {
+        if (c == ' ') {
+          words += "[\\s-]+";
+        } else if (std::isalnum(static_cast<unsigned char>(c))) {
+          words += c;
+        } else {
+          words += std::string("\\") + c;
+        }
+      }
+      a.spelled = std::make_unique<Pattern>("\\b" + words);
+      acronyms_.push_back(std::move(a));
+    }
+  }
+}
+
+const TopicSet* Vocabulary::topic_set(std::string_view id) const {
+  for (const TopicSet& t : topics_) {
+    if (t.id == id) return &t;
+  }
+  return nullptr;
+}
+
+const Vocabulary& Vocabulary::builtin() {
+  static const Vocabulary v = [] {
+    Vocabulary voc = from_yaml(data::embedded_file("vocab/fields.yaml"), data::embedded_file("vocab/placeholders.yaml"),
+                               "rules/vocab/fields.yaml");
+    for (const data::EmbeddedFile& f : data::embedded_files()) {
+      if (f.path.rfind("vocab/topics/", 0) == 0) voc.add_topics(f.content, "rules/" + std::string(f.path));
+    }
+    voc.add_wording(data::embedded_file("vocab/wording.yaml"), "rules/vocab/wording.yaml");
+    return voc;
+  }();
+  return v;
+}
+
+const FieldVocab* Vocabulary::field(std::string_view name) const {
+  for (const FieldVocab& f : fields_) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+bool Vocabulary::is_placeholder(std::string_view text) const {
+  std::string t(text);
+  auto b = t.find_first_not_of(" \t\r\n*_.");
+  if (b == std::string::npos) return true;
+  auto e = t.find_last_not_of(" \t\r\n*_.");
+  t = t.substr(b, e - b + 1);
+  return std::any_of(placeholders_.begin(), placeholders_.end(), [&](const Pattern& p) { return p.matches(t); });
+}
+
+bool Vocabulary::is_anonymous_customer(std::string_view text) const {
+  return std::any_of(anonymous_.begin(), anonymous_.end(), [&](const Pattern& p) { return p.matches(text); });
+}
+
+std::string Vocabulary::normalise_heading(std::string_view heading) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : heading) {
+    if (std::isalnum(c) || c >= 0x80 || c == '&' || c == '/' || c == '\'' || c == '-') {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += static_cast<char>(c >= 0x80 ? c : std::tolower(c));
+    } else {
+      space = true;
+    }
+  }
+  // Drop leading numbering: "1 ", "2 1 ", "step 3 ", "section 2 ".
+  for (;;) {
+    std::size_t i = 0;
+    if (out.rfind("step ", 0) == 0) i = 5;
+    else if (out.rfind("section ", 0) == 0) i = 8;
+    std::size_t j = i;
+    while (j < out.size() && std::isdigit(static_cast<unsigned char>(out[j]))) ++j;
+    if (j > i && j < out.size() && out[j] == ' ') {
+      out.erase(0, j + 1);
+      continue;
+    }
+    break;
+  }
+  // Drop non-ASCII leading symbols (emoji) left at the start.
+  while (!out.empty() && static_cast<unsigned char>(out[0]) >= 0x80) {
+    std::size_t k = 1;
+    while (k < out.size() && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) ++k;
+    if (k < out.size() && out[k] == ' ') ++k;
+    // Keep letters such as "É": only strip symbols in the emoji/dingbat planes.
+    unsigned char lead = static_cast<unsigned char>(out[0]);
+    if (lead != 0xE2 && lead != 0xF0) break;
+    out.erase(0, k);
+  }
+  return out;
+}
+
+}  // namespace caselint::extract

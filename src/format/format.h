@@ -1,0 +1,44 @@
+// Formatters: the last stage. They print results; they decide nothing.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "extract/fields.h"
+#include "rules/diagnostic.h"
+#include "rules/registry.h"
+
+namespace caselint::format {
+
+// What checking one file produced.
+struct FileResult {
+  std::string path;
+  doc::Format format = doc::Format::markdown;
+  std::string profile;
+  std::vector<rules::Diagnostic> diagnostics;
+  std::optional<std::string> error;     // could not be read, parsed or configured
+  std::optional<extract::Fields> fields;  // for `extract`
+};
+
+struct Summary {
+  int files = 0, errors = 0, warnings = 0, infos = 0, failed = 0;
+};
+Summary summarize(const std::vector<FileResult>& results);
+
+struct TextOptions {
+  bool color = false;
+  bool quiet = false;     // only error-severity findings, no footer
+  double seconds = -1;    // elapsed time for the summary line; < 0 omits it
+};
+
+// path:line:column: severity: message [CODE rule-name]
+void write_text(std::ostream& out, const std::vector<FileResult>& results, const TextOptions& opts);
+// DESIGN.md's JSON format.
+void write_json(std::ostream& out, const std::vector<FileResult>& results);
+// `caselint extract`: the fields found, per file.
+void write_extract_json(std::ostream& out, const std::vector<FileResult>& results);
+void write_extract_text(std::ostream& out, const std::vector<FileResult>& results);
+
+}  // namespace caselint::format

@@ -1,0 +1,149 @@
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "format/format.h"
+
+namespace caselint::format {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json position(const doc::Position& p) {
+  return {{"line", p.line}, {"column", p.column > 0 ? p.column : 1}};
+}
+
+ordered_json range(const doc::SourceRange& r) {
+  doc::Position end = r.end.line > 0 ? r.end : r.start;
+  return {{"start", position(r.start)}, {"end", position(end)}};
+}
+
+ordered_json diagnostic(const rules::Diagnostic& d) {
+  ordered_json j;
+  j["code"] = d.code;
+  j["rule"] = d.rule;
+  j["severity"] = rules::severity_name(d.severity);
+  j["message"] = d.message;
+  if (!d.field.empty()) j["field"] = d.field;
+  j["checklist"] = d.checklist;
+  j["range"] = range(d.range);
+  if (!d.notes.empty()) {
+    ordered_json notes = ordered_json::array();
+    for (const rules::Note& n : d.notes) notes.push_back({{"message", n.message}, {"range", range(n.range)}});
+    j["notes"] = notes;
+  }
+  if (d.fix) {
+    ordered_json edits = ordered_json::array();
+    for (const rules::Edit& e : d.fix->edits) edits.push_back({{"range", range(e.range)}, {"text", e.text}});
+    j["fix"] = {{"title", d.fix->title}, {"safe", d.fix->safe}, {"edits", edits}};
+  } else {
+    j["fix"] = nullptr;
+  }
+  return j;
+}
+
+ordered_json field_value(const extract::Field& f) {
+  ordered_json j;
+  std::string value = f.iso ? *f.iso : f.text;
+  j["value"] = value;
+  j["line"] = f.range.start.line;
+  j["column"] = f.range.start.column > 0 ? f.range.start.column : 1;
+  j["source"] = extract::source_name(f.source);
+  if (!f.label.empty()) j["label"] = f.label;
+  if (f.iso) j["text"] = f.text;
+  if (f.ambiguous_date) j["ambiguous"] = true;
+  if (f.state != extract::FieldState::ok) {
+    j["state"] = f.state == extract::FieldState::empty ? "empty" : "placeholder";
+  }
+  return j;
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const std::vector<FileResult>& results) {
+  ordered_json root;
+  root["version"] = 1;
+  ordered_json files = ordered_json::array();
+  for (const FileResult& r : results) {
+    ordered_json f;
+    f["path"] = r.path;
+    f["format"] = doc::format_name(r.format);
+    f["profile"] = r.profile;
+    if (r.error) f["error"] = *r.error;
+    ordered_json diags = ordered_json::array();
+    for (const rules::Diagnostic& d : r.diagnostics) diags.push_back(diagnostic(d));
+    f["diagnostics"] = diags;
+    files.push_back(f);
+  }
+  root["files"] = files;
+  Summary s = summarize(results);
+  root["summary"] = {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}};
+  out << root.dump(2) << '\n';
+}
+
+void write_extract_json(std::ostream& out, const std::vector<FileResult>& results) {
+  ordered_json files = ordered_json::array();
+  for (const FileResult& r : results) {
+    ordered_json f;
+    f["path"] = r.path;
+    f["profile"] = r.profile;
+    if (r.error) f["error"] = *r.error;
+    ordered_json fields = ordered_json::object();
+    if (r.fields) {
+      const extract::Vocabulary& vocab = extract::Vocabulary::builtin();
+      for (const extract::FieldVocab& fv : vocab.fields()) {
+        std::vector<const extract::Field*> all = r.fields->all(fv.name);
+        std::vector<const extract::Field*> usable;
+        for (const extract::Field* x : all) {
+          if (x->state == extract::FieldState::ok) usable.push_back(x);
+        }
+        if (usable.empty()) continue;
+        if (fv.list) {
+          ordered_json arr = ordered_json::array();
+          std::vector<std::string> seen;
+          for (const extract::Field* x : usable) {
+            if (std::find(seen.begin(), seen.end(), x->text) != seen.end()) continue;
+            seen.push_back(x->text);
+            arr.push_back(field_value(*x));
+          }
+          fields[fv.name] = arr;
+        } else {
+          fields[fv.name] = field_value(*r.fields->get(fv.name));
+        }
+      }
+    }
+    f["fields"] = fields;
+    files.push_back(f);
+  }
+  // DESIGN.md: one object per file; the top level is their array.
+  out << files.dump(2) << '\n';
+}
+
+void write_extract_text(std::ostream& out, const std::vector<FileResult>& results) {
+  for (const FileResult& r : results) {
+    out << r.path << " (" << r.profile << ")\n";
+    if (r.error) {
+      out << "  error: " << *r.error << '\n';
+      continue;
+    }
+    if (!r.fields) continue;
+    for (const extract::FieldVocab& fv : extract::Vocabulary::builtin().fields()) {
+      std::vector<const extract::Field*> shown = r.fields->all(fv.name);
+      if (!fv.list) shown = {r.fields->get(fv.name)};
+      for (const extract::Field* x : shown) {
+        if (!x) continue;
+        if (x->state != extract::FieldState::ok) continue;
+        std::string v = x->iso ? *x->iso : x->text;
+        for (char& c : v) {
+          if (c == '\n') c = ' ';
+        }
+        if (v.size() > 72) v = v.substr(0, 69) + "...";
+        out << "  " << fv.name << " (line " << x->range.start.line << "): " << v << '\n';
+        if (!fv.list) break;
+      }
+    }
+  }
+}
+
+}  // namespace caselint::format

@@ -1,0 +1,194 @@
+#include "load/source.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace caselint::load {
+
+namespace {
+
+std::string lower_ext(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+std::string human_size(std::size_t n) {
+  std::ostringstream os;
+  if (n >= 1024u * 1024u) {
+    os << (n / (1024u * 1024u)) << " MiB";
+  } else if (n >= 1024u) {
+    os << (n / 1024u) << " KiB";
+  } else {
+    os << n << " bytes";
+  }
+  return os.str();
+}
+
+}  // namespace
+
+std::optional<doc::Format> format_for_path(const std::string& path) {
+  std::string ext = lower_ext(path);
+  if (ext == ".md" || ext == ".markdown") return doc::Format::markdown;
+  if (ext == ".html" || ext == ".htm") return doc::Format::html;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_invalid_utf8(const std::string& bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len;
+    unsigned int cp;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
+    else return i;
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3Fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_bytes(std::string& bytes, std::size_t max_size) {
+  if (bytes.size() > max_size) {
+    return "file is " + human_size(bytes.size()) + ", over the size limit of " + human_size(max_size) +
+           " (set max_file_size in .caselint.yaml or --max-file-size)";
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    return "file is UTF-16 encoded; caselint reads UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)";
+  }
+  if (auto nul = bytes.find('\0'); nul != std::string::npos) {
+    return "binary file (NUL byte at offset " + std::to_string(nul) + ")";
+  }
+  if (auto bad = find_invalid_utf8(bytes)) {
+    std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(*bad), '\n'));
+    return "invalid UTF-8 at byte offset " + std::to_string(*bad) + " (line " + std::to_string(line) + ")";
+  }
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  return std::nullopt;
+}
+
+LoadResult load_file(const std::string& path, std::size_t max_size) {
+  LoadResult r;
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    r.error = LoadError{path, "cannot read: no such file"};
+    return r;
+  }
+  if (fs::is_directory(status)) {
+    r.error = LoadError{path, "is a folder"};
+    return r;
+  }
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > max_size) {
+    r.error = LoadError{path, "file is " + human_size(size) + ", over the size limit of " + human_size(max_size) +
+                                  " (set max_file_size in .caselint.yaml or --max-file-size)"};
+    return r;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    r.error = LoadError{path, std::string("cannot read: ") + std::strerror(errno)};
+    return r;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    r.error = LoadError{path, std::string("cannot read: ") + std::strerror(errno)};
+    return r;
+  }
+  if (auto why = check_bytes(bytes, max_size)) {
+    r.error = LoadError{path, *why};
+    return r;
+  }
+  r.file = SourceFile{path, std::move(bytes), format_for_path(path).value_or(doc::Format::markdown)};
+  return r;
+}
+
+LoadResult load_stdin(const std::string& display_path, std::size_t max_size) {
+  LoadResult r;
+  std::string bytes;
+  char buf[65536];
+  while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+    bytes.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+    if (bytes.size() > max_size) break;
+  }
+  if (auto why = check_bytes(bytes, max_size)) {
+    r.error = LoadError{display_path, *why};
+    return r;
+  }
+  r.file = SourceFile{display_path, std::move(bytes), format_for_path(display_path).value_or(doc::Format::markdown)};
+  return r;
+}
+
+Expansion expand_paths(const std::vector<std::string>& paths) {
+  Expansion out;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      out.files.push_back(p);
+      continue;
+    }
+    std::error_code ec;
+    auto st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      out.errors.push_back({p, "no such file or folder"});
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      out.files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    std::set<fs::path> seen_dirs;
+    auto opts = fs::directory_options::skip_permission_denied;
+    fs::recursive_directory_iterator it(p, opts, ec), end;
+    if (ec) {
+      out.errors.push_back({p, "cannot read folder: " + ec.message()});
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        out.errors.push_back({it->path().string(), "cannot read folder: " + ec.message()});
+        ec.clear();
+        continue;
+      }
+      const fs::path& path = it->path();
+      std::string name = path.filename().string();
+      std::error_code e2;
+      if (it->is_directory(e2)) {
+        if (name == ".git" || name == "node_modules") {
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      if (!it->is_regular_file(e2)) continue;
+      auto fmt = format_for_path(path.string());
+      if (fmt && *fmt != doc::Format::ipynb) found.push_back(path.string());
+    }
+    std::sort(found.begin(), found.end());
+    out.files.insert(out.files.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace caselint::load

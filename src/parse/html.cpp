@@ -1,0 +1,713 @@
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/parse.h"
+
+namespace caselint::parse {
+
+namespace {
+
+struct XmlDocFree {
+  void operator()(xmlDoc* p) const { xmlFreeDoc(p); }
+};
+using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
+
+// libxml2 keeps lines in an unsigned short: 65535 means "65535 or later".
+constexpr long kSaturatedLine = 65535;
+// libxml2 stops nesting at 256 levels already; this only bounds our own frames.
+constexpr int kMaxDepth = 2000;
+
+std::string_view name_of(const xmlNode* n) {
+  return n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+}
+
+std::string_view content_of(const xmlNode* n) {
+  return n->content ? std::string_view(reinterpret_cast<const char*>(n->content)) : std::string_view();
+}
+
+std::optional<std::string> attribute(const xmlNode* n, const char* name) {
+  xmlChar* value = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!value) return std::nullopt;
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+bool has_attribute(const xmlNode* n, const char* name) {
+  return xmlHasProp(n, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
+long raw_line(const xmlNode* n) {
+  long line = n->line;
+  if (line == kSaturatedLine) line = xmlGetLineNo(n);
+  return line;
+}
+
+int count_newlines(std::string_view s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
+
+// Byte length of the HTML white space (or no-break space) at s[i], else 0.
+std::size_t space_at(std::string_view s, std::size_t i) {
+  char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') return 1;
+  if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return 2;
+  return 0;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+int heading_level(std::string_view name) {
+  if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return name[1] - '0';
+  return 0;
+}
+
+bool is_inline(std::string_view name) {
+  return one_of(name, {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data",
+                       "del", "dfn", "em", "font", "i", "img", "input", "ins", "kbd", "label", "mark",
+                       "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
+                       "u", "var", "wbr", "ruby", "rb", "rt", "rp", "output", "meter", "progress"});
+}
+
+bool is_invisible(const xmlNode* n, std::string_view name) {
+  if (one_of(name, {"script", "style", "noscript", "template", "head", "svg"})) return true;
+  if (has_attribute(n, "hidden")) return true;
+  if (auto style = attribute(n, "style")) {
+    std::string compact;
+    for (char c : ascii_lower(*style)) {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
+    }
+    if (compact.find("display:none") != std::string::npos ||
+        compact.find("visibility:hidden") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whitespace-collapsing text accumulator with one span per source line.
+struct TextBuilder {
+  std::string text;
+  std::vector<doc::TextSpan> spans;
+  bool pending_space = false;
+  int first_line = 0;
+  int last_line = 0;
+
+  void soft_break() {
+    if (!text.empty()) pending_space = true;
+  }
+
+  void add(std::string_view s, int line) {
+    std::size_t pos = 0;
+    while (true) {
+      std::size_t nl = s.find('\n', pos);
+      add_line(s.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos), line);
+      if (nl == std::string_view::npos) break;
+      if (!text.empty()) pending_space = true;
+      pos = nl + 1;
+      ++line;
+    }
+  }
+
+  void add_line(std::string_view s, int line) {
+    std::size_t span_start = std::string::npos;
+    for (std::size_t i = 0; i < s.size();) {
+      if (std::size_t w = space_at(s, i)) {
+        if (!text.empty()) pending_space = true;
+        i += w;
+        continue;
+      }
+      if (pending_space) {
+        text += ' ';
+        pending_space = false;
+      }
+      if (span_start == std::string::npos) span_start = text.size();
+      text += s[i++];
+    }
+    if (span_start == std::string::npos) return;
+    if (first_line == 0) first_line = line;
+    last_line = std::max(last_line, line);
+    if (!spans.empty() && spans.back().start.line == line) {
+      spans.back().length = text.size() - spans.back().offset;
+    } else {
+      spans.push_back({span_start, text.size() - span_start, {line, 0}});
+    }
+  }
+};
+
+std::string collapse(std::string_view s) {
+  TextBuilder b;
+  b.add(s, 1);
+  return std::move(b.text);
+}
+
+// Text of every text descendant, collapsed; walked without recursion.
+std::string subtree_text(const xmlNode* root) {
+  TextBuilder b;
+  const xmlNode* n = root->children;
+  while (n) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      b.add(content_of(n), 1);
+    } else if (n->type == XML_ELEMENT_NODE && n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next) {
+      n = n->parent;
+      if (n == root) n = nullptr;
+    }
+    if (n) n = n->next;
+  }
+  return std::move(b.text);
+}
+
+enum class CollectorKind { loose, block, heading };
+
+// Where visible text currently goes: loose text of a container, one block
+// element, or a heading.
+struct Collector {
+  CollectorKind kind = CollectorKind::loose;
+  doc::BlockKind block_kind = doc::BlockKind::paragraph;
+  bool absorbing = false;  // nested block elements add to this one
+  int start_line = 0;      // 0: the first text line
+  int table = -1;
+  int row = -1;
+  bool header_cell = false;
+  int section = -1;        // for headings
+  int generation = 0;      // bumped whenever the text is flushed
+  TextBuilder b;
+  std::string strong_prefix;
+};
+
+// Text of an open <a href> or <figcaption>.
+struct Sink {
+  TextBuilder b;
+  int link = -1;  // -1 for a figcaption
+  std::string image_alt;
+};
+
+struct FigureFrame {
+  std::vector<int> images;  // image links without alt text
+  std::string caption;
+};
+
+struct TableFrame {
+  int index = -1;
+  bool first_row_in_head = false;
+  std::vector<bool> row_all_th;
+};
+
+struct Frame {
+  bool scope = false;
+  bool invisible = false;
+  bool collector = false;
+  bool sink = false;
+  bool table = false;
+  bool thead = false;
+  bool figure = false;
+  bool boundary = false;
+  bool strong = false;
+  std::size_t strong_collector = 0;
+  int strong_generation = 0;
+};
+
+class HtmlBuilder {
+ public:
+  HtmlBuilder(doc::Document& d, const xmlNode* scope) : d_(d), scope_(scope) {
+    collectors_.emplace_back();
+    section_stack_.push_back(0);
+  }
+
+  void build(xmlDoc* document) {
+    const xmlNode* doc_node = reinterpret_cast<const xmlNode*>(document);
+    xmlNode* n = document->children;
+    while (n) {
+      if (enter(n) && n->children) {
+        n = n->children;
+        continue;
+      }
+      while (true) {
+        if (n->type == XML_ELEMENT_NODE) leave();
+        if (n->next) {
+          n = n->next;
+          break;
+        }
+        n = n->parent;
+        if (!n || n == doc_node) {
+          n = nullptr;
+          break;
+        }
+      }
+    }
+    flush_top();
+    finish();
+  }
+
+ private:
+  bool visible() const { return in_scope_ && invisible_ == 0; }
+  Collector& top() { return collectors_.back(); }
+
+  // Returns whether to descend into the node's children.
+  bool enter(xmlNode* n) {
+    switch (n->type) {
+      case XML_ELEMENT_NODE: return enter_element(n);
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE: {
+        std::string_view text = content_of(n);
+        int line = text_start_line(n, text);
+        if (visible() && n->type == XML_TEXT_NODE) add_text(text, line);
+        return false;
+      }
+      case XML_COMMENT_NODE: {
+        std::string_view text = content_of(n);
+        int line = text_start_line(n, text);
+        if (auto directive = parse_directive(text, line)) d_.directives.push_back(std::move(*directive));
+        return false;
+      }
+      default: return false;
+    }
+  }
+
+  // libxml2 records the line where a start tag ends and where a text node's
+  // first chunk ends; `cursor_` tracks where the previous node ended so that
+  // starts can be recovered (and continued past line 65535).
+  int element_start_line(const xmlNode* n) {
+    long raw = raw_line(n);
+    if (raw <= 0) return cursor_;
+    if (raw >= kSaturatedLine) {
+      cursor_ = std::max(cursor_, static_cast<int>(kSaturatedLine));
+      return cursor_;
+    }
+    int end = static_cast<int>(raw);
+    int start = std::min(cursor_, end);
+    cursor_ = end;
+    return start;
+  }
+
+  int text_start_line(const xmlNode* n, std::string_view text) {
+    int newlines = count_newlines(text);
+    long raw = n->type == XML_CDATA_SECTION_NODE ? 0 : raw_line(n);
+    int start = cursor_;
+    if (raw >= kSaturatedLine) {
+      start = std::max(cursor_, static_cast<int>(kSaturatedLine) - newlines);
+    } else if (raw > 0) {
+      int end = static_cast<int>(raw);
+      start = std::min(std::max(cursor_, end - newlines), end);
+    }
+    cursor_ = start + newlines;
+    return start;
+  }
+
+  bool enter_element(xmlNode* n) {
+    std::string_view name = name_of(n);
+    int line = element_start_line(n);
+    Frame f;
+    if (n == scope_) {
+      f.scope = true;
+      in_scope_ = true;
+    }
+    if (name == "title") note_title(n, line);
+    if (name == "meta") note_meta(n);
+    if (is_invisible(n, name)) {
+      f.invisible = true;
+      ++invisible_;
+    }
+    if (visible()) {
+      open_element(n, name, line, f);
+    } else if (name == "h1" && invisible_ == 0) {
+      note_h1(n, line);
+    }
+    frames_.push_back(f);
+    return static_cast<int>(frames_.size()) <= kMaxDepth;
+  }
+
+  void open_element(const xmlNode* n, std::string_view name, int line, Frame& f) {
+    const bool absorbing = top().absorbing;
+    const int level = heading_level(name);
+    if (level > 0 && !absorbing) {
+      flush_top();
+      Collector c;
+      c.kind = CollectorKind::heading;
+      c.absorbing = true;
+      c.section = open_section(level, line);
+      collectors_.push_back(std::move(c));
+      f.collector = true;
+    } else if (!absorbing && one_of(name, {"p", "li", "dt", "dd", "blockquote", "figcaption", "pre", "td", "th"})) {
+      open_block(name, line);
+      f.collector = true;
+      if (name == "figcaption") {
+        sinks_.emplace_back();
+        f.sink = true;
+      }
+    } else if (name == "table" && !absorbing) {
+      flush_top();
+      doc::Table t;
+      t.range = {{line, 0}, {line, 0}};
+      t.section = current_section();
+      tables_.push_back({static_cast<int>(d_.tables.size()), false, {}});
+      d_.tables.push_back(std::move(t));
+      f.table = true;
+      f.boundary = true;
+    } else {
+      if (level == 1) note_h1(n, line);
+      if (!is_inline(name) || name == "br") boundary();
+      f.boundary = !is_inline(name);
+      if (!absorbing && !tables_.empty()) {
+        if (name == "thead") {
+          ++in_thead_;
+          f.thead = true;
+        } else if (name == "tr") {
+          add_row(tables_.back());
+        }
+      }
+    }
+
+    if (name == "figure") {
+      figures_.emplace_back();
+      f.figure = true;
+    } else if (name == "a" && has_attribute(n, "href")) {
+      doc::Link link;
+      link.target = attribute(n, "href").value_or("");
+      link.title = attribute(n, "title").value_or("");
+      link.range = {{line, 0}, {line, 0}};
+      link.section = current_section();
+      Sink s;
+      s.link = static_cast<int>(d_.links.size());
+      d_.links.push_back(std::move(link));
+      sinks_.push_back(std::move(s));
+      f.sink = true;
+    } else if (name == "img") {
+      add_image(n, line);
+    } else if (name == "strong" || name == "b") {
+      Collector& c = top();
+      if (c.kind != CollectorKind::heading && c.b.text.empty()) {
+        f.strong = true;
+        f.strong_collector = collectors_.size() - 1;
+        f.strong_generation = c.generation;
+      }
+    }
+  }
+
+  void open_block(std::string_view name, int line) {
+    flush_top();
+    Collector c;
+    c.kind = CollectorKind::block;
+    c.start_line = line;
+    if (name == "li") c.block_kind = doc::BlockKind::list_item;
+    if (name == "dt") c.block_kind = doc::BlockKind::definition_term;
+    if (name == "dd") c.block_kind = doc::BlockKind::definition;
+    if (name == "pre") {
+      c.block_kind = doc::BlockKind::code;
+      c.absorbing = true;
+    }
+    // A cell is one block whatever it contains; a stray cell (no <table>)
+    // is an ordinary paragraph.
+    if ((name == "td" || name == "th") && !tables_.empty()) {
+      TableFrame& t = tables_.back();
+      auto& rows = d_.tables[static_cast<std::size_t>(t.index)].rows;
+      if (rows.empty()) add_row(t);
+      c.absorbing = true;
+      c.block_kind = doc::BlockKind::table_cell;
+      c.table = t.index;
+      c.row = static_cast<int>(rows.size()) - 1;
+      c.header_cell = name == "th";
+    }
+    collectors_.push_back(std::move(c));
+  }
+
+  void leave() {
+    Frame f = frames_.back();
+    frames_.pop_back();
+    if (f.sink) close_sink();
+    if (f.collector) close_collector();
+    if (f.strong && f.strong_collector + 1 == collectors_.size() &&
+        top().generation == f.strong_generation) {
+      top().strong_prefix = top().b.text;
+    }
+    if (f.figure) close_figure();
+    if (f.thead) --in_thead_;
+    if (f.table) close_table();
+    if (f.boundary) boundary();
+    if (f.invisible) --invisible_;
+    if (f.scope) {
+      flush_top();
+      in_scope_ = false;
+    }
+  }
+
+  int current_section() const { return section_stack_.back(); }
+
+  int open_section(int level, int line) {
+    while (section_stack_.size() > 1 &&
+           d_.sections[static_cast<std::size_t>(section_stack_.back())].level >= level) {
+      section_stack_.pop_back();
+    }
+    doc::Section s;
+    s.level = level;
+    s.heading_range = {{line, 0}, {line, 0}};
+    s.range.start = {line, 0};
+    s.parent = section_stack_.back();
+    int index = static_cast<int>(d_.sections.size());
+    d_.sections[static_cast<std::size_t>(s.parent)].children.push_back(index);
+    d_.sections.push_back(std::move(s));
+    section_stack_.push_back(index);
+    return index;
+  }
+
+  void add_row(TableFrame& t) {
+    auto& rows = d_.tables[static_cast<std::size_t>(t.index)].rows;
+    if (rows.empty()) t.first_row_in_head = in_thead_ > 0;
+    rows.emplace_back();
+    t.row_all_th.push_back(true);
+  }
+
+  void add_image(const xmlNode* n, int line) {
+    doc::Link link;
+    link.is_image = true;
+    std::optional<std::string> src = attribute(n, "src");
+    if (!src || src->empty()) {
+      if (auto lazy = attribute(n, "data-src")) src = std::move(lazy);
+    }
+    link.target = src.value_or("");
+    link.text = collapse(attribute(n, "alt").value_or(""));
+    link.title = attribute(n, "title").value_or("");
+    link.range = {{line, 0}, {line, 0}};
+    link.section = current_section();
+    int index = static_cast<int>(d_.links.size());
+    if (link.text.empty() && !figures_.empty()) figures_.back().images.push_back(index);
+    for (Sink& s : sinks_) {
+      if (s.link >= 0 && s.image_alt.empty()) s.image_alt = link.text;
+    }
+    d_.links.push_back(std::move(link));
+  }
+
+  void add_text(std::string_view text, int line) {
+    top().b.add(text, line);
+    for (Sink& s : sinks_) s.b.add(text, line);
+  }
+
+  // A non-inline element starts or ends: loose text before it is a block of
+  // its own; inside a block it only separates words.
+  void boundary() {
+    if (collectors_.size() == 1) {
+      flush_top();
+    } else {
+      top().b.soft_break();
+    }
+    for (Sink& s : sinks_) s.b.soft_break();
+  }
+
+  // Emits the text collected so far by the innermost loose or block
+  // collector; the collector then continues with a new block.
+  void flush_top() {
+    Collector& c = top();
+    if (c.kind == CollectorKind::heading || c.absorbing) return;
+    emit(c, false);
+    c.b = TextBuilder{};
+    c.strong_prefix.clear();
+    c.start_line = 0;
+    ++c.generation;
+  }
+
+  void emit(Collector& c, bool always) {
+    if (c.b.text.empty() && !always) return;
+    doc::Block block;
+    block.kind = c.block_kind;
+    int start = c.start_line > 0 ? c.start_line : (c.b.first_line > 0 ? c.b.first_line : cursor_);
+    block.range = {{start, 0}, {std::max(start, c.b.last_line), 0}};
+    block.section = current_section();
+    block.table = c.table;
+    block.row = c.row;
+    block.strong_prefix = std::move(c.strong_prefix);
+    block.text = std::move(c.b.text);
+    if (c.table >= 0) {
+      auto& row = d_.tables[static_cast<std::size_t>(c.table)].rows[static_cast<std::size_t>(c.row)];
+      block.col = static_cast<int>(row.size());
+      row.push_back(static_cast<int>(d_.blocks.size()));
+      if (!c.header_cell) tables_.back().row_all_th[static_cast<std::size_t>(c.row)] = false;
+    }
+    doc::append_block(d_, std::move(block), c.b.spans);
+  }
+
+  void close_collector() {
+    Collector c = std::move(collectors_.back());
+    collectors_.pop_back();
+    if (c.kind == CollectorKind::heading) {
+      doc::Section& s = d_.sections[static_cast<std::size_t>(c.section)];
+      s.heading = std::move(c.b.text);
+      if (s.level == 1 && !scope_h1_) scope_h1_ = std::pair{s.heading, s.heading_range.start.line};
+      return;
+    }
+    emit(c, c.table >= 0);
+  }
+
+  void close_sink() {
+    Sink s = std::move(sinks_.back());
+    sinks_.pop_back();
+    if (s.link < 0) {
+      if (!figures_.empty() && figures_.back().caption.empty()) figures_.back().caption = std::move(s.b.text);
+      return;
+    }
+    doc::Link& link = d_.links[static_cast<std::size_t>(s.link)];
+    link.text = s.b.text.empty() ? std::move(s.image_alt) : std::move(s.b.text);
+    link.range.end = {std::max(link.range.start.line, s.b.last_line), 0};
+  }
+
+  void close_figure() {
+    FigureFrame fig = std::move(figures_.back());
+    figures_.pop_back();
+    for (int i : fig.images) {
+      doc::Link& link = d_.links[static_cast<std::size_t>(i)];
+      if (link.title.empty()) link.title = fig.caption;
+    }
+  }
+
+  void close_table() {
+    TableFrame t = std::move(tables_.back());
+    tables_.pop_back();
+    doc::Table& table = d_.tables[static_cast<std::size_t>(t.index)];
+    table.range.end = {std::max(table.range.start.line, cursor_), 0};
+    table.has_header = !table.rows.empty() && !table.rows[0].empty() &&
+                       (t.row_all_th[0] || t.first_row_in_head);
+  }
+
+  void note_title(const xmlNode* n, int line) {
+    if (title_) return;
+    for (const xmlNode* p = n->parent; p; p = p->parent) {
+      if (p->type == XML_ELEMENT_NODE && one_of(name_of(p), {"svg", "body"})) return;
+    }
+    std::string text = subtree_text(n);
+    if (text.empty()) return;
+    title_ = true;
+    d_.title = std::move(text);
+    d_.title_range = {{line, 0}, {line, 0}};
+  }
+
+  // An h1 that does not open a section (outside the main content, or inside
+  // a table cell) is only a fallback for the title.
+  void note_h1(const xmlNode* n, int line) {
+    if (!other_h1_) other_h1_ = std::pair{subtree_text(n), line};
+  }
+
+  void note_meta(const xmlNode* n) {
+    std::optional<std::string> content = attribute(n, "content");
+    if (!content) return;
+    std::string name = ascii_lower(attribute(n, "name").value_or(""));
+    std::string property = ascii_lower(attribute(n, "property").value_or(""));
+    if (name == "description" && !meta_description_) {
+      d_.description = collapse(*content);
+      meta_description_ = true;
+    } else if (property == "og:description" && !meta_description_ && d_.description.empty()) {
+      d_.description = collapse(*content);
+    }
+  }
+
+  void finish() {
+    auto& secs = d_.sections;
+    secs[0].range = {{d_.body_first_line, 0}, {d_.last_line, 0}};
+    for (std::size_t i = 1; i < secs.size(); ++i) {
+      int end = d_.last_line;
+      for (std::size_t j = i + 1; j < secs.size(); ++j) {
+        if (secs[j].level <= secs[i].level) {
+          end = secs[j].heading_range.start.line - 1;
+          break;
+        }
+      }
+      secs[i].range.end = {std::max(end, secs[i].range.start.line), 0};
+    }
+    if (secs.size() > 1) {
+      secs[0].range.end = {std::max(secs[1].heading_range.start.line - 1, secs[0].range.start.line), 0};
+    }
+    if (!title_) {
+      const auto& h1 = scope_h1_ ? scope_h1_ : other_h1_;
+      if (h1) {
+        d_.title = h1->first;
+        d_.title_range = {{h1->second, 0}, {h1->second, 0}};
+      }
+    }
+  }
+
+  doc::Document& d_;
+  const xmlNode* scope_;
+  bool in_scope_ = false;
+  int invisible_ = 0;
+  int in_thead_ = 0;
+  int cursor_ = 1;
+  bool title_ = false;
+  bool meta_description_ = false;
+  std::optional<std::pair<std::string, int>> scope_h1_;
+  std::optional<std::pair<std::string, int>> other_h1_;
+  std::vector<Frame> frames_;
+  std::vector<Collector> collectors_;
+  std::vector<Sink> sinks_;
+  std::vector<FigureFrame> figures_;
+  std::vector<TableFrame> tables_;
+  std::vector<int> section_stack_;
+};
+
+const xmlNode* find_element(const xmlNode* root, std::string_view name) {
+  const xmlNode* n = root;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE && name_of(n) == name) return n;
+    if (n->type == XML_ELEMENT_NODE && n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n != root && !n->next) n = n->parent;
+    if (n == root) return nullptr;
+    n = n->next;
+  }
+  return nullptr;
+}
+
+int count_lines(std::string_view bytes) {
+  int lines = 1 + count_newlines(bytes);
+  if (lines > 1 && bytes.back() == '\n') --lines;
+  return lines;
+}
+
+}  // namespace
+
+void parse_html(std::string_view bytes, doc::Document& d) {
+  if (d.sections.empty()) d.sections.emplace_back();
+  d.last_line = count_lines(bytes);
+  d.sections[0].range = {{d.body_first_line, 0}, {d.last_line, 0}};
+  if (bytes.empty()) return;
+
+  const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT_MAX));
+  XmlDocPtr document(htmlReadMemory(bytes.data(), size, nullptr, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC));
+  if (!document) return;
+  const xmlNode* root = xmlDocGetRootElement(document.get());
+  if (!root) return;
+
+  const xmlNode* scope = find_element(root, "main");
+  if (!scope) scope = find_element(root, "article");
+  if (!scope) scope = find_element(root, "body");
+  if (!scope) scope = root;
+
+  HtmlBuilder builder(d, scope);
+  builder.build(document.get());
+}
+
+}  // namespace caselint::parse

@@ -1,0 +1,387 @@
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "doc/line_index.h"
+#include "parse/parse.h"
+
+namespace caselint::parse {
+
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
+
+void ensure_extensions_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::string_view type_of(cmark_node* n) {
+  const char* s = cmark_node_get_type_string(n);
+  return s ? std::string_view(s) : std::string_view();
+}
+
+// Text being gathered for one block (or heading).
+struct Collector {
+  bool active = false;
+  std::string text;
+  std::vector<doc::TextSpan> spans;
+  doc::SourceRange range;
+  doc::BlockKind kind = doc::BlockKind::paragraph;
+  std::string strong_prefix;
+  bool strong_first = false;
+  int image_depth = 0;
+  std::string image_alt;
+
+  void start(doc::BlockKind k, doc::SourceRange r) {
+    *this = Collector{};
+    active = true;
+    kind = k;
+    range = r;
+  }
+};
+
+// Open link or image: where its text starts in the collector.
+struct LinkFrame {
+  cmark_node* node;
+  std::size_t text_start;
+  bool is_image;
+};
+
+class MarkdownBuilder {
+ public:
+  MarkdownBuilder(std::string_view source, doc::Document& d) : index_(source), d_(d) {}
+
+  void build(cmark_node* root) {
+    d_.sections.push_back(doc::Section{});
+    section_stack_.push_back(0);
+    IterPtr iter(cmark_iter_new(root));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+      cmark_node* n = cmark_iter_get_node(iter.get());
+      if (ev == CMARK_EVENT_ENTER) {
+        enter(n);
+      } else {
+        exit(n);
+      }
+    }
+    finish_sections();
+  }
+
+ private:
+  doc::Position pos(int line, int byte_col) const {
+    if (line <= 0) return {};
+    return {line, byte_col > 0 ? index_.codepoint_column(line, byte_col) : 0};
+  }
+  doc::SourceRange range_of(cmark_node* n) const {
+    return {pos(cmark_node_get_start_line(n), cmark_node_get_start_column(n)),
+            pos(cmark_node_get_end_line(n), cmark_node_get_end_column(n))};
+  }
+
+
+  void add_text(cmark_node* n, std::string_view s) {
+    if (!cur_.active) return;
+    if (cur_.image_depth > 0) {
+      cur_.image_alt += s;
+      return;
+    }
+    doc::TextSpan span;
+    span.offset = cur_.text.size();
+    span.length = s.size();
+    span.start = pos(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+    if (span.start.line == 0) span.start = cur_.range.start;
+    cur_.spans.push_back(span);
+    cur_.text += s;
+  }
+
+  void scan_comments(std::string_view html, int first_line) {
+    std::size_t from = 0;
+    int line = first_line;
+    std::size_t counted = 0;
+    while ((from = html.find("<!--", from)) != std::string_view::npos) {
+      std::size_t close = html.find("-->", from + 4);
+      if (close == std::string_view::npos) break;
+      line += static_cast<int>(std::count(html.begin() + static_cast<long>(counted), html.begin() + static_cast<long>(from), '\n'));
+      counted = from;
+      if (auto dir = parse_directive(html.substr(from + 4, close - from - 4), line)) d_.directives.push_back(std::move(*dir));
+      from = close + 3;
+    }
+  }
+
+  void enter(cmark_node* n) {
+    cmark_node_type t = cmark_node_get_type(n);
+    std::string_view ts = type_of(n);
+    switch (t) {
+      case CMARK_NODE_ITEM:
+        ++item_depth_;
+        return;
+      case CMARK_NODE_HEADING:
+        open_section(n);
+        cur_.start(doc::BlockKind::heading, range_of(n));
+        return;
+      case CMARK_NODE_PARAGRAPH:
+        if (cur_.active) return;  // paragraph inside a table cell cannot happen; be safe
+        cur_.start(item_depth_ > 0 ? doc::BlockKind::list_item : doc::BlockKind::paragraph, range_of(n));
+        return;
+      case CMARK_NODE_CODE_BLOCK: {
+        const char* lit = cmark_node_get_literal(n);
+        Collector c;
+        c.start(doc::BlockKind::code, range_of(n));
+        std::string text = lit ? lit : "";
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        doc::Block b;
+        b.kind = doc::BlockKind::code;
+        b.text = text;
+        b.range = c.range;
+        b.section = section_stack_.back();
+        doc::TextSpan span{0, text.size(), {b.range.start.line + 1, 1}};
+        doc::append_block(d_, std::move(b), {span});
+        return;
+      }
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE: {
+        const char* lit = cmark_node_get_literal(n);
+        if (lit) scan_comments(lit, cmark_node_get_start_line(n));
+        return;
+      }
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE: {
+        const char* lit = cmark_node_get_literal(n);
+        if (lit) add_text(n, lit);
+        return;
+      }
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        if (cur_.active) {
+          if (cur_.image_depth > 0) {
+            cur_.image_alt += ' ';
+          } else {
+            cur_.text += '\n';
+          }
+        }
+        return;
+      case CMARK_NODE_STRONG:
+        if (cur_.active && cur_.image_depth == 0 && cur_.text.find_first_not_of(" \t") == std::string::npos) {
+          cur_.strong_first = true;
+        }
+        return;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        links_.push_back({n, cur_.text.size(), t == CMARK_NODE_IMAGE});
+        if (t == CMARK_NODE_IMAGE) {
+          if (cur_.image_depth == 0) cur_.image_alt.clear();
+          ++cur_.image_depth;
+        }
+        return;
+      default:
+        break;
+    }
+    if (ts == "table") {
+      doc::Table table;
+      table.range = range_of(n);
+      table.section = section_stack_.back();
+      d_.tables.push_back(std::move(table));
+    } else if (ts == "table_row" || ts == "table_header") {
+      if (d_.tables.empty()) return;
+      doc::Table& table = d_.tables.back();
+      if (table.rows.empty() && (ts == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n))) table.has_header = true;
+      table.rows.emplace_back();
+      row_line_ = cmark_node_get_start_line(n);
+    } else if (ts == "table_cell") {
+      doc::SourceRange r = range_of(n);
+      if (r.start.line == 0) r.start = r.end = {row_line_, 0};
+      cur_.start(doc::BlockKind::table_cell, r);
+    }
+  }
+
+  void exit(cmark_node* n) {
+    cmark_node_type t = cmark_node_get_type(n);
+    std::string_view ts = type_of(n);
+    switch (t) {
+      case CMARK_NODE_ITEM:
+        --item_depth_;
+        return;
+      case CMARK_NODE_HEADING: {
+        doc::Section& s = d_.sections.back();
+        s.heading = trim(cur_.text);
+        for (char& c : s.heading) {
+          if (c == '\n') c = ' ';
+        }
+        cur_ = Collector{};
+        if (d_.title.empty() && s.level == 1) {
+          d_.title = s.heading;
+          d_.title_range = s.heading_range;
+        }
+        return;
+      }
+      case CMARK_NODE_PARAGRAPH:
+        if (cur_.active && (cur_.kind == doc::BlockKind::paragraph || cur_.kind == doc::BlockKind::list_item)) {
+          flush_block();
+        }
+        return;
+      case CMARK_NODE_STRONG:
+        if (cur_.active && cur_.strong_first && cur_.strong_prefix.empty()) {
+          cur_.strong_prefix = trim(cur_.text);
+          cur_.strong_first = false;
+        }
+        return;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: {
+        if (links_.empty()) return;
+        LinkFrame f = links_.back();
+        links_.pop_back();
+        doc::Link link;
+        const char* url = cmark_node_get_url(n);
+        const char* title = cmark_node_get_title(n);
+        link.target = url ? url : "";
+        link.title = title ? title : "";
+        link.is_image = f.is_image;
+        link.range = range_of(n);
+        if (link.range.start.line == 0) link.range = cur_.range;
+        link.section = section_stack_.back();
+        if (f.is_image) {
+          --cur_.image_depth;
+          link.text = trim(cur_.image_alt);
+        } else if (f.text_start <= cur_.text.size()) {
+          link.text = trim(cur_.text.substr(f.text_start));
+        }
+        d_.links.push_back(std::move(link));
+        return;
+      }
+      default:
+        break;
+    }
+    if (ts == "table_cell") {
+      if (!cur_.active || d_.tables.empty() || d_.tables.back().rows.empty()) return;
+      doc::Table& table = d_.tables.back();
+      int table_index = static_cast<int>(d_.tables.size()) - 1;
+      int row = static_cast<int>(table.rows.size()) - 1;
+      int col = static_cast<int>(table.rows.back().size());
+      table.rows.back().push_back(static_cast<int>(d_.blocks.size()));
+      flush_block(table_index, row, col);
+    } else if (ts == "table") {
+      if (!d_.tables.empty()) d_.tables.back().range.end = range_of(n).end;
+    }
+  }
+
+  static std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+  }
+
+  void flush_block(int table = -1, int row = -1, int col = -1) {
+    doc::Block b;
+    b.kind = cur_.kind;
+    b.range = cur_.range;
+    b.section = section_stack_.back();
+    b.table = table;
+    b.row = row;
+    b.col = col;
+    b.strong_prefix = cur_.strong_prefix;
+    // Trim, shifting the spans with the text.
+    std::string& text = cur_.text;
+    std::size_t lead = text.find_first_not_of(" \t\r\n");
+    if (lead == std::string::npos) lead = text.size();
+    std::size_t tail = text.find_last_not_of(" \t\r\n");
+    std::size_t end = tail == std::string::npos ? lead : tail + 1;
+    b.text = text.substr(lead, end - lead);
+    std::vector<doc::TextSpan> spans;
+    for (doc::TextSpan s : cur_.spans) {
+      std::size_t s_end = s.offset + s.length;
+      if (s_end <= lead || s.offset >= end) continue;
+      if (s.offset < lead) {
+        s.start.column += s.start.column > 0 ? static_cast<int>(doc::count_codepoints(
+                                                    std::string_view(text).substr(s.offset, lead - s.offset)))
+                                             : 0;
+        s.length -= lead - s.offset;
+        s.offset = lead;
+      }
+      if (s.offset + s.length > end) s.length = end - s.offset;
+      s.offset -= lead;
+      spans.push_back(s);
+    }
+    cur_ = Collector{};
+    doc::append_block(d_, std::move(b), spans);
+  }
+
+  void open_section(cmark_node* n) {
+    doc::Section s;
+    s.level = cmark_node_get_heading_level(n);
+    s.heading_range = range_of(n);
+    s.range.start = s.heading_range.start;
+    while (section_stack_.size() > 1 &&
+           d_.sections[static_cast<std::size_t>(section_stack_.back())].level >= s.level) {
+      section_stack_.pop_back();
+    }
+    s.parent = section_stack_.back();
+    int index = static_cast<int>(d_.sections.size());
+    d_.sections[static_cast<std::size_t>(s.parent)].children.push_back(index);
+    d_.sections.push_back(std::move(s));
+    section_stack_.push_back(index);
+  }
+
+  void finish_sections() {
+    auto& secs = d_.sections;
+    secs[0].range = {{d_.body_first_line, 1}, {d_.last_line, 0}};
+    for (std::size_t i = 1; i < secs.size(); ++i) {
+      int end = d_.last_line;
+      for (std::size_t j = i + 1; j < secs.size(); ++j) {
+        if (secs[j].level <= secs[i].level) {
+          end = secs[j].heading_range.start.line - 1;
+          break;
+        }
+      }
+      secs[i].range.end = {end, 0};
+    }
+    if (secs.size() > 1) secs[0].range.end = {secs[1].heading_range.start.line - 1, 0};
+  }
+
+  doc::LineIndex index_;
+  doc::Document& d_;
+  Collector cur_;
+  std::vector<int> section_stack_;
+  std::vector<LinkFrame> links_;
+  int row_line_ = 0;
+  int item_depth_ = 0;
+};
+
+}  // namespace
+
+void parse_markdown(std::string_view bytes, doc::Document& d) {
+  ensure_extensions_registered();
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
+  for (const char* name : {"table", "autolink", "strikethrough", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), bytes.data(), bytes.size());
+  NodePtr root(cmark_parser_finish(parser.get()));
+  doc::LineIndex index(bytes);
+  d.last_line = index.line_count();
+  if (d.last_line > 1 && !bytes.empty() && bytes.back() == '\n') d.last_line -= 1;
+  MarkdownBuilder builder(bytes, d);
+  builder.build(root.get());
+}
+
+}  // namespace caselint::parse

@@ -1,0 +1,46 @@
+#include "parse/parse.h"
+
+#include <algorithm>
+
+namespace caselint::parse {
+
+ParseResult parse(const load::SourceFile& file) {
+  ParseResult r;
+  doc::Document d;
+  d.path = file.path;
+  d.format = file.format;
+  std::optional<ParseError> error;
+  std::size_t fm_len = parse_front_matter(file.bytes, d, error);
+  if (error) {
+    r.error = std::move(error);
+    return r;
+  }
+  std::string_view body = file.bytes;
+  std::string blanked;
+  if (fm_len > 0) {
+    // Keep line numbers: the front matter becomes as many empty lines.
+    blanked.assign(static_cast<std::size_t>(std::count(file.bytes.begin(), file.bytes.begin() + static_cast<long>(fm_len), '\n')), '\n');
+    blanked.append(file.bytes, fm_len, std::string::npos);
+    body = blanked;
+  }
+  switch (file.format) {
+    case doc::Format::markdown:
+    case doc::Format::ipynb:
+      parse_markdown(body, d);
+      break;
+    case doc::Format::html:
+      parse_html(body, d);
+      break;
+  }
+  if (const doc::MetaValue* title = d.meta("title"); title && !title->text.empty()) {
+    d.title = title->text;
+    d.title_range = title->value_range;
+  }
+  if (const doc::MetaValue* desc = d.meta("description"); desc && !desc->text.empty()) {
+    d.description = desc->text;
+  }
+  r.document = std::move(d);
+  return r;
+}
+
+}  // namespace caselint::parse

@@ -1,0 +1,46 @@
+// The only stage that touches cmark-gfm, libxml2 and yaml-cpp. Each parser
+// fills a doc::Document; positions come from the parser.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "doc/document.h"
+#include "load/source.h"
+
+namespace caselint::parse {
+
+// A file that could not be parsed at all (the message names the reason; the
+// caller adds the path). Recoverable problems never produce one.
+struct ParseError {
+  std::string message;
+  int line = 0;
+};
+
+struct ParseResult {
+  std::optional<doc::Document> document;
+  std::optional<ParseError> error;
+};
+
+// Dispatches on the file's format.
+ParseResult parse(const load::SourceFile& file);
+
+// Front matter: a `---` line at the very top, closed by `---` or `...`.
+// Fills d.metadata (keys lowercased, with their ranges), d.has_front_matter
+// and d.body_first_line. Returns the byte length of the front matter block
+// (0 when there is none). A front matter block that is not valid YAML, or is
+// not a mapping, is a ParseError.
+std::size_t parse_front_matter(std::string_view bytes, doc::Document& d, std::optional<ParseError>& error);
+
+// Markdown (CommonMark + GFM tables, autolinks, strikethrough, task lists).
+void parse_markdown(std::string_view bytes, doc::Document& d);
+
+// HTML through libxml2's recovering HTML parser, with no network access.
+void parse_html(std::string_view bytes, doc::Document& d);
+
+// Reads an inline control comment's text (without `<!--` and `-->`):
+// "caselint-disable CS101 CS104", "caselint-enable", "caselint-disable-next-line CS101".
+std::optional<doc::Directive> parse_directive(std::string_view comment, int line);
+
+}  // namespace caselint::parse

@@ -1,0 +1,64 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+
+namespace caselint::rules {
+
+std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
+                             const std::string& forced) {
+  if (!forced.empty()) return forced;
+  if (const doc::MetaValue* p = d.meta("program"); p && !p->text.empty()) return p->text;
+  if (!configured.empty()) return configured;
+  if (d.format != doc::Format::html) return "case-study";
+  int signals = 0;
+  for (const char* name : {"problem_statement", "proposed_solution", "outcomes", "customer_name", "lessons_learned"}) {
+    if (f.get(name)) ++signals;
+  }
+  std::string title;
+  for (char c : d.title) title += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool titled = title.find("case study") != std::string::npos || title.find("customer story") != std::string::npos ||
+                title.find("success story") != std::string::npos;
+  return (signals >= 2 || titled) ? "case-study" : "landing-page";
+}
+
+std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
+                                       const std::string& profile_id, const FileSettings& settings,
+                                       const RunOptions& run) {
+  std::vector<Diagnostic> out;
+  const Profile* profile = rules.profile(profile_id);
+  std::vector<const Rule*> active;
+  auto consider = [&](std::string_view code) {
+    const Rule* r = rules.find(code);
+    if (!r || settings.disabled.count(r->meta().code) || r->meta().status == Status::removed) return;
+    if (std::find(active.begin(), active.end(), r) == active.end()) active.push_back(r);
+  };
+  if (profile) {
+    for (const std::string& code : profile->rules) consider(code);
+  }
+  for (const std::string& code : settings.enabled) consider(code);
+
+  std::set<std::string, std::less<>> required;
+  for (const Rule* r : active) {
+    if (r->meta().requires_field) required.insert(r->meta().field);
+  }
+  static const std::map<std::string, double> kNoOptions;
+  for (const Rule* r : active) {
+    const RuleMeta& m = r->meta();
+    Severity sev = m.severity;
+    if (auto it = settings.severity.find(m.code); it != settings.severity.end()) sev = it->second;
+    std::map<std::string, double> options;
+    for (const OptionSpec& o : m.options) options[o.name] = o.default_value;
+    if (auto it = settings.options.find(m.code); it != settings.options.end()) {
+      for (const auto& [k, v] : it->second) options[k] = v;
+    }
+    RuleContext ctx{d, fields, extract::Vocabulary::builtin(), profile_id, run, options, required};
+    DiagnosticSink sink(m, profile_id, sev, d.path);
+    r->check(ctx, sink);
+    for (Diagnostic& diag : sink.diagnostics()) out.push_back(std::move(diag));
+  }
+  apply_suppressions(d, out);
+  sort_and_dedupe(out);
+  return out;
+}
+
+}  // namespace caselint::rules

@@ -1,0 +1,38 @@
+// The engine runs a profile's rules on one document and applies severity
+// overrides, inline suppression and ordering.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/fields.h"
+#include "rules/registry.h"
+
+namespace caselint::rules {
+
+// The settings in force for one file, after config files and overrides.
+struct FileSettings {
+  std::string profile;                          // empty: decide from the document
+  std::set<std::string, std::less<>> disabled;  // codes
+  std::set<std::string, std::less<>> enabled;   // codes added beyond the profile
+  std::map<std::string, Severity, std::less<>> severity;  // code -> severity
+  std::map<std::string, std::map<std::string, double>, std::less<>> options;  // code -> option -> value
+};
+
+// The profile a document is checked with when neither --profile nor config
+// names one: front matter `program:`, else case-study for Markdown, and for
+// HTML case-study when the page reads as a case study, landing-page otherwise.
+std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
+                             const std::string& forced);
+
+std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
+                                       const std::string& profile, const FileSettings& settings,
+                                       const RunOptions& run);
+
+// Drops findings silenced by caselint-disable / -enable / -disable-next-line
+// comments and by front matter `caselint: {disable: [...]}`.
+void apply_suppressions(const doc::Document& d, std::vector<Diagnostic>& diags);
+
+}  // namespace caselint::rules

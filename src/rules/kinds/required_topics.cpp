@@ -1,0 +1,90 @@
+// kind: required-topics | docs: one page per rule (rules/doc/CODE.md)
+// A program asks a reference to cover a set of topics (Aurora's RTO/RPO
+// guidance, DMS's migration practices, the ML lifecycle). The topics are a
+// topic set of rules/vocab/topics/; extraction finds them, this kind counts.
+//
+//   topics: rto_rpo_customer   # the topic set (also the finding's field)
+//   min: 1                     # at least this many; omit to require every topic
+//   message: "... {missing} ..."  # {missing}: the topics not found, {found}: those found,
+//                                 # {topic}: one missing topic (when every topic is required)
+#include <algorithm>
+
+#include "extract/vocab.h"
+#include "rules/kinds/kinds.h"
+
+namespace caselint::rules::kinds {
+
+namespace {
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+  return s;
+}
+
+class RequiredTopics final : public Rule {
+ public:
+  RequiredTopics(RuleMeta meta, std::string set, int min, std::string message)
+      : meta_(std::move(meta)), set_(std::move(set)), min_(min), message_(std::move(message)) {}
+  const RuleMeta& meta() const override { return meta_; }
+
+  void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
+    const extract::TopicSet* set = ctx.vocab.topic_set(set_);
+    if (!set) return;
+    std::vector<const extract::TopicItem*> missing;
+    std::vector<std::string> found;
+    for (const extract::TopicItem& item : set->items) {
+      auto all = ctx.fields.all(set_);
+      bool hit = std::any_of(all.begin(), all.end(), [&](const extract::Field* f) { return f->text == item.id; });
+      if (hit) {
+        found.push_back(item.title);
+      } else {
+        missing.push_back(&item);
+      }
+    }
+    auto join = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (std::size_t i = 0; i < v.size(); ++i) out += (i ? (i + 1 == v.size() ? " or " : ", ") : "") + v[i];
+      return out;
+    };
+    std::vector<std::string> missing_titles;
+    for (const auto* m : missing) missing_titles.push_back(m->title);
+    std::string msg = replace_all(message_, "{found}", found.empty() ? "none" : join(found));
+    doc::SourceRange at = anchor_range(ctx.doc, extract::Anchor::end);
+    if (min_ > 0) {
+      if (static_cast<int>(found.size()) >= min_) return;
+      sink.report(at, replace_all(msg, "{missing}", join(missing_titles)));
+      return;
+    }
+    for (const auto* m : missing) {
+      sink.report(at, replace_all(replace_all(msg, "{topic}", m->title), "{missing}", m->title));
+    }
+  }
+
+ private:
+  RuleMeta meta_;
+  std::string set_;
+  int min_;
+  std::string message_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_required_topics(const YAML::Node& n, const std::string& origin) {
+  RuleMeta meta = read_meta(n, origin);
+  if (!n["topics"] || !n["topics"].IsScalar()) {
+    throw RuleFileError(origin, n.Mark().line + 1, "a required-topics rule needs `topics:` naming a topic set");
+  }
+  std::string set = n["topics"].Scalar();
+  const extract::TopicSet* ts = extract::Vocabulary::builtin().topic_set(set);
+  if (!ts) throw RuleFileError(origin, n["topics"].Mark().line + 1, "unknown topic set \"" + set + "\"");
+  int min = n["min"] ? n["min"].as<int>() : 0;
+  if (min < 0 || min > static_cast<int>(ts->items.size())) {
+    throw RuleFileError(origin, n["min"].Mark().line + 1, "`min:` must be between 1 and the number of topics");
+  }
+  if (meta.field.empty()) meta.field = set;
+  std::string message = n["message"] ? n["message"].as<std::string>()
+                                     : (min > 0 ? ts->title + ": none of {missing}" : ts->title + ": nothing on {topic}");
+  return std::make_unique<RequiredTopics>(std::move(meta), std::move(set), min, std::move(message));
+}
+
+}  // namespace caselint::rules::kinds

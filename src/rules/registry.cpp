@@ -1,0 +1,198 @@
+// The registry: one table of every rule code, sorted, never renumbered.
+// YAML rules (make == nullptr) get their definition from rules/<family>/;
+// startup checks that the YAML files and this table agree.
+#include "rules/registry.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "data/embedded.h"
+#include "rules/checks/checks.h"
+#include "rules/kinds/kinds.h"
+
+namespace caselint::rules {
+
+namespace {
+
+template <auto Factory>
+std::unique_ptr<Rule> make() {
+  return Factory();
+}
+
+// clang-format off
+const RegistryRow kRegistry[] = {
+  // code     name                            status          since  factory
+  {"CS101", "missing-customer-name",          Status::stable, "0.1", nullptr},
+  {"CS102", "missing-aws-account-id",         Status::stable, "0.1", nullptr},
+  {"CS103", "missing-problem-statement",      Status::stable, "0.1", nullptr},
+  {"CS104", "missing-lessons-learned",        Status::stable, "0.1", nullptr},
+  {"CS105", "missing-proposed-solution",      Status::stable, "0.1", nullptr},
+  {"CS106", "missing-aws-services",           Status::stable, "0.1", nullptr},
+  {"CS107", "missing-third-party-tools",      Status::stable, "0.1", nullptr},
+  {"CS108", "missing-start-date",             Status::stable, "0.1", nullptr},
+  {"CS109", "missing-end-date",               Status::stable, "0.1", nullptr},
+  {"CS110", "missing-outcomes",               Status::stable, "0.1", nullptr},
+  {"CS111", "empty-field",                    Status::stable, "0.1", make<checks::make_empty_field>},
+  {"CS112", "customer-not-named",             Status::stable, "0.1", make<checks::make_customer_not_named>},
+  {"CS301", "missing-architecture-diagram",   Status::stable, "0.1", make<checks::make_missing_architecture_diagram>},
+  {"ST001", "aws-service-name",               Status::stable, "0.1", make<checks::make_aws_service_name>},
+  {"ST002", "absolute-claim",                 Status::stable, "0.1", make<checks::make_absolute_claim>},
+  {"ST003", "acronym-not-spelled-out",        Status::stable, "0.1", make<checks::make_acronym_not_spelled_out>},
+};
+// clang-format on
+
+bool is_rule_file(std::string_view path) {
+  return path.size() > 5 && path.substr(path.size() - 5) == ".yaml" && path.rfind("profiles/", 0) != 0 &&
+         path.rfind("vocab/", 0) != 0;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RuleFileError(path, 0, "cannot read rule file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::span<const RegistryRow> RuleSet::registry() { return kRegistry; }
+
+void RuleSet::add(std::shared_ptr<const Rule> rule) {
+  const RuleMeta& m = rule->meta();
+  by_code_[m.code] = rule.get();
+  by_name_[m.name] = rule.get();
+  owned_.push_back(std::move(rule));
+}
+
+void RuleSet::add_yaml_rule(std::string_view text, const std::string& origin, bool builtin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    throw RuleFileError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
+  }
+  std::vector<YAML::Node> nodes;
+  if (root.IsMap() && root["rules"]) {
+    if (!root["rules"].IsSequence()) throw RuleFileError(origin, root["rules"].Mark().line + 1, "`rules:` must be a list");
+    for (const auto& n : root["rules"]) nodes.push_back(n);
+  } else if (root.IsMap()) {
+    nodes.push_back(root);
+  } else {
+    throw RuleFileError(origin, 1, "a rule file holds one rule (a mapping) or `rules:` with a list of them");
+  }
+  for (const YAML::Node& n : nodes) {
+    try {
+      if (!n.IsMap()) throw RuleFileError(origin, n.Mark().line + 1, "a rule must be a mapping");
+      std::string kind = n["kind"] ? n["kind"].as<std::string>() : "";
+      auto factory = kinds::find_kind(kind);
+      if (!factory) {
+        std::string names;
+        for (const std::string& k : kinds::kind_names()) names += (names.empty() ? "" : ", ") + k;
+        throw RuleFileError(origin, (n["kind"] ? n["kind"] : n).Mark().line + 1,
+                            "unknown rule kind \"" + kind + "\"; kinds: " + names);
+      }
+      std::unique_ptr<Rule> rule = factory(n, origin);
+      const RuleMeta& m = rule->meta();
+      auto row = std::find_if(std::begin(kRegistry), std::end(kRegistry),
+                              [&](const RegistryRow& r) { return m.code == r.code; });
+      if (builtin) {
+        if (row == std::end(kRegistry) || m.name != row->name || row->make != nullptr) {
+          throw RuleFileError(origin, n["code"].Mark().line + 1,
+                              "rule " + m.code + " " + m.name + " does not match a YAML row of registry.cpp");
+        }
+      } else if (by_code_.count(m.code) || by_name_.count(m.name)) {
+        throw RuleFileError(origin, n["code"].Mark().line + 1,
+                            "rule code or name " + m.code + " / " + m.name + " is already taken");
+      }
+      add(std::shared_ptr<const Rule>(std::move(rule)));
+    } catch (const YAML::Exception& e) {
+      throw RuleFileError(origin, e.mark.line + 1, e.msg);
+    }
+  }
+}
+
+void RuleSet::finish() {
+  ordered_.clear();
+  for (const auto& r : owned_) ordered_.push_back(r.get());
+  std::sort(ordered_.begin(), ordered_.end(), [](const Rule* a, const Rule* b) { return a->meta().code < b->meta().code; });
+}
+
+const RuleSet& RuleSet::builtin() {
+  static const RuleSet set = [] {
+    RuleSet s;
+    for (const RegistryRow& row : kRegistry) {
+      if (row.make) s.add(std::shared_ptr<const Rule>(row.make()));
+    }
+    for (const data::EmbeddedFile& f : data::embedded_files()) {
+      if (is_rule_file(f.path)) s.add_yaml_rule(f.content, "rules/" + std::string(f.path), true);
+    }
+    for (const RegistryRow& row : kRegistry) {
+      if (!s.by_code_.count(row.code)) {
+        throw RuleFileError("rules/", 0, std::string("registry row ") + row.code + " has no rule file");
+      }
+    }
+    for (const data::EmbeddedFile& f : data::embedded_files()) {
+      if (f.path.rfind("profiles/", 0) != 0) continue;
+      std::string origin = "rules/" + std::string(f.path);
+      YAML::Node n = YAML::Load(std::string(f.content));
+      Profile p;
+      p.id = n["id"].as<std::string>();
+      p.title = n["title"] ? n["title"].as<std::string>() : p.id;
+      p.checklist = n["checklist"] ? n["checklist"].as<std::string>() : "";
+      p.doc = n["doc"] ? n["doc"].as<std::string>() : "";
+      if (n["rules"]) {
+        for (const auto& r : n["rules"]) {
+          std::string code = r.as<std::string>();
+          if (!s.by_code_.count(code)) throw RuleFileError(origin, r.Mark().line + 1, "unknown rule " + code);
+          p.rules.push_back(code);
+        }
+      }
+      if (n["human_review"]) {
+        for (const auto& r : n["human_review"]) p.human_review.push_back(r.as<std::string>());
+      }
+      s.profiles_[p.id] = std::move(p);
+    }
+    s.finish();
+    return s;
+  }();
+  return set;
+}
+
+RuleSet RuleSet::with_rule_files(const std::vector<std::string>& paths) {
+  const RuleSet& base = builtin();
+  RuleSet s;
+  s.owned_ = base.owned_;
+  s.by_code_ = base.by_code_;
+  s.by_name_ = base.by_name_;
+  s.profiles_ = base.profiles_;
+  for (const std::string& p : paths) s.add_yaml_rule(read_file(p), p, false);
+  s.finish();
+  return s;
+}
+
+const Rule* RuleSet::find(std::string_view code_or_name) const {
+  if (auto it = by_code_.find(code_or_name); it != by_code_.end()) return it->second;
+  if (auto it = by_name_.find(code_or_name); it != by_name_.end()) return it->second;
+  return nullptr;
+}
+
+const Profile* RuleSet::profile(std::string_view id) const {
+  auto it = profiles_.find(id);
+  return it == profiles_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> RuleSet::profile_ids() const {
+  std::vector<std::string> out;
+  for (const auto& [id, p] : profiles_) out.push_back(id);
+  return out;
+}
+
+std::string_view RuleSet::doc(std::string_view code) const {
+  return data::embedded_file("doc/" + std::string(code) + ".md");
+}
+
+}  // namespace caselint::rules

@@ -1,0 +1,91 @@
+// Rule, RuleMeta and the context a rule checks. A rule reads the Document and
+// the Fields; it never parses text itself.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "doc/document.h"
+#include "extract/fields.h"
+#include "rules/diagnostic.h"
+
+namespace caselint::rules {
+
+enum class Status { preview, stable, deprecated, removed };
+const char* status_name(Status s);
+
+// A named numeric option of a rule ("min" for a threshold), with its default.
+struct OptionSpec {
+  std::string name;
+  double default_value = 0;
+  std::string doc;
+};
+
+struct RuleMeta {
+  std::string code;            // "CS104"
+  std::string name;            // "missing-lessons-learned"
+  Severity severity = Severity::error;
+  std::string checklist;       // default citation
+  std::map<std::string, std::string> checklist_by_profile;  // profile id -> citation
+  std::string summary;         // one line: what it checks
+  Status status = Status::stable;
+  std::string since = "0.1";
+  std::string field;           // the vocabulary field the rule is about, if one
+  std::vector<OptionSpec> options;
+  bool requires_field = false; // a required-field rule: `field` must be present
+
+  const std::string& citation(const std::string& profile) const;
+};
+
+// Run-wide options from the command line.
+struct RunOptions {
+  std::string as_of;           // YYYY-MM-DD, the "today" of recency rules
+};
+
+// What the engine hands a rule: the document, its fields, the profile and
+// the option values in force for this file.
+struct RuleContext {
+  const doc::Document& doc;
+  const extract::Fields& fields;
+  const extract::Vocabulary& vocab;
+  const std::string& profile;
+  const RunOptions& run;
+  const std::map<std::string, double>& options;  // this rule's options
+  const std::set<std::string, std::less<>>& required_fields;  // fields the active required-field rules ask for
+  double option(const std::string& name, double fallback) const {
+    auto it = options.find(name);
+    return it == options.end() ? fallback : it->second;
+  }
+};
+
+class DiagnosticSink {
+ public:
+  DiagnosticSink(const RuleMeta& meta, const std::string& profile, Severity severity, const std::string& path)
+      : meta_(meta), profile_(profile), severity_(severity), path_(path) {}
+  // Adds a finding of this rule; returns it for .field / notes / fix.
+  Diagnostic& report(doc::SourceRange range, std::string message);
+  std::vector<Diagnostic>& diagnostics() { return out_; }
+
+ private:
+  const RuleMeta& meta_;
+  const std::string& profile_;
+  Severity severity_;
+  const std::string& path_;
+  std::vector<Diagnostic> out_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleMeta& meta() const = 0;
+  virtual void check(const RuleContext& ctx, DiagnosticSink& sink) const = 0;
+};
+
+// The position a finding about a missing field points at: the title for
+// facts a reader expects at the top, the end of the document otherwise.
+doc::SourceRange anchor_range(const doc::Document& d, extract::Anchor anchor);
+
+}  // namespace caselint::rules

@@ -1,0 +1,110 @@
+// Reading rule metadata from YAML, and the table of rule kinds.
+#include <algorithm>
+
+#include "rules/kinds/kinds.h"
+
+namespace caselint::rules::kinds {
+
+namespace {
+
+const std::vector<std::string>& known_keys() {
+  static const std::vector<std::string> keys = {"code", "name", "kind", "severity", "checklist", "checklist_by_profile",
+                                                "summary", "status", "since", "field", "message", "options",
+                                                "topics"};
+  return keys;
+}
+
+std::string str(const YAML::Node& n, const char* key, const std::string& origin, bool required) {
+  YAML::Node v = n[key];
+  if (!v) {
+    if (required) throw RuleFileError(origin, n.Mark().line + 1, std::string("missing `") + key + ":`");
+    return {};
+  }
+  if (!v.IsScalar()) throw RuleFileError(origin, v.Mark().line + 1, std::string("`") + key + ":` must be a string");
+  return v.Scalar();
+}
+
+}  // namespace
+
+RuleMeta read_meta(const YAML::Node& n, const std::string& origin) {
+  if (!n.IsMap()) throw RuleFileError(origin, n.Mark().line + 1, "a rule must be a mapping");
+  for (const auto& kv : n) {
+    std::string key = kv.first.Scalar();
+    if (std::find(known_keys().begin(), known_keys().end(), key) == known_keys().end() && key != "min") {
+      throw RuleFileError(origin, kv.first.Mark().line + 1, "unknown key \"" + key + "\" in rule");
+    }
+  }
+  RuleMeta m;
+  m.code = str(n, "code", origin, true);
+  m.name = str(n, "name", origin, true);
+  std::string sev = str(n, "severity", origin, false);
+  if (!sev.empty()) {
+    auto s = parse_severity(sev);
+    if (!s) throw RuleFileError(origin, n["severity"].Mark().line + 1, "severity must be error, warning or info");
+    m.severity = *s;
+  }
+  m.checklist = str(n, "checklist", origin, false);
+  if (YAML::Node by = n["checklist_by_profile"]) {
+    if (!by.IsMap()) throw RuleFileError(origin, by.Mark().line + 1, "`checklist_by_profile:` must map profile ids to citations");
+    for (const auto& kv : by) m.checklist_by_profile[kv.first.Scalar()] = kv.second.as<std::string>();
+  }
+  m.summary = str(n, "summary", origin, false);
+  if (YAML::Node opts = n["options"]) {
+    // options: {min: {default: 25, doc: "..."}} or options: {min: 25}
+    if (!opts.IsMap()) throw RuleFileError(origin, opts.Mark().line + 1, "`options:` must map option names to defaults");
+    for (const auto& kv : opts) {
+      OptionSpec o;
+      o.name = kv.first.Scalar();
+      try {
+        if (kv.second.IsMap()) {
+          o.default_value = kv.second["default"].as<double>();
+          if (kv.second["doc"]) o.doc = kv.second["doc"].as<std::string>();
+        } else {
+          o.default_value = kv.second.as<double>();
+        }
+      } catch (const YAML::Exception&) {
+        throw RuleFileError(origin, kv.second.Mark().line + 1, "option " + o.name + " needs a numeric default");
+      }
+      m.options.push_back(std::move(o));
+    }
+  }
+  m.field = str(n, "field", origin, false);
+  m.since = str(n, "since", origin, false);
+  if (m.since.empty()) m.since = "0.1";
+  std::string status = str(n, "status", origin, false);
+  if (status == "preview") m.status = Status::preview;
+  else if (status == "deprecated") m.status = Status::deprecated;
+  else if (status == "removed") m.status = Status::removed;
+  else if (!status.empty() && status != "stable")
+    throw RuleFileError(origin, n["status"].Mark().line + 1, "status must be preview, stable, deprecated or removed");
+  return m;
+}
+
+namespace {
+
+struct KindRow {
+  const char* name;
+  KindFactory make;
+};
+
+const KindRow kKinds[] = {
+    {"required-field", make_required_field},
+    {"required-topics", make_required_topics},
+};
+
+}  // namespace
+
+KindFactory find_kind(const std::string& name) {
+  for (const KindRow& k : kKinds) {
+    if (name == k.name) return k.make;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> kind_names() {
+  std::vector<std::string> out;
+  for (const KindRow& k : kKinds) out.emplace_back(k.name);
+  return out;
+}
+
+}  // namespace caselint::rules::kinds

@@ -1,0 +1,201 @@
+// The annotation runner: every corpus fixture carries its expected findings
+// inline, as `<!-- expect: CODE "message substring" -->` at the end of the
+// line the finding points at (or expect@+N / expect@-N relative, expect@N
+// absolute). The first line may configure the run:
+//   <!-- caselint-fixture: profile=aurora as-of=2024-06-30 rules=CS205,CS206 -->
+// The check is an exact multiset of (line, code): a missing or an extra
+// finding fails, and a file without expectations must be clean.
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/text_util.h"
+#include "extract/vocab.h"
+
+namespace fs = std::filesystem;
+using caselint::extract::Pattern;
+
+namespace {
+
+struct Expectation {
+  int line;
+  std::string code;
+  std::string substring;
+  int source_line;
+};
+
+struct Header {
+  std::string profile, as_of;
+  std::set<std::string> rules;
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+std::pair<int, std::string> run(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return {-1, ""};
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+Header read_header(const std::string& text) {
+  Header h;
+  static const Pattern header("^<!--\\s*caselint-fixture:([^>]*?)-->");
+  std::string first = text.substr(0, text.find('\n'));
+  auto m = header.find(first);
+  if (!m) return h;
+  std::istringstream in(std::string(m->group(first, 1)));
+  std::string kv;
+  while (in >> kv) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos) continue;
+    std::string k = kv.substr(0, eq), v = kv.substr(eq + 1);
+    if (k == "profile") h.profile = v;
+    if (k == "as-of") h.as_of = v;
+    if (k == "rules") {
+      std::stringstream ss(v);
+      std::string code;
+      while (std::getline(ss, code, ',')) h.rules.insert(code);
+    }
+  }
+  return h;
+}
+
+std::vector<Expectation> read_expectations(const std::string& text) {
+  std::vector<Expectation> out;
+  static const Pattern comment("<!--\\s*expect(?:@([+-]?\\d+))?:\\s*(.*?)\\s*-->");
+  static const Pattern item("([A-Z]{2,3}\\d{3})(?:\\s+\"([^\"]*)\")?");
+  int line_no = 0;
+  for (const auto& line : caselint::extract::split_lines(text)) {
+    ++line_no;
+    std::size_t from = 0;
+    while (auto m = comment.find(line.text, from)) {
+      int target = line_no;
+      std::string_view at = m->group(line.text, 1);
+      if (!at.empty()) {
+        int n = std::stoi(std::string(at));
+        target = (at[0] == '+' || at[0] == '-') ? line_no + n : n;
+      }
+      std::string body(m->group(line.text, 2));
+      std::size_t f = 0;
+      while (auto im = item.find(body, f)) {
+        out.push_back({target, std::string(im->group(body, 1)), std::string(im->group(body, 2)), line_no});
+        f = im->end;
+      }
+      from = m->end;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: corpus_test CASELINT CORPUS_DIR\n";
+    return 2;
+  }
+  std::string bin = argv[1];
+  fs::path corpus = argv[2];
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (!e.is_regular_file()) continue;
+    std::string ext = e.path().extension().string();
+    if ((ext == ".md" || ext == ".html" || ext == ".htm") && e.path().filename() != "README.md") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  int passed = 0, failed = 0;
+  for (const fs::path& f : files) {
+    std::string text = read(f);
+    Header h = read_header(text);
+    std::vector<Expectation> expected = read_expectations(text);
+    std::string cmd = shell_quote(bin) + " check --format json --jobs 1";
+    if (!h.profile.empty()) cmd += " --profile " + h.profile;
+    if (!h.as_of.empty()) cmd += " --as-of " + h.as_of;
+    cmd += " " + shell_quote(f.string()) + " 2>&1";
+    auto [code, out] = run(cmd);
+    std::vector<std::string> problems;
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(out);
+    } catch (const std::exception& e) {
+      problems.push_back("caselint did not print JSON (exit " + std::to_string(code) + "): " + out.substr(0, 400));
+    }
+    std::multimap<std::pair<int, std::string>, std::string> actual;
+    bool any_error = false;
+    if (problems.empty()) {
+      for (const auto& file : j["files"]) {
+        if (file.contains("error")) problems.push_back("file error: " + file["error"].get<std::string>());
+        for (const auto& d : file["diagnostics"]) {
+          std::string c = d["code"];
+          if (!h.rules.empty() && !h.rules.count(c)) continue;
+          if (d["severity"] == "error") any_error = true;
+          actual.emplace(std::make_pair(d["range"]["start"]["line"].get<int>(), c), d["message"].get<std::string>());
+        }
+      }
+      int want_exit = !problems.empty() ? 2 : (any_error ? 1 : 0);
+      if (h.rules.empty() && code != want_exit) {
+        problems.push_back("exit code " + std::to_string(code) + ", expected " + std::to_string(want_exit));
+      }
+    }
+    for (const Expectation& e : expected) {
+      auto range = actual.equal_range({e.line, e.code});
+      auto hit = std::find_if(range.first, range.second, [&](const auto& kv) {
+        return e.substring.empty() || kv.second.find(e.substring) != std::string::npos;
+      });
+      if (hit == range.second) {
+        std::string msgs;
+        for (auto it = range.first; it != range.second; ++it) msgs += " [" + it->second + "]";
+        problems.push_back("missing: line " + std::to_string(e.line) + " " + e.code +
+                           (e.substring.empty() ? "" : " \"" + e.substring + "\"") + " (annotation on line " +
+                           std::to_string(e.source_line) + ")" + (msgs.empty() ? "" : "; got" + msgs));
+      } else {
+        actual.erase(hit);
+      }
+    }
+    for (const auto& [key, msg] : actual) {
+      problems.push_back("unexpected: line " + std::to_string(key.first) + " " + key.second + ": " + msg);
+    }
+    if (problems.empty()) {
+      ++passed;
+    } else {
+      ++failed;
+      std::cout << "FAIL " << f.string() << '\n';
+      for (const std::string& p : problems) std::cout << "  " << p << '\n';
+    }
+  }
+  std::cout << passed << " passed, " << failed << " failed\n";
+  return failed == 0 && passed > 0 ? 0 : 1;
+}

@@ -1,0 +1,197 @@
+#include "test_support.h"
+
+#include "doc/line_index.h"
+#include "parse/parse.h"
+
+using namespace caselint;
+
+namespace {
+
+doc::Document md(const std::string& text) {
+  load::SourceFile f{"t.md", text, doc::Format::markdown};
+  parse::ParseResult r = parse::parse(f);
+  REQUIRE(r.document);
+  return *r.document;
+}
+
+const doc::Block* block_with(const doc::Document& d, const std::string& needle) {
+  for (const doc::Block& b : d.blocks) {
+    if (b.text.find(needle) != std::string::npos) return &b;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("line index maps byte offsets to lines and code-point columns") {
+  std::string s = "ab\nçé x\n\nz";
+  doc::LineIndex idx(s);
+  CHECK(idx.line_count() == 4);
+  CHECK(idx.at(0) == doc::Position{1, 1});
+  CHECK(idx.at(3) == doc::Position{2, 1});
+  // "çé " is 5 bytes; 'x' is the 4th code point of line 2.
+  CHECK(idx.at(8) == doc::Position{2, 4});
+  CHECK(idx.codepoint_column(2, 6) == 4);
+  CHECK(idx.line(2) == "çé x");
+  CHECK(idx.at(s.size()) == doc::Position{4, 2});
+}
+
+TEST_CASE("sections form a tree with levels, parents and line ranges") {
+  doc::Document d = md("# Title\n\nIntro.\n\n## Challenge\n\nSlow reports.\n\n### Detail\n\nMore.\n\n## Results\n\nFaster.\n");
+  REQUIRE(d.sections.size() == 5);
+  CHECK(d.sections[0].level == 0);
+  CHECK(d.sections[1].heading == "Title");
+  CHECK(d.sections[1].level == 1);
+  CHECK(d.sections[2].heading == "Challenge");
+  CHECK(d.sections[2].parent == 1);
+  CHECK(d.sections[3].parent == 2);
+  CHECK(d.sections[4].parent == 1);
+  CHECK(d.sections[2].heading_range.start == doc::Position{5, 1});
+  CHECK(d.sections[2].range.end.line == 12);
+  CHECK(d.sections[4].range.end.line == 15);
+  CHECK(d.title == "Title");
+  CHECK(d.section_text(2) == "Slow reports.\nDetail\nMore.");
+  CHECK(d.section_text(2, false) == "Slow reports.");
+}
+
+TEST_CASE("front matter keeps line numbers and key positions") {
+  doc::Document d = md("---\ntitle: Acme on Aurora\ncustomer: Acme Corp\nservices:\n  - Amazon Aurora\n  - AWS DMS\ncaselint:\n  disable: [CS107]\n---\n# Heading\n\nBody text.\n");
+  CHECK(d.has_front_matter);
+  CHECK(d.body_first_line == 10);
+  const doc::MetaValue* c = d.meta("customer");
+  REQUIRE(c);
+  CHECK(c->text == "Acme Corp");
+  CHECK(c->range.start == doc::Position{3, 1});
+  CHECK(c->value_range.start == doc::Position{3, 11});
+  const doc::MetaValue* s = d.meta("services");
+  REQUIRE(s);
+  CHECK(s->is_list);
+  CHECK(s->items == std::vector<std::string>{"Amazon Aurora", "AWS DMS"});
+  const doc::MetaValue* dis = d.meta("caselint.disable");
+  REQUIRE(dis);
+  CHECK(dis->items == std::vector<std::string>{"CS107"});
+  // The title comes from front matter; the heading keeps its real line.
+  CHECK(d.title == "Acme on Aurora");
+  CHECK(d.sections[1].heading_range.start.line == 10);
+  const doc::Block* body = block_with(d, "Body text.");
+  REQUIRE(body);
+  CHECK(body->range.start.line == 12);
+}
+
+TEST_CASE("invalid front matter is a parse error with its line") {
+  load::SourceFile f{"t.md", "---\ntitle: [unclosed\n---\n# x\n", doc::Format::markdown};
+  parse::ParseResult r = parse::parse(f);
+  CHECK_FALSE(r.document);
+  REQUIRE(r.error);
+  CHECK(r.error->message.find("front matter is not valid YAML") == 0);
+  CHECK(r.error->line >= 2);
+}
+
+TEST_CASE("an unterminated front matter fence is ordinary Markdown") {
+  doc::Document d = md("---\ntitle: x\n\n# Heading\n");
+  CHECK_FALSE(d.has_front_matter);
+  CHECK(d.meta("title") == nullptr);
+}
+
+TEST_CASE("inline positions map back through the plain-text view") {
+  doc::Document d = md("# T\n\nThe café uses **Amazon Aurora** today.\n");
+  const doc::Block* b = block_with(d, "Amazon Aurora");
+  REQUIRE(b);
+  std::size_t off = b->text_offset + b->text.find("Amazon");
+  // "The café uses **" is 16 code points; Amazon starts at column 17.
+  CHECK(d.position_at(off) == doc::Position{3, 17});
+  std::size_t today = b->text_offset + b->text.find("today");
+  CHECK(d.position_at(today) == doc::Position{3, 33});
+}
+
+TEST_CASE("labelled lines keep one line each, strong prefix recorded") {
+  doc::Document d = md("# T\n\n**Customer:** Acme\n**Industry:** Retail\n");
+  const doc::Block* b = block_with(d, "Customer");
+  REQUIRE(b);
+  CHECK(b->text == "Customer: Acme\nIndustry: Retail");
+  CHECK(b->strong_prefix == "Customer:");
+  std::size_t off = b->text_offset + b->text.find("Retail");
+  CHECK(d.position_at(off) == doc::Position{4, 15});
+}
+
+TEST_CASE("GFM tables become cells with rows, columns and a header flag") {
+  doc::Document d = md("# T\n\n| Fact | Value |\n|---|---|\n| Industry | Retail |\n| Start date | 2023-01-15 |\n");
+  REQUIRE(d.tables.size() == 1);
+  const doc::Table& t = d.tables[0];
+  CHECK(t.has_header);
+  REQUIRE(t.rows.size() == 3);
+  const doc::Block& cell = d.blocks[static_cast<std::size_t>(t.rows[2][1])];
+  CHECK(cell.text == "2023-01-15");
+  CHECK(cell.kind == doc::BlockKind::table_cell);
+  CHECK(cell.range.start.line == 6);
+  CHECK(cell.row == 2);
+  CHECK(cell.col == 1);
+}
+
+TEST_CASE("links and images carry target, text and position; image alt stays out of the text") {
+  doc::Document d = md("# T\n\nSee [the blog](https://example.com/b \"Blog\").\n\n![Solution architecture](img/arch.png)\n");
+  REQUIRE(d.links.size() == 2);
+  CHECK(d.links[0].target == "https://example.com/b");
+  CHECK(d.links[0].text == "the blog");
+  CHECK(d.links[0].title == "Blog");
+  CHECK_FALSE(d.links[0].is_image);
+  CHECK(d.links[1].is_image);
+  CHECK(d.links[1].text == "Solution architecture");
+  CHECK(d.links[1].range.start.line == 5);
+  CHECK(d.text.find("Solution architecture") == std::string::npos);
+}
+
+TEST_CASE("list items are blocks; nested lists too") {
+  doc::Document d = md("# T\n\n- Amazon S3\n- AWS Lambda\n  - nested item\n");
+  int items = 0;
+  for (const doc::Block& b : d.blocks) items += b.kind == doc::BlockKind::list_item;
+  CHECK(items == 3);
+  const doc::Block* nested = block_with(d, "nested item");
+  REQUIRE(nested);
+  CHECK(nested->range.start == doc::Position{5, 5});
+}
+
+TEST_CASE("control comments become directives with their lines") {
+  doc::Document d = md("<!-- caselint-disable CS101, CS104 -->\n# T\n\ntext <!-- caselint-disable-next-line CS107 -->\n\n<!-- caselint-enable -->\n");
+  REQUIRE(d.directives.size() == 3);
+  CHECK(d.directives[0].kind == doc::Directive::Kind::disable);
+  CHECK(d.directives[0].codes == std::vector<std::string>{"CS101", "CS104"});
+  CHECK(d.directives[0].line == 1);
+  CHECK(d.directives[1].kind == doc::Directive::Kind::disable_next_line);
+  CHECK(d.directives[1].line == 4);
+  CHECK(d.directives[2].kind == doc::Directive::Kind::enable);
+  CHECK(d.directives[2].codes.empty());
+}
+
+TEST_CASE("annotations are invisible: stripping them leaves the same text and ranges") {
+  std::string with = "# Title <!-- expect: CS102 -->\n\n**Customer:** Acme <!-- expect: CS112 -->\n\n## Results\n\nFaster.\n";
+  std::string without = "# Title\n\n**Customer:** Acme\n\n## Results\n\nFaster.\n";
+  doc::Document a = md(with), b = md(without);
+  CHECK(a.text == b.text);
+  REQUIRE(a.blocks.size() == b.blocks.size());
+  for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    CHECK(a.blocks[i].range.start == b.blocks[i].range.start);
+  }
+  REQUIRE(a.sections.size() == b.sections.size());
+  for (std::size_t i = 0; i < a.sections.size(); ++i) {
+    CHECK(a.sections[i].heading == b.sections[i].heading);
+    CHECK(a.sections[i].range.start == b.sections[i].range.start);
+  }
+}
+
+TEST_CASE("CRLF files keep the same lines and text") {
+  doc::Document a = md("# T\r\n\r\n**Customer:** Acme\r\n");
+  const doc::Block* b = block_with(a, "Customer");
+  REQUIRE(b);
+  CHECK(b->text == "Customer: Acme");
+  CHECK(b->range.start.line == 3);
+}
+
+TEST_CASE("deeply nested block quotes and lists do not crash") {
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "> ";
+  deep += "deep text\n";
+  for (int i = 0; i < 5000; ++i) deep += std::string(static_cast<std::size_t>(i % 40) * 2, ' ') + "- item\n";
+  doc::Document d = md(deep);
+  CHECK(d.blocks.size() > 1);
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what caselint needs on Debian 12 (when missing) and builds it.
+#   tools/setup.sh [BUILD_DIR] [extra cmake arguments...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir="${1:-build}"
+shift || true
+
+packages=(build-essential cmake ninja-build pkg-config
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libxml2-dev
+  libcli11-dev doctest-dev libyaml-cpp-dev nlohmann-json3-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"
