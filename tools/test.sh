@@ -12,6 +12,15 @@ if ! command -v python3 >/dev/null; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 >/dev/null
 fi
 
+# Test-only tools from the npm registry: the SARIF Multitool validates the
+# SARIF output (tests/cli/formats.sh). Never a dependency of caselint.
+if ! command -v npm >/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+fi
+npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
+
 tools/setup.sh build -DCASELINT_WERROR=ON
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 

@@ -287,7 +287,8 @@ int run(int argc, char** argv) {
   Options opt;
   CLI::App* check = app.add_subcommand("check", "lint files and folders (the default command)");
   add_common(check, opt, true);
-  check->add_option("--format", opt.format, "output format")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--format", opt.format, "output format: text, json, sarif, junit or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
   check->add_flag("-q,--quiet", opt.quiet, "print only error-severity findings, no summary");
   check->add_flag("--no-color", opt.no_color, "no colour, even on a terminal (also NO_COLOR=1)");
 
@@ -351,6 +352,12 @@ int run(int argc, char** argv) {
     }
     if (o.format == "json") {
       format::write_json(std::cout, results);
+    } else if (o.format == "sarif") {
+      format::write_sarif(std::cout, results, std::filesystem::current_path().string());
+    } else if (o.format == "junit") {
+      format::write_junit(std::cout, results);
+    } else if (o.format == "github") {
+      format::write_github(std::cout, results);
     } else {
       format::TextOptions topts;
       topts.color = use_color(o);

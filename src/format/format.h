@@ -40,5 +40,11 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results);
 // `caselint extract`: the fields found, per file.
 void write_extract_json(std::ostream& out, const std::vector<FileResult>& results);
 void write_extract_text(std::ostream& out, const std::vector<FileResult>& results);
+// SARIF 2.1.0; relative paths resolve against `working_dir` (%SRCROOT%).
+void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const std::string& working_dir);
+// GitHub Actions workflow commands (::error file=...,line=...::message).
+void write_github(std::ostream& out, const std::vector<FileResult>& results);
+// JUnit XML: a suite per file, a case per rule.
+void write_junit(std::ostream& out, const std::vector<FileResult>& results);
 
 }  // namespace caselint::format

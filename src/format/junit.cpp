@@ -1,0 +1,161 @@
+// JUnit XML, written with libxml2's text writer: a test suite per file, a
+// test case per rule of the file's profile. Error-severity findings fail
+// their case; warnings and notes are kept in the case's system-out; a file
+// that could not be checked is one case with an <error>.
+#include <libxml/xmlwriter.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+#include "format/format.h"
+
+namespace caselint::format {
+
+namespace {
+
+struct BufferFree {
+  void operator()(xmlBuffer* b) const { xmlBufferFree(b); }
+};
+struct WriterFree {
+  void operator()(xmlTextWriter* w) const { xmlFreeTextWriter(w); }
+};
+
+class Writer {
+ public:
+  explicit Writer(xmlBuffer* buf) : w_(xmlNewTextWriterMemory(buf, 0)) {
+    if (!w_) throw std::runtime_error("cannot create the XML writer");
+    xmlTextWriterSetIndent(w_.get(), 1);
+    xmlTextWriterSetIndentString(w_.get(), BAD_CAST "  ");
+    check(xmlTextWriterStartDocument(w_.get(), nullptr, "UTF-8", nullptr));
+  }
+  void start(const char* name) { check(xmlTextWriterStartElement(w_.get(), BAD_CAST name)); }
+  void attr(const char* name, const std::string& value) {
+    check(xmlTextWriterWriteAttribute(w_.get(), BAD_CAST name, BAD_CAST value.c_str()));
+  }
+  void text(const std::string& value) { check(xmlTextWriterWriteString(w_.get(), BAD_CAST value.c_str())); }
+  void end() { check(xmlTextWriterEndElement(w_.get())); }
+  void finish() {
+    check(xmlTextWriterEndDocument(w_.get()));
+    xmlTextWriterFlush(w_.get());
+  }
+
+ private:
+  static void check(int rc) {
+    if (rc < 0) throw std::runtime_error("cannot write the JUnit XML");
+  }
+  std::unique_ptr<xmlTextWriter, WriterFree> w_;
+};
+
+std::string location(const rules::Diagnostic& d) {
+  return d.path + ":" + std::to_string(d.range.start.line) + ":" +
+         std::to_string(d.range.start.column > 0 ? d.range.start.column : 1);
+}
+
+}  // namespace
+
+void write_junit(std::ostream& out, const std::vector<FileResult>& results) {
+  const rules::RuleSet& set = rules::RuleSet::builtin();
+  std::unique_ptr<xmlBuffer, BufferFree> buf(xmlBufferCreate());
+  if (!buf) throw std::runtime_error("cannot create the XML buffer");
+  {
+    Writer w(buf.get());
+    Summary s = summarize(results);
+    int total_cases = 0, total_failures = 0;
+    // Counting first: the root carries the totals.
+    std::vector<std::vector<std::string>> cases_per_file;
+    for (const FileResult& r : results) {
+      std::vector<std::string> codes;
+      if (!r.error) {
+        if (const rules::Profile* p = set.profile(r.profile)) codes = p->rules;
+        for (const rules::Diagnostic& d : r.diagnostics) {
+          if (std::find(codes.begin(), codes.end(), d.code) == codes.end()) codes.push_back(d.code);
+        }
+      }
+      total_cases += r.error ? 1 : static_cast<int>(codes.size());
+      cases_per_file.push_back(std::move(codes));
+    }
+    w.start("testsuites");
+    w.attr("name", "caselint");
+    w.attr("tests", std::to_string(total_cases));
+    for (const FileResult& r : results) {
+      std::map<std::string, int> errors;
+      for (const rules::Diagnostic& d : r.diagnostics) errors[d.code] += d.severity == rules::Severity::error;
+      for (const auto& [code, n] : errors) total_failures += n > 0;
+    }
+    w.attr("failures", std::to_string(total_failures));
+    w.attr("errors", std::to_string(s.failed));
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const FileResult& r = results[i];
+      const std::vector<std::string>& codes = cases_per_file[i];
+      w.start("testsuite");
+      w.attr("name", r.path);
+      w.attr("tests", std::to_string(r.error ? 1 : codes.size()));
+      int failures = 0;
+      for (const std::string& code : codes) {
+        for (const rules::Diagnostic& d : r.diagnostics) {
+          if (d.code == code && d.severity == rules::Severity::error) {
+            ++failures;
+            break;
+          }
+        }
+      }
+      w.attr("failures", std::to_string(failures));
+      w.attr("errors", r.error ? "1" : "0");
+      if (!r.profile.empty()) {
+        w.start("properties");
+        w.start("property");
+        w.attr("name", "profile");
+        w.attr("value", r.profile);
+        w.end();
+        w.end();
+      }
+      if (r.error) {
+        w.start("testcase");
+        w.attr("name", "read and parse");
+        w.attr("classname", r.path);
+        w.start("error");
+        w.attr("message", *r.error);
+        w.end();
+        w.end();
+      }
+      for (const std::string& code : codes) {
+        const rules::Rule* rule = set.find(code);
+        w.start("testcase");
+        w.attr("name", rule ? code + " " + rule->meta().name : code);
+        w.attr("classname", r.path);
+        std::string failed_text, other_text, first_message;
+        for (const rules::Diagnostic& d : r.diagnostics) {
+          if (d.code != code) continue;
+          std::string line = location(d) + ": " + rules::severity_name(d.severity) + ": " + d.message + "\n";
+          if (d.severity == rules::Severity::error) {
+            if (first_message.empty()) first_message = d.message;
+            failed_text += line;
+          } else {
+            other_text += line;
+          }
+        }
+        if (!failed_text.empty()) {
+          w.start("failure");
+          w.attr("message", first_message);
+          w.attr("type", code);
+          w.text(failed_text);
+          w.end();
+        }
+        if (!other_text.empty()) {
+          w.start("system-out");
+          w.text(other_text);
+          w.end();
+        }
+        w.end();
+      }
+      w.end();
+    }
+    w.end();
+    w.finish();
+  }
+  out.write(reinterpret_cast<const char*>(xmlBufferContent(buf.get())), xmlBufferLength(buf.get()));
+}
+
+}  // namespace caselint::format

@@ -1,0 +1,209 @@
+// SARIF 2.1.0 as GitHub code scanning reads it: the rules with their help
+// (the doc page) and help URI, results with physical locations (columns in
+// Unicode code points, said by run.columnKind), fixes where a rule carries
+// one, and partial fingerprints keyed by document, rule, field and evidence
+// rather than by line, so a finding is not re-alerted when the text moves.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "format/format.h"
+
+#ifndef CASELINT_VERSION
+#define CASELINT_VERSION "0.0.0"
+#endif
+#ifndef CASELINT_DOCS_URL
+#define CASELINT_DOCS_URL "https://github.com/caselint/caselint/blob/main/rules/doc"
+#endif
+
+namespace caselint::format {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+const char* level_of(rules::Severity s) {
+  switch (s) {
+    case rules::Severity::error: return "error";
+    case rules::Severity::warning: return "warning";
+    case rules::Severity::info: return "note";
+  }
+  return "none";
+}
+
+// RFC 3986: keep unreserved characters and '/', escape the rest.
+std::string percent_encode(std::string_view path) {
+  std::string out;
+  for (unsigned char c : path) {
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// A relative path stays relative to %SRCROOT% (the working folder), as
+// GitHub expects; an absolute one becomes a file URI.
+ordered_json artifact_location(const std::string& path) {
+  std::filesystem::path p(path);
+  if (p.is_absolute()) return {{"uri", "file://" + percent_encode(p.lexically_normal().string())}};
+  std::string rel = p.lexically_normal().generic_string();
+  if (rel.rfind("./", 0) == 0) rel = rel.substr(2);
+  return {{"uri", percent_encode(rel)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+ordered_json region(const doc::SourceRange& r) {
+  ordered_json j;
+  j["startLine"] = r.start.line > 0 ? r.start.line : 1;
+  j["startColumn"] = r.start.column > 0 ? r.start.column : 1;
+  if (r.end.line >= r.start.line && r.end.line > 0) {
+    j["endLine"] = r.end.line;
+    // SARIF's endColumn is one past the last character.
+    int end_col = r.end.column > 0 ? r.end.column + 1 : 1;
+    if (r.end.line == r.start.line && end_col <= j["startColumn"].get<int>()) end_col = j["startColumn"].get<int>() + 1;
+    j["endColumn"] = end_col;
+  }
+  return j;
+}
+
+// 64-bit FNV-1a, printed as 16 hex digits: stable across runs and builds.
+std::string fnv1a_hex(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string first_paragraph(std::string_view doc, std::string_view heading) {
+  std::size_t at = doc.find(heading);
+  if (at == std::string_view::npos) return {};
+  at = doc.find('\n', at);
+  if (at == std::string_view::npos) return {};
+  while (at < doc.size() && doc[at] == '\n') ++at;
+  std::size_t end = doc.find("\n\n", at);
+  std::string text(doc.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  return text;
+}
+
+ordered_json rule_descriptor(const rules::RuleSet& set, const rules::Rule& rule) {
+  const rules::RuleMeta& m = rule.meta();
+  ordered_json j;
+  j["id"] = m.code;
+  j["name"] = m.name;
+  j["shortDescription"] = {{"text", m.summary}};
+  std::string_view doc = set.doc(m.code);
+  std::string full = first_paragraph(doc, "## What it checks");
+  j["fullDescription"] = {{"text", full.empty() ? m.summary : full}};
+  if (!doc.empty()) j["help"] = {{"text", std::string(doc)}, {"markdown", std::string(doc)}};
+  j["helpUri"] = std::string(CASELINT_DOCS_URL) + "/" + m.code + ".md";
+  j["defaultConfiguration"] = {{"level", level_of(m.severity)}};
+  ordered_json props = {{"checklist", m.citation("")}};
+  if (!m.field.empty()) props["field"] = m.field;
+  j["properties"] = props;
+  return j;
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const std::string& working_dir) {
+  const rules::RuleSet& set = rules::RuleSet::builtin();
+  ordered_json rules_json = ordered_json::array();
+  std::map<std::string, int> index;
+  for (const rules::Rule* r : set.rules()) {
+    index[r->meta().code] = static_cast<int>(rules_json.size());
+    rules_json.push_back(rule_descriptor(set, *r));
+  }
+
+  ordered_json results_json = ordered_json::array();
+  ordered_json notifications = ordered_json::array();
+  ordered_json artifacts = ordered_json::array();
+  for (const FileResult& r : results) {
+    artifacts.push_back({{"location", artifact_location(r.path)}});
+    if (r.error) {
+      notifications.push_back({{"level", "error"},
+                               {"message", {{"text", r.path + ": " + *r.error}}},
+                               {"locations", {{{"physicalLocation", {{"artifactLocation", artifact_location(r.path)}}}}}}});
+    }
+    // The same rule, field and message twice in one document: the occurrence
+    // number tells them apart without using the line.
+    std::map<std::string, int> seen;
+    for (const rules::Diagnostic& d : r.diagnostics) {
+      ordered_json res;
+      res["ruleId"] = d.code;
+      auto it = index.find(d.code);
+      if (it != index.end()) res["ruleIndex"] = it->second;
+      res["level"] = level_of(d.severity);
+      res["message"] = {{"text", d.message}};
+      ordered_json phys = {{"artifactLocation", artifact_location(d.path)}, {"region", region(d.range)}};
+      res["locations"] = ordered_json::array({{{"physicalLocation", phys}}});
+      std::string key = d.path + '\x1f' + d.code + '\x1f' + d.field + '\x1f' + d.checklist + '\x1f' + d.message;
+      int n = seen[key]++;
+      res["partialFingerprints"] = {{"caselintFinding/v1", fnv1a_hex(key + '\x1f' + std::to_string(n))}};
+      if (!d.notes.empty()) {
+        ordered_json related = ordered_json::array();
+        int id = 0;
+        for (const rules::Note& note : d.notes) {
+          related.push_back({{"id", id++},
+                             {"message", {{"text", note.message}}},
+                             {"physicalLocation", {{"artifactLocation", artifact_location(d.path)}, {"region", region(note.range)}}}});
+        }
+        res["relatedLocations"] = related;
+      }
+      if (d.fix) {
+        ordered_json replacements = ordered_json::array();
+        for (const rules::Edit& e : d.fix->edits) {
+          replacements.push_back({{"deletedRegion", region(e.range)}, {"insertedContent", {{"text", e.text}}}});
+        }
+        res["fixes"] = ordered_json::array(
+            {{{"description", {{"text", d.fix->title}}},
+              {"artifactChanges", ordered_json::array({{{"artifactLocation", artifact_location(d.path)},
+                                                        {"replacements", replacements}}})}}});
+      }
+      ordered_json props;
+      if (!d.field.empty()) props["field"] = d.field;
+      if (!d.checklist.empty()) props["checklist"] = d.checklist;
+      if (!props.empty()) res["properties"] = props;
+      results_json.push_back(res);
+    }
+  }
+
+  std::string root = working_dir;
+  if (root.empty() || root.back() != '/') root += '/';
+  ordered_json run;
+  run["tool"] = {{"driver",
+                  {{"name", "caselint"},
+                   {"version", CASELINT_VERSION},
+                   {"semanticVersion", CASELINT_VERSION},
+                   {"informationUri", std::string(CASELINT_DOCS_URL)},
+                   {"rules", rules_json}}}};
+  run["invocations"] = ordered_json::array(
+      {{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
+  run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + percent_encode(root)}}}};
+  run["artifacts"] = artifacts;
+  run["results"] = results_json;
+  run["columnKind"] = "unicodeCodePoints";
+
+  ordered_json log;
+  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"] = ordered_json::array({run});
+  out << log.dump(2) << '\n';
+}
+
+}  // namespace caselint::format
