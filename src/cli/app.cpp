@@ -15,6 +15,7 @@
 
 #include "config/config.h"
 #include "extract/dates.h"
+#include "fix/fix.h"
 #include "format/format.h"
 #include "load/source.h"
 #include "parse/parse.h"
@@ -37,6 +38,8 @@ struct Options {
   unsigned jobs = 0;
   bool quiet = false;
   bool no_color = false;
+  bool fix = false;
+  bool diff = false;
 };
 
 std::string today() {
@@ -112,6 +115,7 @@ format::FileResult check_one(const std::string& path, const Options& opt, config
       return r;
     }
     r.diagnostics = rules::check_document(*cfg.rules, d, fields, r.profile, settings, run);
+    if (opt.fix || opt.diff) r.source = std::make_shared<const std::string>(loaded.file->bytes);
     if (want_fields) r.fields = std::move(fields);
   } catch (const config::ConfigError& e) {
     r.error = std::string("configuration: ") + e.what();
@@ -191,6 +195,37 @@ std::optional<std::string> validate(const Options& opt) {
     return "--max-file-size \"" + opt.max_file_size + "\" is not a size (examples: 16MiB, 500KB, 1048576)";
   }
   return std::nullopt;
+}
+
+// --diff prints the fixes and returns nullopt; --fix writes them and returns
+// how many findings it fixed. A file that failed to load or parse has no
+// source and is never written.
+std::optional<int> apply_fixes(const Options& opt, std::vector<format::FileResult>& results, int& exit_code) {
+  int fixed = 0, files = 0;
+  for (format::FileResult& r : results) {
+    if (!r.source) continue;
+    fix::Applied a = fix::apply_fixes(*r.source, r.diagnostics);
+    if (a.applied == 0) continue;
+    if (opt.diff) {
+      std::cout << fix::unified_diff(r.path, *r.source, a.text);
+      continue;
+    }
+    if (r.path == opt.stdin_filename && std::find(opt.paths.begin(), opt.paths.end(), "-") != opt.paths.end()) {
+      std::cerr << r.path << ": error: --fix cannot write standard input; use --diff\n";
+      exit_code = 2;
+      continue;
+    }
+    if (auto err = fix::write_atomically(r.path, *r.source, a.text)) {
+      std::cerr << r.path << ": error: " << *err << '\n';
+      exit_code = 2;
+      continue;
+    }
+    fixed += a.applied;
+    ++files;
+  }
+  if (opt.diff) return std::nullopt;
+  if (fixed > 0) std::cerr << "caselint: fixed " << fixed << " finding" << (fixed == 1 ? "" : "s") << " in " << files << " file" << (files == 1 ? "" : "s") << '\n';
+  return fixed;
 }
 
 bool use_color(const Options& opt) {
@@ -291,6 +326,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
   check->add_flag("-q,--quiet", opt.quiet, "print only error-severity findings, no summary");
   check->add_flag("--no-color", opt.no_color, "no colour, even on a terminal (also NO_COLOR=1)");
+  check->add_flag("--fix", opt.fix, "apply the safe fixes the findings carry, writing each file atomically");
+  check->add_flag("--diff", opt.diff, "print the safe fixes as a unified diff; write nothing");
 
   Options xopt;
   xopt.format = "json";
@@ -342,6 +379,20 @@ int run(int argc, char** argv) {
     auto started = std::chrono::steady_clock::now();
     int exit_code = 0;
     std::vector<format::FileResult> results = check_all(o, is_extract, exit_code);
+    if (!is_extract && (o.diff || o.fix)) {
+      int write_status = 0;
+      std::optional<int> fixed = apply_fixes(o, results, write_status);
+      if (!fixed) return exit_code;  // --diff: the diff is the output
+      if (*fixed > 0) {
+        // Report what is left, as it is now on disk.
+        Options again = o;
+        again.fix = false;
+        int before = exit_code;
+        results = check_all(again, false, exit_code);
+        if (before == 2) exit_code = 2;
+      }
+      if (write_status == 2) exit_code = 2;
+    }
     if (is_extract) {
       if (o.format == "text") {
         format::write_extract_text(std::cout, results);

@@ -1,6 +1,7 @@
 // Formatters: the last stage. They print results; they decide nothing.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -20,6 +21,7 @@ struct FileResult {
   std::vector<rules::Diagnostic> diagnostics;
   std::optional<std::string> error;     // could not be read, parsed or configured
   std::optional<extract::Fields> fields;  // for `extract`
+  std::shared_ptr<const std::string> source;  // the text as checked (for --fix and --diff), when it parsed
 };
 
 struct Summary {

@@ -67,8 +67,8 @@ ordered_json region(const doc::SourceRange& r) {
   j["startColumn"] = r.start.column > 0 ? r.start.column : 1;
   if (r.end.line >= r.start.line && r.end.line > 0) {
     j["endLine"] = r.end.line;
-    // SARIF's endColumn is one past the last character.
-    int end_col = r.end.column > 0 ? r.end.column + 1 : 1;
+    // Both SARIF's endColumn and ours are one past the last character.
+    int end_col = r.end.column > 0 ? r.end.column : 1;
     if (r.end.line == r.start.line && end_col <= j["startColumn"].get<int>()) end_col = j["startColumn"].get<int>() + 1;
     j["endColumn"] = end_col;
   }

@@ -1,0 +1,207 @@
+#include "fix/fix.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dtl/dtl.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "doc/line_index.h"
+
+namespace caselint::fix {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+std::size_t codepoint_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// Byte offset of a 1-based line and code-point column, or nullopt when the
+// position is not inside the text.
+std::optional<std::size_t> offset_of(const doc::LineIndex& index, std::string_view text, doc::Position p) {
+  if (p.line < 1 || p.line > index.line_count() || p.column < 1) return std::nullopt;
+  std::string_view line = index.line(p.line);
+  std::size_t at = static_cast<std::size_t>(line.data() - text.data());
+  std::size_t end = at + line.size();
+  for (int col = 1; col < p.column; ++col) {
+    if (at >= end) return std::nullopt;
+    at += codepoint_length(static_cast<unsigned char>(text[at]));
+  }
+  return at <= end ? std::optional<std::size_t>(at) : std::nullopt;
+}
+
+struct ByteEdit {
+  std::size_t begin, end;  // [begin, end)
+  std::string text;
+};
+
+std::vector<std::string> lines_of(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < s.size()) {
+    std::size_t nl = s.find('\n', at);
+    if (nl == std::string_view::npos) {
+      out.emplace_back(s.substr(at));
+      out.back() += "\n\\ No newline at end of file";
+      break;
+    }
+    out.emplace_back(s.substr(at, nl - at));
+    at = nl + 1;
+  }
+  return out;
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+std::optional<std::string> read_all(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot read it again before writing: " + errno_text();
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return std::nullopt;
+}
+
+}  // namespace
+
+Applied apply_fixes(std::string_view source, const std::vector<rules::Diagnostic>& diags) {
+  doc::LineIndex index(source);
+  // Each finding's fix is all or nothing.
+  std::vector<std::vector<ByteEdit>> fixes;
+  Applied result;
+  for (const rules::Diagnostic& d : diags) {
+    if (!d.fix) continue;
+    if (!d.fix->safe) {
+      ++result.skipped;
+      continue;
+    }
+    std::vector<ByteEdit> edits;
+    bool ok = !d.fix->edits.empty();
+    for (const rules::Edit& e : d.fix->edits) {
+      auto begin = offset_of(index, source, e.range.start);
+      auto end = offset_of(index, source, e.range.end);  // one past the last code point
+      if (!begin || !end || *end < *begin) {
+        ok = false;
+        break;
+      }
+      edits.push_back({*begin, *end, e.text});
+    }
+    if (ok) {
+      fixes.push_back(std::move(edits));
+    } else {
+      ++result.skipped;
+    }
+  }
+  std::stable_sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return a.front().begin < b.front().begin; });
+  std::vector<ByteEdit> chosen;
+  for (const auto& fix : fixes) {
+    bool overlaps = std::any_of(fix.begin(), fix.end(), [&](const ByteEdit& e) {
+      return std::any_of(chosen.begin(), chosen.end(),
+                         [&](const ByteEdit& c) { return e.begin < c.end && c.begin < e.end; });
+    });
+    if (overlaps) {
+      ++result.skipped;
+      continue;
+    }
+    chosen.insert(chosen.end(), fix.begin(), fix.end());
+    ++result.applied;
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const ByteEdit& a, const ByteEdit& b) { return a.begin < b.begin; });
+  std::size_t at = 0;
+  for (const ByteEdit& e : chosen) {
+    result.text.append(source.substr(at, e.begin - at));
+    result.text.append(e.text);
+    at = e.end;
+  }
+  result.text.append(source.substr(at));
+  return result;
+}
+
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {
+  if (before == after) return {};
+  dtl::Diff<std::string> diff(lines_of(before), lines_of(after));
+  diff.onHuge();
+  diff.compose();
+  diff.composeUnifiedHunks();
+  std::ostringstream out;
+  out << "--- a/" << path << "\n+++ b/" << path << '\n';
+  diff.printUnifiedFormat(out);
+  return out.str();
+}
+
+std::optional<std::string> write_atomically(const std::string& given, std::string_view expected,
+                                            std::string_view replacement) {
+  // Through a symbolic link, the file it points at is replaced, not the link.
+  std::error_code ec;
+  std::filesystem::path resolved = std::filesystem::canonical(given, ec);
+  const std::string path = ec ? given : resolved.string();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "cannot write: " + errno_text();
+  // The mode bits count even for root: a read-only file is the user's choice.
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(path.c_str(), W_OK) != 0) {
+    return "not written: the file is read-only";
+  }
+  std::string current;
+  if (auto err = read_all(path, current)) return err;
+  bool bom = current.rfind(kBom, 0) == 0;
+  if (std::string_view(current).substr(bom ? kBom.size() : 0) != expected) {
+    return "not written: the file changed on disk since it was checked";
+  }
+
+  std::filesystem::path target(path);
+  std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".caselint-XXXXXX")).string();
+  if (target.parent_path().empty()) tmpl = "." + target.filename().string() + ".caselint-XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) return "cannot create a temporary file beside it: " + errno_text();
+  std::string tmp(name.data());
+  auto fail = [&](const std::string& what) -> std::optional<std::string> {
+    std::string reason = what + ": " + errno_text();
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return reason;
+  };
+  std::string bytes = bom ? std::string(kBom) + std::string(replacement) : std::string(replacement);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write the temporary file");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot keep the file's mode");
+  if (::fsync(fd) != 0) return fail("cannot flush the temporary file");
+  if (::close(fd) != 0) {
+    ::unlink(tmp.c_str());
+    return "cannot close the temporary file: " + errno_text();
+  }
+  // Last look: a write between the check above and now is not lost silently.
+  std::string again;
+  if (read_all(path, again) || again != current) {
+    ::unlink(tmp.c_str());
+    return "not written: the file changed on disk since it was checked";
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::string reason = "cannot replace it: " + errno_text();
+    ::unlink(tmp.c_str());
+    return reason;
+  }
+  return std::nullopt;
+}
+
+}  // namespace caselint::fix

@@ -1,0 +1,37 @@
+// Safe fixes: applying the edits that rules carry, showing them as a unified
+// diff, and writing the result atomically.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/diagnostic.h"
+
+namespace caselint::fix {
+
+struct Applied {
+  std::string text;   // the source with the fixes applied
+  int applied = 0;    // findings fixed
+  int skipped = 0;    // fixes left out: unsafe, overlapping another, or out of range
+};
+
+// Applies the safe fixes of `diags` to `source` (the text as linted). When two
+// fixes overlap, the first in document order wins; the next run picks up the
+// other if it still applies.
+Applied apply_fixes(std::string_view source, const std::vector<rules::Diagnostic>& diags);
+
+// A unified diff (3 lines of context) from `before` to `after`, with
+// `a/PATH` and `b/PATH` headers; empty when they are equal.
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
+
+// Replaces the file at `path` with `replacement`, atomically: a temporary file
+// in the same folder, written and flushed, given the original's mode, then
+// renamed over it. Refuses, leaving the file untouched, when the file is not
+// writable or no longer holds `expected` (the text that was linted; a UTF-8
+// byte order mark on disk is kept). Returns the reason on refusal or failure.
+std::optional<std::string> write_atomically(const std::string& path, std::string_view expected,
+                                            std::string_view replacement);
+
+}  // namespace caselint::fix

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# --fix and --diff: the diff applies with git, fixes are written atomically,
+# a second --fix changes nothing, a read-only or unreadable file is left alone.
+#   fix.sh CASELINT SOURCE_DIR
+set -uo pipefail
+bin="$(realpath "$1")"
+src="$(realpath "$2")"
+tmp="$(mktemp -d)"
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {  # check NAME CONDITION...
+  local name="$1"
+  shift
+  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+
+cd "$tmp"
+mkdir s
+cp "$src/corpus/ST001/fail-misspelt.md" s/services.md
+cp "$src/corpus/ST003/fail-undefined.md" s/acronyms.md
+cp s/services.md s/readonly.md && chmod 444 s/readonly.md
+printf 'AWS Lamba \0 binary\n' > s/binary.md
+cp -r s original
+
+"$bin" --diff --profile case-study s > fixes.diff 2>diff.err
+check "--diff exits 2 (the binary file is an I/O error)" test $? -eq 2
+check "--diff writes nothing" diff -r original s
+check "--diff names each fixable file" grep -q '^+++ b/s/acronyms.md$' fixes.diff
+check "--diff holds the replacement" grep -q '^+We replaced the queue workers with AWS Lambda functions' fixes.diff
+check "the diff applies with git" git apply --check -p1 fixes.diff
+
+ino_before=$(stat -c %i s/services.md)
+chmod 640 s/services.md
+"$bin" --fix --profile case-study s > out1.txt 2> err1.txt
+rc=$?
+check "--fix exits 2 when a file could not be written" test $rc -eq 2
+check "--fix reports the read-only file" grep -q 'readonly.md: error: not written: the file is read-only' err1.txt
+check "read-only file untouched" cmp -s original/readonly.md s/readonly.md
+check "binary file untouched" cmp -s original/binary.md s/binary.md
+check "services fixed" grep -q 'Amazon SageMaker and stored in Amazon DynamoDB' s/services.md
+check "acronyms fixed" grep -q 'change data capture (CDC) running' s/acronyms.md
+check "file replaced by rename" test "$(stat -c %i s/services.md)" != "$ino_before"
+check "mode kept" test "$(stat -c %a s/services.md)" = 640
+check "the output reports what is left, not what was fixed" test -z "$(grep ST001 out1.txt | grep -v readonly.md)"
+check "the read-only file's findings are still reported" grep -q 'readonly.md:.*ST001' out1.txt
+check "no temporary files left" test -z "$(find s -name '.*caselint-*')"
+
+cp s/services.md services.after
+"$bin" --fix --profile case-study s/services.md s/acronyms.md > out2.txt 2> err2.txt
+check "a second --fix changes nothing" cmp -s services.after s/services.md
+check "a second --fix reports nothing fixed" bash -c "! grep -q fixed $tmp/err2.txt"
+
+printf 'AWS Lamba\n' | "$bin" --fix - --stdin-filename x.md > /dev/null 2> stdin.err
+check "--fix refuses standard input" grep -q 'cannot write standard input' stdin.err
+
+echo "$pass passed, $fail failed"
+test "$fail" -eq 0

@@ -1,0 +1,120 @@
+#include "test_support.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "fix/fix.h"
+
+using namespace caselint;
+namespace fs = std::filesystem;
+
+namespace {
+
+rules::Diagnostic replacing(int line, int col, int end_col, std::string text, bool safe = true) {
+  rules::Diagnostic d;
+  d.code = "ST001";
+  doc::SourceRange r{{line, col}, {line, end_col}};
+  d.fix = rules::Fix{"replace", {rules::Edit{r, std::move(text)}}, safe};
+  return d;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/caselint-fix-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path, ec);
+  }
+};
+
+void write(const fs::path& p, std::string_view s) {
+  std::ofstream out(p, std::ios::binary);
+  out << s;
+}
+
+}  // namespace
+
+TEST_CASE("fixes replace exactly their range, columns in code points") {
+  // "Café" is 4 code points and 5 bytes: the column after it must still land.
+  std::string src = "Café uses AWS Lamba daily.\nAmazon Sagemaker\n";
+  auto a = fix::apply_fixes(src, {replacing(1, 11, 20, "AWS Lambda"), replacing(2, 1, 17, "Amazon SageMaker")});
+  CHECK(a.applied == 2);
+  CHECK(a.skipped == 0);
+  CHECK(a.text == "Café uses AWS Lambda daily.\nAmazon SageMaker\n");
+}
+
+TEST_CASE("overlapping, unsafe and out-of-range fixes are left out") {
+  std::string src = "AWS Lamba\n";
+  auto a = fix::apply_fixes(src, {replacing(1, 1, 10, "AWS Lambda"), replacing(1, 5, 10, "Lambda!"),
+                                  replacing(1, 1, 4, "X", false), replacing(9, 1, 2, "Y")});
+  CHECK(a.applied == 1);
+  CHECK(a.skipped == 3);
+  CHECK(a.text == "AWS Lambda\n");
+}
+
+TEST_CASE("unified diff of a fix") {
+  std::string d = fix::unified_diff("s.md", "a\nb\nc\n", "a\nB\nc\n");
+  CHECK(d == "--- a/s.md\n+++ b/s.md\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+  CHECK(fix::unified_diff("s.md", "same\n", "same\n").empty());
+}
+
+TEST_CASE("atomic write: replaces the file, keeps its mode and byte order mark") {
+  TempDir t;
+  fs::path p = t.path / "s.md";
+  write(p, "\xEF\xBB\xBF" "AWS Lamba\n");
+  ::chmod(p.c_str(), 0640);
+  struct stat before {};
+  ::stat(p.c_str(), &before);
+  REQUIRE_FALSE(fix::write_atomically(p.string(), "AWS Lamba\n", "AWS Lambda\n"));
+  CHECK(slurp(p) == "\xEF\xBB\xBF" "AWS Lambda\n");
+  struct stat after {};
+  ::stat(p.c_str(), &after);
+  CHECK((after.st_mode & 07777) == 0640);
+  CHECK(after.st_ino != before.st_ino);  // renamed over, not rewritten in place
+  int leftovers = 0;
+  for (const auto& e : fs::directory_iterator(t.path)) leftovers += e.path().filename() != "s.md";
+  CHECK(leftovers == 0);
+}
+
+TEST_CASE("atomic write refuses a file that changed since it was checked, or is read-only") {
+  TempDir t;
+  fs::path p = t.path / "s.md";
+  write(p, "edited meanwhile\n");
+  auto err = fix::write_atomically(p.string(), "AWS Lamba\n", "AWS Lambda\n");
+  REQUIRE(err);
+  CHECK(err->find("changed on disk") != std::string::npos);
+  CHECK(slurp(p) == "edited meanwhile\n");
+
+  write(p, "AWS Lamba\n");
+  ::chmod(p.c_str(), 0444);
+  err = fix::write_atomically(p.string(), "AWS Lamba\n", "AWS Lambda\n");
+  REQUIRE(err);
+  CHECK(err->find("read-only") != std::string::npos);
+  CHECK(slurp(p) == "AWS Lamba\n");
+}
+
+TEST_CASE("atomic write through a symbolic link replaces the target and keeps the link") {
+  TempDir t;
+  fs::path target = t.path / "real.md";
+  fs::path link = t.path / "link.md";
+  write(target, "AWS Lamba\n");
+  fs::create_symlink(target, link);
+  REQUIRE_FALSE(fix::write_atomically(link.string(), "AWS Lamba\n", "AWS Lambda\n"));
+  CHECK(fs::is_symlink(link));
+  CHECK(slurp(target) == "AWS Lambda\n");
+}
