@@ -5,20 +5,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The command-line tests read JSON with python3.
-if ! command -v python3 >/dev/null; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 >/dev/null
+# Test tools from Debian: python3 reads JSON and XML in the command-line
+# tests, pre-commit runs the hook as a case-study repository would, git and
+# node/npm for the rest.
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+wanted=(python3 pre-commit git)
+# npm may come from elsewhere than Debian (the machine's Node.js); install
+# Debian's only when there is none.
+command -v npm >/dev/null || wanted+=(nodejs npm)
+need=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if ((${#need[@]})); then
+  echo "test: installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 # Test-only tools from the npm registry: the SARIF Multitool validates the
 # SARIF output (tests/cli/formats.sh). Never a dependency of caselint.
-if ! command -v npm >/dev/null; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
-fi
 npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
 
 tools/setup.sh build -DCASELINT_WERROR=ON

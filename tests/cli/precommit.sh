@@ -54,7 +54,7 @@ git add studies/acme.md
 pre-commit run > run2.txt 2>&1
 rc=$?
 check "the fixed study passes the hook" test $rc -eq "$complete" -a $rc -eq 0
-check "git commit goes through with the hook installed" bash -c "pre-commit install -q >/dev/null && git commit -qm 'a study' >/dev/null 2>&1"
+check "git commit goes through with the hook installed" bash -c "pre-commit install >/dev/null && git commit -qm 'a study' >/dev/null 2>&1"
 
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0
