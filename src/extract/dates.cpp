@@ -1,5 +1,6 @@
 #include "extract/dates.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -68,7 +69,7 @@ std::optional<ParsedDate> from_match(std::string_view text, const Pattern::Match
   } else if (!g(12).empty()) {
     d.month = month_number(g(12)); d.year = to_int(g(13));
   } else if (!g(14).empty()) {
-    d.month = (to_int(g(14)) - 1) * 3 + 1; d.year = to_int(g(15));
+    d.month = (to_int(g(14)) - 1) * 3 + 1; d.year = to_int(g(15)); d.months = 3;
   } else if (!g(16).empty() || !g(19).empty()) {
     bool slash = !g(16).empty();
     int a = to_int(slash ? g(16) : g(19)), b = to_int(slash ? g(17) : g(20));
@@ -100,6 +101,14 @@ std::string ParsedDate::iso() const {
   return buf;
 }
 
+std::string ParsedDate::iso_last() const {
+  if (day || months <= 1) return iso();
+  ParsedDate last = *this;
+  last.month += months - 1;
+  last.months = 1;
+  return last.iso();
+}
+
 std::optional<ParsedDate> find_date(std::string_view text) {
   std::size_t from = 0;
   while (from < text.size()) {
@@ -127,6 +136,22 @@ std::optional<std::pair<ParsedDate, ParsedDate>> find_date_range(std::string_vie
     b.end = m->end;
     if (valid(a.year, a.month, 0) && valid(b.year, b.month, 0)) return std::make_pair(a, b);
   }
+  // "Q1 - Q3 2023": a bare quarter, then a dash, then a dated quarter.
+  static const Pattern quarter_only(
+      "\\bq([1-4])\\s*(?:-|–|—|to|through|until)\\s*q([1-4])\\s+(\\d{4})\\b");
+  if (auto m = quarter_only.find(text)) {
+    ParsedDate a, b;
+    a.month = (to_int(m->group(text, 1)) - 1) * 3 + 1;
+    b.month = (to_int(m->group(text, 2)) - 1) * 3 + 1;
+    a.months = b.months = 3;
+    a.year = b.year = to_int(m->group(text, 3));
+    if (a.month > b.month) a.year -= 1;  // "Q4 - Q1 2023"
+    a.begin = m->begin;
+    a.end = m->groups[1].second;
+    b.begin = m->groups[2].first - 1;  // the "Q"
+    b.end = m->end;
+    if (valid(a.year, a.month, 0) && valid(b.year, b.month, 0)) return std::make_pair(a, b);
+  }
   auto first = find_date(text);
   if (!first) return std::nullopt;
   std::string_view rest = text.substr(first->end);
@@ -151,6 +176,33 @@ std::optional<ParsedDate> parse_iso_date(std::string_view text) {
   if (!valid(d.year, d.month, d.day)) return std::nullopt;
   d.end = text.size();
   return d;
+}
+
+std::optional<ParsedDate> parse_iso_value(std::string_view text) {
+  if (text.size() == 10) return parse_iso_date(text);
+  static const Pattern iso_month("^(\\d{4})-(\\d{2})$");
+  auto m = iso_month.find(text);
+  if (!m) return std::nullopt;
+  ParsedDate d;
+  d.year = to_int(m->group(text, 1));
+  d.month = to_int(m->group(text, 2));
+  if (!valid(d.year, d.month, 0)) return std::nullopt;
+  d.end = text.size();
+  return d;
+}
+
+ParsedDate months_before(const ParsedDate& d, int months) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  ParsedDate out = d;
+  int index = d.year * 12 + (d.month - 1) - months;
+  out.year = index / 12;
+  out.month = index % 12 + 1;
+  if (out.day) {
+    int last = kDays[static_cast<std::size_t>(out.month - 1)];
+    if (out.month == 2 && ((out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0)) last = 29;
+    out.day = std::min(out.day, last);
+  }
+  return out;
 }
 
 }  // namespace caselint::extract

@@ -5,6 +5,7 @@
 #include "extract/dates.h"
 #include "extract/services.h"
 #include "extract/text_util.h"
+#include "extract/values.h"
 
 namespace caselint::extract {
 
@@ -117,6 +118,7 @@ class Extractor {
     services_in_prose();
     wording();
     dates();
+    extract_value_fields(d_, v_, out_);
     return std::move(out_);
   }
 

@@ -207,6 +207,42 @@ void Vocabulary::add_wording(std::string_view yaml, const std::string& origin) {
   }
 }
 
+namespace {
+
+// `stage: [patterns]` for every stage of a mapping.
+std::vector<StagePattern> stage_patterns(const YAML::Node& n, const std::string& origin, bool anchored) {
+  static const std::vector<std::string> kStages = {"production", "pilot", "proof-of-concept", "development"};
+  std::vector<StagePattern> out;
+  if (!n) return out;
+  if (!n.IsMap()) fail(origin, n, "expected a mapping of stage to patterns");
+  for (const auto& kv : n) {
+    std::string stage = kv.first.as<std::string>();
+    if (std::find(kStages.begin(), kStages.end(), stage) == kStages.end()) {
+      fail(origin, kv.first, "unknown stage \"" + stage + "\"; stages: production, pilot, proof-of-concept, development");
+    }
+    for (Pattern& p : compile_list(kv.second, origin, anchored)) out.push_back({stage, std::move(p)});
+  }
+  return out;
+}
+
+}  // namespace
+
+void Vocabulary::add_production(std::string_view yaml, const std::string& origin) {
+  YAML::Node root = YAML::Load(std::string(yaml));
+  production_.values = stage_patterns(root["values"], origin, true);
+  production_.current = stage_patterns(root["current"], origin, false);
+  production_.mentions = stage_patterns(root["mentions"], origin, false);
+  production_.production = compile_list(root["production"], origin, false);
+  production_.transitions = compile_list(root["transitions"], origin, false);
+  production_.planned = compile_list(root["planned"], origin, false);
+}
+
+void Vocabulary::add_account_ids(std::string_view yaml, const std::string& origin) {
+  YAML::Node root = YAML::Load(std::string(yaml));
+  account_ids_.placeholders = compile_list(root["placeholders"], origin, true);
+  account_ids_.mentions = compile_list(root["mentions"], origin, false);
+}
+
 const TopicSet* Vocabulary::topic_set(std::string_view id) const {
   for (const TopicSet& t : topics_) {
     if (t.id == id) return &t;
@@ -222,6 +258,8 @@ const Vocabulary& Vocabulary::builtin() {
       if (f.path.rfind("vocab/topics/", 0) == 0) voc.add_topics(f.content, "rules/" + std::string(f.path));
     }
     voc.add_wording(data::embedded_file("vocab/wording.yaml"), "rules/vocab/wording.yaml");
+    voc.add_production(data::embedded_file("vocab/production.yaml"), "rules/vocab/production.yaml");
+    voc.add_account_ids(data::embedded_file("vocab/account-ids.yaml"), "rules/vocab/account-ids.yaml");
     return voc;
   }();
   return v;

@@ -79,6 +79,28 @@ struct TopicSet {
   std::vector<TopicItem> items;
 };
 
+// Wording about the project's stage (rules/vocab/production.yaml). Stages are
+// production, pilot, proof-of-concept and development.
+struct StagePattern {
+  std::string stage;
+  Pattern pattern;
+};
+
+struct ProductionVocab {
+  std::vector<StagePattern> values;    // a labelled value as a whole ("Status: Pilot")
+  std::vector<StagePattern> current;   // prose placing the project in a stage now ("still in pilot")
+  std::vector<StagePattern> mentions;  // prose naming a stage, current only when nothing says production
+  std::vector<Pattern> production;     // prose saying the project is in production ("went live")
+  std::vector<Pattern> transitions;    // a sentence with one of these left the stage behind
+  std::vector<Pattern> planned;        // an end date that is a plan ("planned", "expected", "ongoing")
+};
+
+// AWS account IDs (rules/vocab/account-ids.yaml).
+struct AccountIdVocab {
+  std::vector<Pattern> placeholders;  // whole patterns on the ID without separators ("123456789012")
+  std::vector<Pattern> mentions;      // an account ID in any text (ARNs, "1234-5678-9012"), group "value"
+};
+
 class Vocabulary {
  public:
   // The built-in vocabulary (rules/vocab/fields.yaml, placeholders.yaml).
@@ -99,6 +121,12 @@ class Vocabulary {
   const std::vector<Pattern>& absolute_claims() const { return absolute_claims_; }
   const std::vector<Acronym>& acronyms() const { return acronyms_; }
   const TopicSet* topic_set(std::string_view id) const;
+  // Production status wording (rules/vocab/production.yaml).
+  void add_production(std::string_view yaml, const std::string& origin);
+  const ProductionVocab& production() const { return production_; }
+  // Account ID placeholders and mentions (rules/vocab/account-ids.yaml).
+  void add_account_ids(std::string_view yaml, const std::string& origin);
+  const AccountIdVocab& account_ids() const { return account_ids_; }
 
   const FieldVocab* field(std::string_view name) const;
   const std::vector<FieldVocab>& fields() const { return fields_; }
@@ -112,6 +140,8 @@ class Vocabulary {
   std::vector<TopicSet> topics_;
   std::vector<Pattern> absolute_claims_;
   std::vector<Acronym> acronyms_;
+  ProductionVocab production_;
+  AccountIdVocab account_ids_;
   std::vector<Pattern> placeholders_;
   std::vector<Pattern> anonymous_;
 };

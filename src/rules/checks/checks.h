@@ -9,7 +9,15 @@ namespace caselint::rules::checks {
 
 std::unique_ptr<Rule> make_empty_field();                  // CS111
 std::unique_ptr<Rule> make_customer_not_named();           // CS112
+std::unique_ptr<Rule> make_ambiguous_date();               // CS201
+std::unique_ptr<Rule> make_end_before_start();             // CS202
+std::unique_ptr<Rule> make_end_date_after_as_of();         // CS203
+std::unique_ptr<Rule> make_project_not_recent();           // CS204
+std::unique_ptr<Rule> make_invalid_account_id();           // CS210
+std::unique_ptr<Rule> make_placeholder_account_id();       // CS211
+std::unique_ptr<Rule> make_not_in_production();            // CS212
 std::unique_ptr<Rule> make_missing_architecture_diagram(); // CS301
+std::unique_ptr<Rule> make_account_id_on_public_page();    // CS401
 std::unique_ptr<Rule> make_aws_service_name();             // ST001
 std::unique_ptr<Rule> make_absolute_claim();               // ST002
 std::unique_ptr<Rule> make_acronym_not_spelled_out();      // ST003
