@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -307,9 +309,68 @@ int cmd_explain(const std::string& code) {
 
 }  // namespace
 
+// A starter config: the program, and every rule of it listed (commented) so
+// that disabling or re-grading one is an edit, not a search.
+std::string starter_config(const rules::Profile& p) {
+  const rules::RuleSet& set = rules::RuleSet::builtin();
+  std::string out = "# caselint configuration: https://github.com/caselint/caselint#configuration\n";
+  out += "# Program: " + p.title + "\n";
+  out += "profile: " + p.id + "\n\n";
+  out += "# Turn a rule off (by code or name):\n# disable: [CS107]\n\n";
+  out += "# Change a rule's severity (error | warning | info | off):\nrules:\n";
+  for (const std::string& code : p.rules) {
+    const rules::Rule* r = set.find(code);
+    if (!r) continue;
+    out += "  # " + code + ": " + rules::severity_name(r->meta().severity) + "    # " + r->meta().name + "\n";
+  }
+  out += "\n# A different program for some files:\n# overrides:\n#   - files: [\"dms/**/*.md\"]\n#     profile: dms\n";
+  return out;
+}
+
+int cmd_init(const std::string& profile, const std::string& dir, bool force) {
+  const rules::Profile* p = rules::RuleSet::builtin().profile(profile);
+  if (!p) {
+    std::string hint = config::suggest(profile, rules::RuleSet::builtin().profile_ids());
+    std::cerr << "caselint: error: unknown profile \"" << profile << "\""
+              << (hint.empty() ? "" : "; did you mean \"" + hint + "\"?")
+              << " valid profiles: " << join(rules::RuleSet::builtin().profile_ids()) << '\n';
+    return 2;
+  }
+  fs::path path = fs::path(dir) / ".caselint.yaml";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    std::cerr << "caselint: error: " << dir << ": not a folder\n";
+    return 2;
+  }
+  if (fs::exists(path, ec) && !force) {
+    std::cerr << "caselint: error: " << path.string() << " exists; use --force to replace it\n";
+    return 2;
+  }
+  std::string text = starter_config(*p);
+  if (fs::exists(path, ec)) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream old;
+    old << in.rdbuf();
+    if (auto err = fix::write_atomically(path.string(), old.str(), text)) {
+      std::cerr << "caselint: error: " << path.string() << ": " << *err << '\n';
+      return 2;
+    }
+  } else {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      std::cerr << "caselint: error: " << path.string() << ": cannot write\n";
+      return 2;
+    }
+  }
+  std::cout << "wrote " << path.string() << " (profile " << p->id << ")\n";
+  return 0;
+}
+
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "help"};
+  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "init", "help"};
   bool first_is_command = !args.empty() && std::find(kCommands.begin(), kCommands.end(), args[0]) != kCommands.end();
   bool wants_top_help = !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version");
   if (!first_is_command && !wants_top_help) args.insert(args.begin(), "check");
@@ -344,6 +405,13 @@ int run(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "show a rule's documentation");
   explain->add_option("code", explain_code, "rule code or name, e.g. CS104 or missing-lessons-learned")->required();
 
+  std::string init_profile = "case-study", init_dir = ".";
+  bool init_force = false;
+  CLI::App* init = app.add_subcommand("init", "write a starter .caselint.yaml for a program");
+  init->add_option("--profile", init_profile, "the program: " + join(rules::RuleSet::builtin().profile_ids()));
+  init->add_option("dir", init_dir, "the folder to write it in (default: the current one)");
+  init->add_flag("--force", init_force, "replace an existing .caselint.yaml");
+
   std::vector<char*> cargs;
   std::string argv0 = argc > 0 ? argv[0] : "caselint";
   cargs.push_back(argv0.data());
@@ -369,6 +437,7 @@ int run(int argc, char** argv) {
       return cmd_rules(rules_format, rules_profile);
     }
     if (explain->parsed()) return cmd_explain(explain_code);
+    if (init->parsed()) return cmd_init(init_profile, init_dir, init_force);
 
     bool is_extract = extract->parsed();
     Options& o = is_extract ? xopt : opt;

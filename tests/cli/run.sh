@@ -170,5 +170,20 @@ codes = {d["code"] for d in json.loads(sys.argv[1])["files"][0]["diagnostics"]}
 assert "CS102" not in codes and "CS104" not in codes and "CS101" in codes, codes
 PY
 
+mkdir initdir
+run init --profile dms initdir
+check "init writes a config for the program" grep -q '^profile: dms$' initdir/.caselint.yaml
+cp complete.md initdir/
+run --format json initdir/complete.md
+check "the written config is valid and chooses the program" python3 - "$out" <<'PY'
+import json, sys
+f = json.loads(sys.argv[1])["files"][0]
+assert f["profile"] == "dms" and "error" not in f, f
+PY
+run init --profile dms initdir
+check "init does not replace a config without --force" test "$rc" -eq 2
+run init --profile dsm initdir --force
+check "init names a misspelt program" bash -c "[ $rc -eq 2 ] && grep -q 'did you mean \"dms\"' '$tmp/stderr'"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0
