@@ -121,9 +121,16 @@ void end_dates(const Vocabulary& v, Fields& out) {
   for (Field& f : out.mutable_items()) {
     if (f.name != "end_date" || f.state != FieldState::ok || !f.iso) continue;
     if (auto date = find_date(f.text); date && date->months > 1) f.iso = date->iso_last();
+    // The words around the date: its label, and for one end of a range
+    // ("Timeline: Q1 - Q3 2024 (expected)") the whole range.
+    std::vector<std::string_view> around = {f.text, f.label};
+    for (const Field& r : out.items()) {
+      if (r.name == "project_dates" && r.range == f.range) around.push_back(r.text);
+    }
     const auto& patterns = v.production().planned;
-    if (std::any_of(patterns.begin(), patterns.end(),
-                    [&](const Pattern& p) { return p.matches(f.text) || p.matches(f.label); })) {
+    if (std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) {
+          return std::any_of(around.begin(), around.end(), [&](std::string_view t) { return p.matches(t); });
+        })) {
       Field p = f;
       p.name = "_end_date_planned";
       planned.push_back(std::move(p));
