@@ -154,3 +154,16 @@ TEST_CASE("end dates: a quarter ends in its last month; planned end dates are ma
   extract::Fields done = fields_of("# T\n\n**End date:** 2023-03-31\n");
   CHECK(done.all("_end_date_planned").empty());
 }
+
+TEST_CASE("an ambiguous numeric date takes the order of the document's other project dates") {
+  extract::Fields f = fields_of("# T\n\n**Timeline:** 01/02/2024 – 30/06/2024\n");
+  REQUIRE(f.get("start_date"));
+  CHECK(*f.get("start_date")->iso == "2024-02-01");
+  CHECK_FALSE(f.get("start_date")->ambiguous_date);
+  extract::Fields us = fields_of("# T\n\n**Start date:** 03/04/2023  \n**End date:** 09/25/2023\n");
+  CHECK(*us.get("start_date")->iso == "2023-03-04");
+  CHECK_FALSE(us.get("start_date")->ambiguous_date);
+  extract::Fields both = fields_of("# T\n\n**Start date:** 03/04/2023  \n**End date:** 09/10/2023\n");
+  CHECK(both.get("start_date")->ambiguous_date);
+  CHECK(both.get("end_date")->ambiguous_date);
+}
