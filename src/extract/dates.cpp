@@ -75,9 +75,9 @@ std::optional<ParsedDate> from_match(std::string_view text, const Pattern::Match
     int a = to_int(slash ? g(16) : g(19)), b = to_int(slash ? g(17) : g(20));
     d.year = to_int(slash ? g(18) : g(21));
     if (a > 12 && b <= 12) {
-      d.day = a; d.month = b;
+      d.day = a; d.month = b; d.order = 'd';
     } else if (b > 12 && a <= 12) {
-      d.month = a; d.day = b;
+      d.month = a; d.day = b; d.order = 'm';
     } else {
       // Reads both ways: month first as in the US, flagged ambiguous.
       d.month = slash ? a : b;

@@ -12,6 +12,7 @@ namespace caselint::extract {
 struct ParsedDate {
   int year = 0, month = 0, day = 0;  // day 0: month precision
   bool ambiguous = false;            // a slash date that reads as d/m and m/d
+  char order = 0;                    // numeric dates read one way: 'd' day first, 'm' month first
   int months = 1;                    // months a month-precision date covers: 3 for "Q1 2023"
   std::size_t begin = 0, end = 0;    // where in the text it was found
   std::string iso() const;           // YYYY-MM-DD or YYYY-MM (a quarter: its first month)

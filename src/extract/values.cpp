@@ -29,6 +29,17 @@ std::vector<std::pair<std::size_t, std::size_t>> sentences(std::string_view text
   return out;
 }
 
+// The sentence as evidence on one line: runs of white space become one space.
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  for (char c : trim(text)) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 doc::SourceRange range_in(const doc::Document& d, const doc::Block& b, std::size_t begin, std::size_t end) {
   doc::SourceRange r = d.range_of(b.text_offset + begin, end - begin);
   return r.start.line == 0 ? b.range : r;
@@ -62,7 +73,7 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out)
         Field f;
         f.name = "production_status";
         f.text = s.stage;
-        f.label = std::string(trim(sentence));
+        f.label = collapse_spaces(sentence);
         f.range = range_in(d, b, sb + s.begin, sb + s.end);
         f.source = FieldSource::text;
         if (s.stage == "production") {
@@ -116,14 +127,47 @@ void account_ids(const doc::Document& d, const Vocabulary& v, Fields& out) {
   }
 }
 
+// A numeric date that reads both ways (03/04/2023) takes the order of the
+// document's other numeric project dates when they all read one way
+// ("01/02/2024 - 30/06/2024" is day first).
+void numeric_date_order(Fields& out) {
+  char order = 0;
+  bool mixed = false;
+  for (const Field& f : out.items()) {
+    if ((f.name != "start_date" && f.name != "end_date") || f.state != FieldState::ok || !f.iso) continue;
+    auto date = find_date(f.text);
+    if (!date || !date->order) continue;
+    if (order && order != date->order) mixed = true;
+    order = date->order;
+  }
+  if (!order || mixed) return;
+  for (Field& f : out.mutable_items()) {
+    if ((f.name != "start_date" && f.name != "end_date") || !f.ambiguous_date || !f.iso) continue;
+    auto date = find_date(f.text);
+    if (!date || !date->ambiguous) continue;
+    // find_date reads an ambiguous slash date month first and a dotted one day first.
+    bool slash = f.text.find('/') != std::string::npos;
+    if ((order == 'd') == slash) std::swap(date->day, date->month);
+    f.iso = date->iso();
+    f.ambiguous_date = false;
+  }
+}
+
 void end_dates(const Vocabulary& v, Fields& out) {
   std::vector<Field> planned;
   for (Field& f : out.mutable_items()) {
     if (f.name != "end_date" || f.state != FieldState::ok || !f.iso) continue;
     if (auto date = find_date(f.text); date && date->months > 1) f.iso = date->iso_last();
+    // The words around the date: its label, and for one end of a range
+    // ("Timeline: Q1 - Q3 2024 (expected)") the whole range.
+    std::vector<std::string_view> around = {f.text, f.label};
+    for (const Field& r : out.items()) {
+      if (r.name == "project_dates" && r.range == f.range) around.push_back(r.text);
+    }
     const auto& patterns = v.production().planned;
-    if (std::any_of(patterns.begin(), patterns.end(),
-                    [&](const Pattern& p) { return p.matches(f.text) || p.matches(f.label); })) {
+    if (std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) {
+          return std::any_of(around.begin(), around.end(), [&](std::string_view t) { return p.matches(t); });
+        })) {
       Field p = f;
       p.name = "_end_date_planned";
       planned.push_back(std::move(p));
@@ -161,6 +205,7 @@ std::vector<StageFinding> find_stages(std::string_view sentence, const Productio
 void extract_value_fields(const doc::Document& d, const Vocabulary& v, Fields& out) {
   production_status(d, v, out);
   account_ids(d, v, out);
+  numeric_date_order(out);
   end_dates(v, out);
 }
 
