@@ -79,6 +79,13 @@ struct TopicSet {
   std::vector<TopicItem> items;
 };
 
+// A database engine of the `database_engine` field (rules/vocab/engines.yaml).
+struct Engine {
+  std::string id;      // e.g. aurora-postgresql
+  std::string title;   // e.g. "Amazon Aurora PostgreSQL"
+  std::vector<Pattern> patterns;
+};
+
 class Vocabulary {
  public:
   // The built-in vocabulary (rules/vocab/fields.yaml, placeholders.yaml).
@@ -99,6 +106,10 @@ class Vocabulary {
   const std::vector<Pattern>& absolute_claims() const { return absolute_claims_; }
   const std::vector<Acronym>& acronyms() const { return acronyms_; }
   const TopicSet* topic_set(std::string_view id) const;
+  // Database engines, most specific first (rules/vocab/engines.yaml).
+  void add_engines(std::string_view yaml, const std::string& origin);
+  const std::vector<Engine>& engines() const { return engines_; }
+  const Engine* engine(std::string_view id) const;
 
   const FieldVocab* field(std::string_view name) const;
   const std::vector<FieldVocab>& fields() const { return fields_; }
@@ -110,6 +121,7 @@ class Vocabulary {
  private:
   std::vector<FieldVocab> fields_;
   std::vector<TopicSet> topics_;
+  std::vector<Engine> engines_;
   std::vector<Pattern> absolute_claims_;
   std::vector<Acronym> acronyms_;
   std::vector<Pattern> placeholders_;
