@@ -114,6 +114,7 @@ class Extractor {
     section_bodies();
     text_patterns();
     topics();
+    engines();
     diagrams();
     services_in_prose();
     wording();
@@ -495,8 +496,12 @@ class Extractor {
     }
     for (const doc::Block& b : d_.blocks) {
       if (b.kind == doc::BlockKind::code) continue;
+      // Soft line breaks read as spaces, so a phrase wrapped over two source
+      // lines still matches (same length: offsets stay valid).
+      std::string flat = b.text;
+      std::replace(flat.begin(), flat.end(), '\n', ' ');
       for (const Pattern& p : item.patterns) {
-        if (auto m = p.find(b.text)) {
+        if (auto m = p.find(flat)) {
           doc::SourceRange r = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
           if (r.start.line == 0) r = b.range;
           // The sentence around the match is the evidence.
@@ -509,6 +514,81 @@ class Extractor {
       }
     }
     return std::nullopt;
+  }
+
+  // database_engine: the values found under its keys and labels become engine
+  // ids, then the engines named in the title and prose are added; each engine
+  // once, in that order of trust. A generic "Aurora" goes when the study
+  // names Aurora MySQL or Aurora PostgreSQL.
+  void engines() {
+    const FieldVocab* fv = v_.field("database_engine");
+    if (!fv || v_.engines().empty()) return;
+    struct Hit {
+      std::size_t begin, end;
+      const Engine* engine;
+    };
+    auto scan = [&](std::string_view text) {
+      std::vector<Hit> hits;
+      for (const Engine& e : v_.engines()) {
+        for (const Pattern& p : e.patterns) {
+          std::size_t from = 0;
+          while (auto m = p.find(text, from)) {
+            bool hidden = std::any_of(hits.begin(), hits.end(),
+                                      [&](const Hit& h) { return m->begin < h.end && h.begin < m->end; });
+            if (!hidden) hits.push_back({m->begin, m->end, &e});
+            from = m->end > from ? m->end : from + 1;
+          }
+        }
+      }
+      std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+      return hits;
+    };
+    std::vector<Field> found;
+    auto add_engine = [&](Field f) {
+      bool dup = std::any_of(found.begin(), found.end(), [&](const Field& g) { return g.text == f.text; });
+      if (!dup) found.push_back(std::move(f));
+    };
+    std::vector<const Field*> raw = out_.all(fv->name);
+    std::stable_sort(raw.begin(), raw.end(), [](const Field* a, const Field* b) { return rank(a->source) < rank(b->source); });
+    for (const Field* r : raw) {
+      std::vector<Hit> hits = r->state == FieldState::ok ? scan(r->text) : std::vector<Hit>{};
+      if (hits.empty()) add_engine(*r);  // an engine the vocabulary does not know stays as written
+      for (const Hit& h : hits) {
+        Field f = *r;
+        f.label = r->text.substr(h.begin, h.end - h.begin);
+        f.text = h.engine->id;
+        add_engine(std::move(f));
+      }
+    }
+    auto add_prose = [&](std::string_view text, std::size_t offset, doc::SourceRange fallback, FieldSource src) {
+      for (const Hit& h : scan(text)) {
+        Field f;
+        f.name = fv->name;
+        f.text = h.engine->id;
+        f.label = std::string(text.substr(h.begin, h.end - h.begin));
+        f.range = src == FieldSource::title ? fallback : d_.range_of(offset + h.begin, h.end - h.begin);
+        if (f.range.start.line == 0) f.range = fallback;
+        f.source = src;
+        add_engine(std::move(f));
+      }
+    };
+    add_prose(d_.title, 0, d_.title_range, FieldSource::title);
+    for (const doc::Block& b : d_.blocks) {
+      if (b.kind == doc::BlockKind::code) continue;
+      std::string flat = b.text;
+      std::replace(flat.begin(), flat.end(), '\n', ' ');
+      add_prose(flat, b.text_offset, b.range, FieldSource::text);
+    }
+    bool specific = std::any_of(found.begin(), found.end(), [](const Field& f) { return f.text.rfind("aurora-", 0) == 0; });
+    Fields rebuilt;
+    for (const Field& f : out_.items()) {
+      if (f.name != fv->name) rebuilt.add(f);
+    }
+    for (Field& f : found) {
+      if (specific && f.text == "aurora") continue;
+      rebuilt.add(std::move(f));
+    }
+    out_ = std::move(rebuilt);
   }
 
   void diagrams() {

@@ -243,6 +243,28 @@ void Vocabulary::add_account_ids(std::string_view yaml, const std::string& origi
   account_ids_.mentions = compile_list(root["mentions"], origin, false);
 }
 
+void Vocabulary::add_engines(std::string_view yaml, const std::string& origin) {
+  YAML::Node root = YAML::Load(std::string(yaml));
+  YAML::Node list = root["engines"];
+  if (!list || !list.IsSequence()) throw std::runtime_error(origin + ": expected an `engines:` list");
+  for (const auto& item : list) {
+    Engine e;
+    e.id = item["id"].as<std::string>();
+    e.title = item["title"] ? item["title"].as<std::string>() : e.id;
+    e.patterns = compile_list(item["patterns"], origin, false);
+    if (e.patterns.empty()) fail(origin, item, "engine " + e.id + " has no patterns");
+    if (engine(e.id)) fail(origin, item, "engine " + e.id + " is defined twice");
+    engines_.push_back(std::move(e));
+  }
+}
+
+const Engine* Vocabulary::engine(std::string_view id) const {
+  for (const Engine& e : engines_) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
 const TopicSet* Vocabulary::topic_set(std::string_view id) const {
   for (const TopicSet& t : topics_) {
     if (t.id == id) return &t;
@@ -260,6 +282,7 @@ const Vocabulary& Vocabulary::builtin() {
     voc.add_wording(data::embedded_file("vocab/wording.yaml"), "rules/vocab/wording.yaml");
     voc.add_production(data::embedded_file("vocab/production.yaml"), "rules/vocab/production.yaml");
     voc.add_account_ids(data::embedded_file("vocab/account-ids.yaml"), "rules/vocab/account-ids.yaml");
+    voc.add_engines(data::embedded_file("vocab/engines.yaml"), "rules/vocab/engines.yaml");
     return voc;
   }();
   return v;

@@ -101,6 +101,13 @@ struct AccountIdVocab {
   std::vector<Pattern> mentions;      // an account ID in any text (ARNs, "1234-5678-9012"), group "value"
 };
 
+// A database engine of the `database_engine` field (rules/vocab/engines.yaml).
+struct Engine {
+  std::string id;      // e.g. aurora-postgresql
+  std::string title;   // e.g. "Amazon Aurora PostgreSQL"
+  std::vector<Pattern> patterns;
+};
+
 class Vocabulary {
  public:
   // The built-in vocabulary (rules/vocab/fields.yaml, placeholders.yaml).
@@ -127,6 +134,10 @@ class Vocabulary {
   // Account ID placeholders and mentions (rules/vocab/account-ids.yaml).
   void add_account_ids(std::string_view yaml, const std::string& origin);
   const AccountIdVocab& account_ids() const { return account_ids_; }
+  // Database engines, most specific first (rules/vocab/engines.yaml).
+  void add_engines(std::string_view yaml, const std::string& origin);
+  const std::vector<Engine>& engines() const { return engines_; }
+  const Engine* engine(std::string_view id) const;
 
   const FieldVocab* field(std::string_view name) const;
   const std::vector<FieldVocab>& fields() const { return fields_; }
@@ -138,6 +149,7 @@ class Vocabulary {
  private:
   std::vector<FieldVocab> fields_;
   std::vector<TopicSet> topics_;
+  std::vector<Engine> engines_;
   std::vector<Pattern> absolute_claims_;
   std::vector<Acronym> acronyms_;
   ProductionVocab production_;

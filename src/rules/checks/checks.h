@@ -9,6 +9,11 @@ namespace caselint::rules::checks {
 
 std::unique_ptr<Rule> make_empty_field();                  // CS111
 std::unique_ptr<Rule> make_customer_not_named();           // CS112
+std::unique_ptr<Rule> make_missing_aurora_engine();        // CS120
+std::unique_ptr<Rule> make_missing_rto_rpo_guidance();     // CS121
+std::unique_ptr<Rule> make_missing_customer_enablement();  // CS122
+std::unique_ptr<Rule> make_missing_sizing_guidance();      // CS123
+std::unique_ptr<Rule> make_missing_deployment_pattern();   // CS134
 std::unique_ptr<Rule> make_ambiguous_date();               // CS201
 std::unique_ptr<Rule> make_end_before_start();             // CS202
 std::unique_ptr<Rule> make_end_date_after_as_of();         // CS203

@@ -5,6 +5,7 @@
 //
 //   topics: rto_rpo_customer   # the topic set (also the finding's field)
 //   min: 1                     # at least this many; omit to require every topic
+//   options: {min: {default: 1, doc: "..."}}   # instead of min: a config may change it
 //   message: "... {missing} ..."  # {missing}: the topics not found, {found}: those found,
 //                                 # {topic}: one missing topic (when every topic is required)
 #include <algorithm>
@@ -50,8 +51,10 @@ class RequiredTopics final : public Rule {
     for (const auto* m : missing) missing_titles.push_back(m->title);
     std::string msg = replace_all(message_, "{found}", found.empty() ? "none" : join(found));
     doc::SourceRange at = anchor_range(ctx.doc, extract::Anchor::end);
-    if (min_ > 0) {
-      if (static_cast<int>(found.size()) >= min_) return;
+    // A rule that declares `options: {min: ...}` lets a config change it (0: every topic).
+    int min = static_cast<int>(ctx.option("min", min_));
+    if (min > 0) {
+      if (static_cast<int>(found.size()) >= min) return;
       sink.report(at, replace_all(msg, "{missing}", join(missing_titles)));
       return;
     }
@@ -78,8 +81,14 @@ std::unique_ptr<Rule> make_required_topics(const YAML::Node& n, const std::strin
   const extract::TopicSet* ts = extract::Vocabulary::builtin().topic_set(set);
   if (!ts) throw RuleFileError(origin, n["topics"].Mark().line + 1, "unknown topic set \"" + set + "\"");
   int min = n["min"] ? n["min"].as<int>() : 0;
+  if (!n["min"]) {
+    for (const OptionSpec& o : meta.options) {
+      if (o.name == "min") min = static_cast<int>(o.default_value);
+    }
+  }
   if (min < 0 || min > static_cast<int>(ts->items.size())) {
-    throw RuleFileError(origin, n["min"].Mark().line + 1, "`min:` must be between 1 and the number of topics");
+    throw RuleFileError(origin, (n["min"] ? n["min"] : n["options"]).Mark().line + 1,
+                        "`min:` must be between 1 and the number of topics");
   }
   if (meta.field.empty()) meta.field = set;
   std::string message = n["message"] ? n["message"].as<std::string>()
