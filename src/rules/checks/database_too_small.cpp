@@ -31,7 +31,9 @@ class DatabaseTooSmall final : public Rule {
     };
     if (squeeze(size) != squeeze(gb)) size += " (" + gb + ")";
     Diagnostic& d = sink.report(f->range, "database size " + size + " is below the " + extract::format_gb(min) + " GB minimum");
-    if (!f->note.empty()) d.notes.push_back({f->range, "the size has no label (" + f->note + ")"});
+    if (!f->note.empty()) {
+      d.notes.push_back({f->range, "this size has no label; it is used as the only database size in the text"});
+    }
   }
 
  private:
