@@ -194,3 +194,17 @@ TEST_CASE("database characteristics from labels, tables and prose") {
   f = fields_of("# T\n\nRevenue grows 30% a year.\n");
   CHECK_FALSE(f.get("database_growth"));
 }
+
+TEST_CASE("a bad database vocabulary names its file and line") {
+  extract::Vocabulary v = extract::Vocabulary::from_yaml("fields: {}", "{}", "f.yaml");
+  CHECK_FALSE(v.database().size);
+  CHECK_FALSE(extract::parse_size("25 GB", v.database()));
+  try {
+    v.add_database("size: \"(?<num>\\\\d+)(?<unit>gb\"\nunits: []\n", "db.yaml");
+    FAIL("no error");
+  } catch (const std::runtime_error& e) {
+    CHECK(std::string(e.what()).find("db.yaml:1") == 0);
+  }
+  CHECK_THROWS_WITH_AS(v.add_database("size: \"(?<num>\\\\d+)\"\nunits: []\n", "db.yaml"),
+                       doctest::Contains("group \"unit\""), std::runtime_error);
+}
