@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/database.h"
 #include "extract/dates.h"
 #include "extract/services.h"
 #include "extract/text_util.h"
@@ -795,6 +796,10 @@ class Extractor {
 
 }  // namespace
 
-Fields extract_fields(const doc::Document& d, const Vocabulary& vocab) { return Extractor(d, vocab).run(); }
+Fields extract_fields(const doc::Document& d, const Vocabulary& vocab) {
+  Fields fields = Extractor(d, vocab).run();
+  add_database_fields(d, vocab, fields);
+  return fields;
+}
 
 }  // namespace caselint::extract

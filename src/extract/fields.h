@@ -30,6 +30,8 @@ struct Field {
   std::optional<std::string> iso;  // dates: YYYY-MM-DD or YYYY-MM
   bool ambiguous_date = false;     // a slash date that reads both ways
   bool verbatim = false;           // `range` covers exactly `text` in the source (safe to replace)
+  std::optional<double> number;    // database_size: GB (10^9 bytes); counts and percentages: the number
+  std::string note;                // how the value was read, when a reader should know ("unlabelled ...")
 };
 
 class Fields {

@@ -90,6 +90,12 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
   return m;
 }
 
+std::size_t Pattern::group_number(std::string_view name) const {
+  std::string n(name);
+  int group = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>(n.c_str()));
+  return group > 0 ? static_cast<std::size_t>(group) : 0;
+}
+
 namespace {
 
 [[noreturn]] void fail(const std::string& origin, const YAML::Node& n, const std::string& msg) {
@@ -265,6 +271,14 @@ const Engine* Vocabulary::engine(std::string_view id) const {
   return nullptr;
 }
 
+void Vocabulary::add_fields(std::string_view yaml, const std::string& origin) {
+  Vocabulary extra = from_yaml(yaml, "{}", origin);
+  for (FieldVocab& f : extra.fields_) {
+    if (field(f.name)) throw std::runtime_error(origin + ": field " + f.name + " is defined twice");
+    fields_.push_back(std::move(f));
+  }
+}
+
 const TopicSet* Vocabulary::topic_set(std::string_view id) const {
   for (const TopicSet& t : topics_) {
     if (t.id == id) return &t;
@@ -283,6 +297,8 @@ const Vocabulary& Vocabulary::builtin() {
     voc.add_production(data::embedded_file("vocab/production.yaml"), "rules/vocab/production.yaml");
     voc.add_account_ids(data::embedded_file("vocab/account-ids.yaml"), "rules/vocab/account-ids.yaml");
     voc.add_engines(data::embedded_file("vocab/engines.yaml"), "rules/vocab/engines.yaml");
+    voc.add_fields(data::embedded_file("vocab/database.yaml"), "rules/vocab/database.yaml");
+    voc.add_database(data::embedded_file("vocab/database.yaml"), "rules/vocab/database.yaml");
     return voc;
   }();
   return v;

@@ -37,6 +37,8 @@ class Pattern {
   std::optional<Match> find(std::string_view subject, std::size_t from = 0) const;
   bool matches(std::string_view subject) const { return find(subject).has_value(); }
   const std::string& source() const { return source_; }
+  // The number of a named group ("num"), or 0 when the pattern has none.
+  std::size_t group_number(std::string_view name) const;
 
  private:
   struct Impl;
@@ -45,6 +47,8 @@ class Pattern {
 };
 
 enum class Anchor { title, end };
+
+struct DatabaseVocab;  // extract/sizes.h
 
 struct FieldVocab {
   std::string name;           // vocabulary name
@@ -138,6 +142,12 @@ class Vocabulary {
   void add_engines(std::string_view yaml, const std::string& origin);
   const std::vector<Engine>& engines() const { return engines_; }
   const Engine* engine(std::string_view id) const;
+  // Adds fields from another file with the schema of fields.yaml (`fields:`).
+  void add_fields(std::string_view yaml, const std::string& origin);
+  // Database size and characteristics patterns (rules/vocab/database.yaml);
+  // defined in sizes.cpp. database() is empty until they are added.
+  void add_database(std::string_view yaml, const std::string& origin);
+  const DatabaseVocab& database() const;
 
   const FieldVocab* field(std::string_view name) const;
   const std::vector<FieldVocab>& fields() const { return fields_; }
@@ -156,6 +166,7 @@ class Vocabulary {
   AccountIdVocab account_ids_;
   std::vector<Pattern> placeholders_;
   std::vector<Pattern> anonymous_;
+  std::shared_ptr<const DatabaseVocab> database_;
 };
 
 }  // namespace caselint::extract

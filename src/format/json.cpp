@@ -51,7 +51,9 @@ ordered_json field_value(const extract::Field& f) {
   j["column"] = f.range.start.column > 0 ? f.range.start.column : 1;
   j["source"] = extract::source_name(f.source);
   if (!f.label.empty()) j["label"] = f.label;
-  if (f.iso) j["text"] = f.text;
+  if (f.number) j[f.name == "database_size" ? "value_gb" : "number"] = *f.number;
+  if (f.iso || f.number) j["text"] = f.text;
+  if (!f.note.empty()) j["note"] = f.note;
   if (f.ambiguous_date) j["ambiguous"] = true;
   if (f.state != extract::FieldState::ok) {
     j["state"] = f.state == extract::FieldState::empty ? "empty" : "placeholder";

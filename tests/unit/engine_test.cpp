@@ -222,3 +222,39 @@ TEST_CASE("diagnostics come out sorted by line, column and code, without duplica
     CHECK(std::tie(a.range.start.line, a.range.start.column, a.code) <= std::tie(b.range.start.line, b.range.start.column, b.code));
   }
 }
+
+TEST_CASE("database size: the minimum is an option, and unlabelled sizes carry a note") {
+  const std::string doc = "# T\n\n**Database size:** 40 GB\n";
+  CHECK_FALSE(codes(check(doc, "aurora")).count("CS221"));
+  rules::FileSettings s;
+  s.options["CS221"]["min_gb"] = 50;
+  Checked c = check(doc, "aurora", s);
+  REQUIRE(codes(c).count("CS221"));
+  for (const rules::Diagnostic& d : c.diags) {
+    if (d.code == "CS221") {
+      CHECK(d.message == "database size 40 GB is below the 50 GB minimum");
+      CHECK(d.field == "database_size");
+      CHECK(d.range.start.line == 3);
+      CHECK(d.notes.empty());
+    }
+  }
+  c = check("# T\n\nThe 20 GB MySQL database ran on one server.\n", "dms");
+  bool found = false;
+  for (const rules::Diagnostic& d : c.diags) {
+    if (d.code != "CS221") continue;
+    found = true;
+    CHECK(d.message == "database size 20 GB is below the 25 GB minimum");
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].message.find("no label") != std::string::npos);
+  }
+  CHECK(found);
+  // Each missing characteristic is one finding with its own field.
+  std::set<std::string> fields;
+  for (const rules::Diagnostic& d : check(doc, "dms").diags) {
+    if (d.code == "CS222") fields.insert(d.field);
+  }
+  CHECK(fields == std::set<std::string>{"database_growth", "table_count", "peak_concurrent_requests",
+                                        "read_percentage", "write_percentage"});
+  // Not in the generic case-study profile.
+  CHECK_FALSE(codes(check("# T\n", "case-study")).count("CS220"));
+}

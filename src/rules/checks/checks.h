@@ -21,6 +21,11 @@ std::unique_ptr<Rule> make_project_not_recent();           // CS204
 std::unique_ptr<Rule> make_invalid_account_id();           // CS210
 std::unique_ptr<Rule> make_placeholder_account_id();       // CS211
 std::unique_ptr<Rule> make_not_in_production();            // CS212
+std::unique_ptr<Rule> make_missing_database_size();        // CS220
+std::unique_ptr<Rule> make_database_too_small();           // CS221
+std::unique_ptr<Rule> make_missing_database_characteristic();  // CS222
+std::unique_ptr<Rule> make_percentage_out_of_range();      // CS223
+std::unique_ptr<Rule> make_read_write_over_100();          // CS224
 std::unique_ptr<Rule> make_missing_architecture_diagram(); // CS301
 std::unique_ptr<Rule> make_account_id_on_public_page();    // CS401
 std::unique_ptr<Rule> make_aws_service_name();             // ST001
