@@ -468,7 +468,7 @@ class Extractor {
   void topics() {
     for (const TopicSet& set : v_.topics()) {
       for (const TopicItem& item : set.items) {
-        if (auto found = find_topic(item)) {
+        if (auto found = find_topic(set, item)) {
           found->name = set.id;
           out_.add(std::move(*found));
         }
@@ -476,7 +476,30 @@ class Extractor {
     }
   }
 
-  std::optional<Field> find_topic(const TopicItem& item) const {
+  // The sentence of `text` around [begin, end): from after the previous
+  // full stop followed by a space or line break to the next one.
+  static std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::size_t begin, std::size_t end) {
+    auto stop_at = [&](std::size_t i) {
+      return text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+    };
+    std::size_t start = begin;
+    while (start > 0 && !stop_at(start - 1)) --start;
+    std::size_t stop = end;
+    while (stop < text.size() && !stop_at(stop)) ++stop;
+    return {start, std::min(stop + 1, text.size())};
+  }
+
+  static std::pair<std::size_t, std::size_t> line_around(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t start = begin == 0 ? std::string_view::npos : text.rfind('\n', begin - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    return {start, std::min(text.find('\n', end), text.size())};
+  }
+
+  static bool excepted(const TopicItem& item, std::string_view sentence) {
+    return std::any_of(item.except.begin(), item.except.end(), [&](const Pattern& p) { return p.matches(sentence); });
+  }
+
+  std::optional<Field> find_topic(const TopicSet& set, const TopicItem& item) const {
     auto make = [&](std::string_view text, doc::SourceRange r) {
       Field f;
       f.text = item.id;
@@ -488,21 +511,23 @@ class Extractor {
     for (std::size_t i = 1; i < d_.sections.size(); ++i) {
       const doc::Section& s = d_.sections[i];
       for (const Pattern& p : item.patterns) {
-        if (p.matches(s.heading)) return make(s.heading, s.heading_range);
+        if (p.matches(s.heading) && !excepted(item, s.heading)) return make(s.heading, s.heading_range);
       }
     }
     for (const doc::Block& b : d_.blocks) {
-      if (b.kind == doc::BlockKind::code) continue;
+      if (b.kind == doc::BlockKind::code && !set.code) continue;
       for (const Pattern& p : item.patterns) {
-        if (auto m = p.find(b.text)) {
+        std::size_t from = 0;
+        while (auto m = p.find(b.text, from)) {
+          from = m->end > from ? m->end : from + 1;
+          // The sentence around the match is the evidence (a code line for code).
+          auto [start, end] = b.kind == doc::BlockKind::code ? line_around(b.text, m->begin, m->end)
+                                                             : sentence_around(b.text, m->begin, m->end);
+          std::string_view sentence = std::string_view(b.text).substr(start, end - start);
+          if (excepted(item, sentence)) continue;
           doc::SourceRange r = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
           if (r.start.line == 0) r = b.range;
-          // The sentence around the match is the evidence.
-          std::size_t start = b.text.rfind(". ", m->begin);
-          start = start == std::string::npos ? 0 : start + 2;
-          std::size_t end = b.text.find(". ", m->end);
-          end = end == std::string::npos ? b.text.size() : end + 1;
-          return make(std::string_view(b.text).substr(start, end - start), r);
+          return make(sentence, r);
         }
       }
     }

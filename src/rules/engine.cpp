@@ -27,9 +27,11 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
   std::vector<Diagnostic> out;
   const Profile* profile = rules.profile(profile_id);
   std::vector<const Rule*> active;
+  const DocKind kind = doc_kind(d);
   auto consider = [&](std::string_view code) {
     const Rule* r = rules.find(code);
     if (!r || settings.disabled.count(r->meta().code) || r->meta().status == Status::removed) return;
+    if (!r->meta().applies(kind)) return;
     if (std::find(active.begin(), active.end(), r) == active.end()) active.push_back(r);
   };
   if (profile) {

@@ -37,6 +37,8 @@ const RegistryRow kRegistry[] = {
   {"CS110", "missing-outcomes",               Status::stable, "0.1", nullptr},
   {"CS111", "empty-field",                    Status::stable, "0.1", make<checks::make_empty_field>},
   {"CS112", "customer-not-named",             Status::stable, "0.1", make<checks::make_customer_not_named>},
+  {"CS142", "missing-ml-lifecycle",           Status::stable, "0.1", nullptr},
+  {"CS152", "missing-governance",             Status::stable, "0.1", nullptr},
   {"CS301", "missing-architecture-diagram",   Status::stable, "0.1", make<checks::make_missing_architecture_diagram>},
   {"ST001", "aws-service-name",               Status::stable, "0.1", make<checks::make_aws_service_name>},
   {"ST002", "absolute-claim",                 Status::stable, "0.1", make<checks::make_absolute_claim>},
