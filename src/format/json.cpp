@@ -112,6 +112,14 @@ void write_extract_json(std::ostream& out, const std::vector<FileResult>& result
           fields[fv.name] = field_value(*r.fields->get(fv.name));
         }
       }
+      // Topic sets: the topics found, each where it is first mentioned.
+      for (const extract::TopicSet& ts : vocab.topics()) {
+        std::vector<const extract::Field*> found = r.fields->all(ts.id);
+        if (found.empty()) continue;
+        ordered_json arr = ordered_json::array();
+        for (const extract::Field* x : found) arr.push_back(field_value(*x));
+        fields[ts.id] = arr;
+      }
     }
     f["fields"] = fields;
     files.push_back(f);
@@ -141,6 +149,11 @@ void write_extract_text(std::ostream& out, const std::vector<FileResult>& result
         if (v.size() > 72) v = v.substr(0, 69) + "...";
         out << "  " << fv.name << " (line " << x->range.start.line << "): " << v << '\n';
         if (!fv.list) break;
+      }
+    }
+    for (const extract::TopicSet& ts : extract::Vocabulary::builtin().topics()) {
+      for (const extract::Field* x : r.fields->all(ts.id)) {
+        out << "  " << ts.id << " (line " << x->range.start.line << "): " << x->text << '\n';
       }
     }
   }

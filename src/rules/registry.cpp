@@ -38,6 +38,7 @@ const RegistryRow kRegistry[] = {
   {"CS111", "empty-field",                    Status::stable, "0.1", make<checks::make_empty_field>},
   {"CS112", "customer-not-named",             Status::stable, "0.1", make<checks::make_customer_not_named>},
   {"CS142", "missing-ml-lifecycle",           Status::stable, "0.1", nullptr},
+  {"CS151", "credentials-instead-of-role",    Status::stable, "0.1", make<checks::make_credentials_instead_of_role>},
   {"CS152", "missing-governance",             Status::stable, "0.1", nullptr},
   {"CS301", "missing-architecture-diagram",   Status::stable, "0.1", make<checks::make_missing_architecture_diagram>},
   {"ST001", "aws-service-name",               Status::stable, "0.1", make<checks::make_aws_service_name>},

@@ -9,6 +9,7 @@ namespace caselint::rules::checks {
 
 std::unique_ptr<Rule> make_empty_field();                  // CS111
 std::unique_ptr<Rule> make_customer_not_named();           // CS112
+std::unique_ptr<Rule> make_credentials_instead_of_role();  // CS151
 std::unique_ptr<Rule> make_missing_architecture_diagram(); // CS301
 std::unique_ptr<Rule> make_aws_service_name();             // ST001
 std::unique_ptr<Rule> make_absolute_claim();               // ST002
