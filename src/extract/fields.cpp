@@ -115,6 +115,7 @@ class Extractor {
     topics();
     diagrams();
     services_in_prose();
+    mentions();
     wording();
     dates();
     return std::move(out_);
@@ -636,6 +637,57 @@ class Extractor {
     }
   }
 
+  // What a reader sees named: a customer or partner name given only in front
+  // matter, found again in the title or text (_customer_mention,
+  // _partner_mention), and AWS itself by name (_aws_mention).
+  void mentions() {
+    mention_of("customer_name", "_customer_mention");
+    mention_of("partner_name", "_partner_mention");
+    static const Pattern aws("(?-i:\\bAWS\\b)|\\bAmazon Web Services\\b");
+    add_first_match(aws, "_aws_mention", "AWS");
+  }
+
+  void mention_of(std::string_view field, const char* internal) {
+    for (const Field* f : out_.all(field)) {
+      if (f->state != FieldState::ok || f->source != FieldSource::front_matter) continue;
+      std::string name(trim(f->text));
+      if (name.empty() || name.find("\\E") != std::string::npos) continue;
+      // "Harbor Analytics Ltd." is "Harbor Analytics" in the text.
+      static const Pattern legal_form("[,\\s]+(?:ltd|limited|inc|incorporated|llc|plc|gmbh|ag|sa|s\\.a|b\\.v|n\\.v|corp|corporation|co)\\.?$");
+      std::string short_name = name;
+      if (auto m = legal_form.find(short_name); m && m->begin > 0) short_name.erase(m->begin);
+      Pattern p("(?<!\\w)\\Q" + short_name + "\\E(?!\\w)");
+      if (add_first_match(p, internal, name)) return;
+    }
+  }
+
+  // Adds an internal field at the first match of `p` in the title or in a
+  // block of text (code excluded); false when there is none.
+  bool add_first_match(const Pattern& p, const char* internal, const std::string& label) {
+    Field f;
+    f.name = internal;
+    f.label = label;
+    f.source = FieldSource::text;
+    if (auto m = p.find(d_.title)) {
+      f.text = d_.title.substr(m->begin, m->end - m->begin);
+      f.range = d_.title_range;
+      f.source = FieldSource::title;
+      out_.add(std::move(f));
+      return true;
+    }
+    for (const doc::Block& b : d_.blocks) {
+      if (b.kind == doc::BlockKind::code) continue;
+      if (auto m = p.find(b.text)) {
+        f.text = b.text.substr(m->begin, m->end - m->begin);
+        f.range = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
+        if (f.range.start.line == 0) f.range = b.range;
+        out_.add(std::move(f));
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Wording to avoid: absolute claims (every one) and acronyms used before
   // they are spelled out (the first use). Internal fields for ST002/ST003.
   void wording() {
@@ -739,5 +791,12 @@ class Extractor {
 }  // namespace
 
 Fields extract_fields(const doc::Document& d, const Vocabulary& vocab) { return Extractor(d, vocab).run(); }
+
+bool is_public_reference(const Fields& f) {
+  const Field* p = f.get("public");
+  if (!p) return false;
+  std::string v = lower(trim(p->text));
+  return v == "true" || v == "yes" || v == "on" || v == "1";
+}
 
 }  // namespace caselint::extract

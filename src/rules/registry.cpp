@@ -37,6 +37,7 @@ const RegistryRow kRegistry[] = {
   {"CS110", "missing-outcomes",               Status::stable, "0.1", nullptr},
   {"CS111", "empty-field",                    Status::stable, "0.1", make<checks::make_empty_field>},
   {"CS112", "customer-not-named",             Status::stable, "0.1", make<checks::make_customer_not_named>},
+  {"CS140", "public-reference-missing-party", Status::stable, "0.1", make<checks::make_public_reference_missing_party>},
   {"CS142", "missing-ml-lifecycle",           Status::stable, "0.1", nullptr},
   {"CS151", "credentials-instead-of-role",    Status::stable, "0.1", make<checks::make_credentials_instead_of_role>},
   {"CS152", "missing-governance",             Status::stable, "0.1", nullptr},
