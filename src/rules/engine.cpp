@@ -9,6 +9,8 @@ std::string document_profile(const doc::Document& d, const extract::Fields& f, c
   if (!forced.empty()) return forced;
   if (const doc::MetaValue* p = d.meta("program"); p && !p->text.empty()) return p->text;
   if (!configured.empty()) return configured;
+  // The notebook use case is an ML consulting requirement (2.2 Notebook Use Case).
+  if (d.format == doc::Format::ipynb) return "ml-consulting";
   if (d.format != doc::Format::html) return "case-study";
   int signals = 0;
   for (const char* name : {"problem_statement", "proposed_solution", "outcomes", "customer_name", "lessons_learned"}) {
