@@ -39,6 +39,7 @@ const RegistryRow kRegistry[] = {
   {"CS112", "customer-not-named",             Status::stable, "0.1", make<checks::make_customer_not_named>},
   {"CS140", "public-reference-missing-party", Status::stable, "0.1", make<checks::make_public_reference_missing_party>},
   {"CS142", "missing-ml-lifecycle",           Status::stable, "0.1", nullptr},
+  {"CS143", "missing-notebook-step",          Status::stable, "0.1", nullptr},
   {"CS151", "credentials-instead-of-role",    Status::stable, "0.1", make<checks::make_credentials_instead_of_role>},
   {"CS152", "missing-governance",             Status::stable, "0.1", nullptr},
   {"CS301", "missing-architecture-diagram",   Status::stable, "0.1", make<checks::make_missing_architecture_diagram>},
