@@ -1,7 +1,8 @@
 // The annotation runner: every corpus fixture carries its expected findings
 // inline, as `<!-- expect: CODE "message substring" -->` at the end of the
 // line the finding points at (or expect@+N / expect@-N relative, expect@N
-// absolute). The first line may configure the run:
+// absolute). The first caselint-fixture comment (first line, a front matter
+// YAML comment, or a notebook Markdown cell) may configure the run:
 //   <!-- caselint-fixture: profile=aurora as-of=2024-06-30 rules=CS205,CS206 -->
 // The check is an exact multiset of (line, code): a missing or an extra
 // finding fails, and a file without expectations must be clean.
@@ -70,10 +71,16 @@ std::pair<int, std::string> run(const std::string& cmd) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// The header is the first caselint-fixture comment of the file: on the first
+// line, in a YAML comment of the front matter, or in a notebook's Markdown cell.
 Header read_header(const std::string& text) {
   Header h;
-  static const Pattern header("^<!--\\s*caselint-fixture:([^>]*?)-->");
-  std::string first = text.substr(0, text.find('\n'));
+  static const Pattern header("<!--\\s*caselint-fixture:([^>]*?)-->");
+  auto at = header.find(text);
+  if (!at) return h;
+  std::size_t line_start = text.rfind('\n', at->begin);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  std::string first = text.substr(line_start, text.find('\n', at->begin) - line_start);
   auto m = header.find(first);
   if (!m) return h;
   std::istringstream in(std::string(m->group(first, 1)));
@@ -133,12 +140,19 @@ int main(int argc, char** argv) {
   for (const auto& e : fs::recursive_directory_iterator(corpus)) {
     if (!e.is_regular_file()) continue;
     std::string ext = e.path().extension().string();
-    if ((ext == ".md" || ext == ".html" || ext == ".htm") && e.path().filename() != "README.md") files.push_back(e.path());
+    if ((ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".ipynb") && e.path().filename() != "README.md") {
+      files.push_back(e.path());
+    }
   }
   std::sort(files.begin(), files.end());
   int passed = 0, failed = 0;
   for (const fs::path& f : files) {
     std::string text = read(f);
+    // A notebook's annotations sit in its JSON strings, where quotes are
+    // escaped: unescape them (line by line, so line numbers stay).
+    if (f.extension() == ".ipynb") {
+      for (std::size_t p = text.find("\\\""); p != std::string::npos; p = text.find("\\\"", p + 1)) text.erase(p, 1);
+    }
     Header h = read_header(text);
     std::vector<Expectation> expected = read_expectations(text);
     std::string cmd = shell_quote(bin) + " check --format json --jobs 1";

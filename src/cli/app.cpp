@@ -174,7 +174,7 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
 }
 
 void add_common(CLI::App* app, Options& opt, bool paths_required) {
-  auto* p = app->add_option("paths", opt.paths, "files or folders to check (recursively: .md, .markdown, .html, .htm); - reads standard input");
+  auto* p = app->add_option("paths", opt.paths, "files or folders to check (recursively: .md, .markdown, .html, .htm, .ipynb); - reads standard input");
   if (paths_required) p->required();
   app->add_option("--profile", opt.profile, "check every file with this profile (program)");
   app->add_option("--config", opt.config, "use this config file instead of searching for .caselint.yaml");

@@ -118,6 +118,7 @@ class Extractor {
     engines();
     diagrams();
     services_in_prose();
+    mentions();
     wording();
     dates();
     extract_value_fields(d_, v_, out_);
@@ -472,7 +473,7 @@ class Extractor {
   void topics() {
     for (const TopicSet& set : v_.topics()) {
       for (const TopicItem& item : set.items) {
-        if (auto found = find_topic(item)) {
+        if (auto found = find_topic(set, item)) {
           found->name = set.id;
           out_.add(std::move(*found));
         }
@@ -480,7 +481,30 @@ class Extractor {
     }
   }
 
-  std::optional<Field> find_topic(const TopicItem& item) const {
+  // The sentence of `text` around [begin, end): from after the previous
+  // full stop followed by a space or line break to the next one.
+  static std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::size_t begin, std::size_t end) {
+    auto stop_at = [&](std::size_t i) {
+      return text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+    };
+    std::size_t start = begin;
+    while (start > 0 && !stop_at(start - 1)) --start;
+    std::size_t stop = end;
+    while (stop < text.size() && !stop_at(stop)) ++stop;
+    return {start, std::min(stop + 1, text.size())};
+  }
+
+  static std::pair<std::size_t, std::size_t> line_around(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t start = begin == 0 ? std::string_view::npos : text.rfind('\n', begin - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    return {start, std::min(text.find('\n', end), text.size())};
+  }
+
+  static bool excepted(const TopicItem& item, std::string_view sentence) {
+    return std::any_of(item.except.begin(), item.except.end(), [&](const Pattern& p) { return p.matches(sentence); });
+  }
+
+  std::optional<Field> find_topic(const TopicSet& set, const TopicItem& item) const {
     auto make = [&](std::string_view text, doc::SourceRange r) {
       Field f;
       f.text = item.id;
@@ -492,25 +516,27 @@ class Extractor {
     for (std::size_t i = 1; i < d_.sections.size(); ++i) {
       const doc::Section& s = d_.sections[i];
       for (const Pattern& p : item.patterns) {
-        if (p.matches(s.heading)) return make(s.heading, s.heading_range);
+        if (p.matches(s.heading) && !excepted(item, s.heading)) return make(s.heading, s.heading_range);
       }
     }
     for (const doc::Block& b : d_.blocks) {
-      if (b.kind == doc::BlockKind::code) continue;
-      // Soft line breaks read as spaces, so a phrase wrapped over two source
-      // lines still matches (same length: offsets stay valid).
+      if (b.kind == doc::BlockKind::code && !set.code) continue;
+      // Soft line breaks in prose read as spaces, so a phrase wrapped over two
+      // source lines still matches (same length: offsets stay valid).
       std::string flat = b.text;
-      std::replace(flat.begin(), flat.end(), '\n', ' ');
+      if (b.kind != doc::BlockKind::code) std::replace(flat.begin(), flat.end(), '\n', ' ');
       for (const Pattern& p : item.patterns) {
-        if (auto m = p.find(flat)) {
+        std::size_t from = 0;
+        while (auto m = p.find(flat, from)) {
+          from = m->end > from ? m->end : from + 1;
+          // The sentence around the match is the evidence (a code line for code).
+          auto [start, end] = b.kind == doc::BlockKind::code ? line_around(b.text, m->begin, m->end)
+                                                             : sentence_around(b.text, m->begin, m->end);
+          std::string_view sentence = std::string_view(b.text).substr(start, end - start);
+          if (excepted(item, sentence)) continue;
           doc::SourceRange r = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
           if (r.start.line == 0) r = b.range;
-          // The sentence around the match is the evidence.
-          std::size_t start = b.text.rfind(". ", m->begin);
-          start = start == std::string::npos ? 0 : start + 2;
-          std::size_t end = b.text.find(". ", m->end);
-          end = end == std::string::npos ? b.text.size() : end + 1;
-          return make(std::string_view(b.text).substr(start, end - start), r);
+          return make(sentence, r);
         }
       }
     }
@@ -694,6 +720,57 @@ class Extractor {
     }
   }
 
+  // What a reader sees named: a customer or partner name given only in front
+  // matter, found again in the title or text (_customer_mention,
+  // _partner_mention), and AWS itself by name (_aws_mention).
+  void mentions() {
+    mention_of("customer_name", "_customer_mention");
+    mention_of("partner_name", "_partner_mention");
+    static const Pattern aws("(?-i:\\bAWS\\b)|\\bAmazon Web Services\\b");
+    add_first_match(aws, "_aws_mention", "AWS");
+  }
+
+  void mention_of(std::string_view field, const char* internal) {
+    for (const Field* f : out_.all(field)) {
+      if (f->state != FieldState::ok || f->source != FieldSource::front_matter) continue;
+      std::string name(trim(f->text));
+      if (name.empty() || name.find("\\E") != std::string::npos) continue;
+      // "Harbor Analytics Ltd." is "Harbor Analytics" in the text.
+      static const Pattern legal_form("[,\\s]+(?:ltd|limited|inc|incorporated|llc|plc|gmbh|ag|sa|s\\.a|b\\.v|n\\.v|corp|corporation|co)\\.?$");
+      std::string short_name = name;
+      if (auto m = legal_form.find(short_name); m && m->begin > 0) short_name.erase(m->begin);
+      Pattern p("(?<!\\w)\\Q" + short_name + "\\E(?!\\w)");
+      if (add_first_match(p, internal, name)) return;
+    }
+  }
+
+  // Adds an internal field at the first match of `p` in the title or in a
+  // block of text (code excluded); false when there is none.
+  bool add_first_match(const Pattern& p, const char* internal, const std::string& label) {
+    Field f;
+    f.name = internal;
+    f.label = label;
+    f.source = FieldSource::text;
+    if (auto m = p.find(d_.title)) {
+      f.text = d_.title.substr(m->begin, m->end - m->begin);
+      f.range = d_.title_range;
+      f.source = FieldSource::title;
+      out_.add(std::move(f));
+      return true;
+    }
+    for (const doc::Block& b : d_.blocks) {
+      if (b.kind == doc::BlockKind::code) continue;
+      if (auto m = p.find(b.text)) {
+        f.text = b.text.substr(m->begin, m->end - m->begin);
+        f.range = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
+        if (f.range.start.line == 0) f.range = b.range;
+        out_.add(std::move(f));
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Wording to avoid: absolute claims (every one) and acronyms used before
   // they are spelled out (the first use). Internal fields for ST002/ST003.
   void wording() {
@@ -800,6 +877,13 @@ Fields extract_fields(const doc::Document& d, const Vocabulary& vocab) {
   Fields fields = Extractor(d, vocab).run();
   add_database_fields(d, vocab, fields);
   return fields;
+}
+
+bool is_public_reference(const Fields& f) {
+  const Field* p = f.get("public");
+  if (!p) return false;
+  std::string v = lower(trim(p->text));
+  return v == "true" || v == "yes" || v == "on" || v == "1";
 }
 
 }  // namespace caselint::extract

@@ -50,4 +50,8 @@ class Fields {
 
 Fields extract_fields(const doc::Document& d, const Vocabulary& vocab);
 
+// True when the document is marked as a public reference: front matter
+// `public: true` (or yes / on / 1). Other values, or none, are not public.
+bool is_public_reference(const Fields& f);
+
 }  // namespace caselint::extract

@@ -168,6 +168,7 @@ void Vocabulary::add_topics(std::string_view yaml, const std::string& origin) {
     TopicSet set;
     set.id = kv.first.as<std::string>();
     set.title = kv.second["title"] ? kv.second["title"].as<std::string>() : set.id;
+    set.code = kv.second["code"] && kv.second["code"].as<bool>();
     YAML::Node items = kv.second["items"];
     if (!items || !items.IsSequence()) fail(origin, kv.second, "a topic set needs `items:`");
     for (const auto& item : items) {
@@ -176,6 +177,7 @@ void Vocabulary::add_topics(std::string_view yaml, const std::string& origin) {
       t.title = item["title"] ? item["title"].as<std::string>() : t.id;
       t.patterns = compile_list(item["patterns"], origin, false);
       if (t.patterns.empty()) fail(origin, item, "topic " + t.id + " has no patterns");
+      t.except = compile_list(item["except"], origin, false);
       set.items.push_back(std::move(t));
     }
     if (topic_set(set.id) || field(set.id)) fail(origin, kv.first, "topic set " + set.id + " is defined twice");

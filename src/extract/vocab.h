@@ -75,12 +75,16 @@ struct TopicItem {
   std::string id;      // snake_case, e.g. point_in_time_restore
   std::string title;   // for messages, e.g. "point-in-time restore"
   std::vector<Pattern> patterns;
+  // A match does not count when one of these matches the same sentence
+  // ("never asks for access keys" does not ask for access keys).
+  std::vector<Pattern> except;
 };
 
 struct TopicSet {
   std::string id;      // the field name, e.g. rto_rpo
   std::string title;   // e.g. "RTO/RPO guidance"
   std::vector<TopicItem> items;
+  bool code = false;   // code blocks count too (a notebook's code cells)
 };
 
 // Wording about the project's stage (rules/vocab/production.yaml). Stages are

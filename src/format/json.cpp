@@ -114,11 +114,13 @@ void write_extract_json(std::ostream& out, const std::vector<FileResult>& result
           fields[fv.name] = field_value(*r.fields->get(fv.name));
         }
       }
-      // Topic sets: the topics found, each a list item with its evidence.
+      // Topic sets: the topics found, each where it is first mentioned.
       for (const extract::TopicSet& ts : vocab.topics()) {
+        std::vector<const extract::Field*> found = r.fields->all(ts.id);
+        if (found.empty()) continue;
         ordered_json arr = ordered_json::array();
-        for (const extract::Field* x : r.fields->all(ts.id)) arr.push_back(field_value(*x));
-        if (!arr.empty()) fields[ts.id] = arr;
+        for (const extract::Field* x : found) arr.push_back(field_value(*x));
+        fields[ts.id] = arr;
       }
     }
     f["fields"] = fields;

@@ -40,6 +40,7 @@ std::optional<doc::Format> format_for_path(const std::string& path) {
   std::string ext = lower_ext(path);
   if (ext == ".md" || ext == ".markdown") return doc::Format::markdown;
   if (ext == ".html" || ext == ".htm") return doc::Format::html;
+  if (ext == ".ipynb") return doc::Format::ipynb;
   return std::nullopt;
 }
 
@@ -176,14 +177,15 @@ Expansion expand_paths(const std::vector<std::string>& paths) {
       std::string name = path.filename().string();
       std::error_code e2;
       if (it->is_directory(e2)) {
-        if (name == ".git" || name == "node_modules") {
+        // .ipynb_checkpoints holds Jupyter's autosaved copies of notebooks.
+        if (name == ".git" || name == "node_modules" || name == ".ipynb_checkpoints") {
           it.disable_recursion_pending();
         }
         continue;
       }
       if (!it->is_regular_file(e2)) continue;
       auto fmt = format_for_path(path.string());
-      if (fmt && *fmt != doc::Format::ipynb) found.push_back(path.string());
+      if (fmt) found.push_back(path.string());
     }
     std::sort(found.begin(), found.end());
     out.files.insert(out.files.end(), found.begin(), found.end());

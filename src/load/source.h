@@ -41,8 +41,8 @@ LoadResult load_file(const std::string& path, std::size_t max_size);
 LoadResult load_stdin(const std::string& display_path, std::size_t max_size);
 
 // Expands command-line paths: files are kept as given (any extension),
-// folders are walked recursively for .md, .markdown, .html and .htm files,
-// skipping .git and node_modules, in sorted order. Paths that do not exist
+// folders are walked recursively for .md, .markdown, .html, .htm and .ipynb
+// files, skipping .git, node_modules and .ipynb_checkpoints, in sorted order. Paths that do not exist
 // become errors.
 struct Expansion {
   std::vector<std::string> files;

@@ -152,8 +152,23 @@ class MarkdownBuilder {
         b.text = text;
         b.range = c.range;
         b.section = section_stack_.back();
-        doc::TextSpan span{0, text.size(), {b.range.start.line + 1, 1}};
-        doc::append_block(d_, std::move(b), {span});
+        // One span per line: a match in the fifth line of code points there.
+        // Fenced code at column 1 starts its lines at column 1; otherwise the
+        // indentation cmark removed is not known here (column 0).
+        int fence_length = 0, fence_offset = 0;
+        char fence_char = 0;
+        bool fenced = cmark_node_get_fenced(n, &fence_length, &fence_offset, &fence_char) != 0;
+        int column = fenced && b.range.start.column == 1 ? 1 : 0;
+        int first_line = b.range.start.line + (fenced ? 1 : 0);
+        std::vector<doc::TextSpan> spans;
+        for (std::size_t from = 0, i = 0; from <= text.size(); ++i) {
+          std::size_t nl = text.find('\n', from);
+          std::size_t end = nl == std::string::npos ? text.size() : nl;
+          spans.push_back({from, end - from, {first_line + static_cast<int>(i), column}});
+          if (nl == std::string::npos) break;
+          from = nl + 1;
+        }
+        doc::append_block(d_, std::move(b), spans);
         return;
       }
       case CMARK_NODE_HTML_BLOCK:

@@ -10,6 +10,15 @@ ParseResult parse(const load::SourceFile& file) {
   d.path = file.path;
   d.format = file.format;
   std::optional<ParseError> error;
+  if (file.format == doc::Format::ipynb) {
+    // A notebook has no front matter; its title is its first h1.
+    if (auto e = parse_notebook(file.bytes, d)) {
+      r.error = std::move(e);
+      return r;
+    }
+    r.document = std::move(d);
+    return r;
+  }
   std::size_t fm_len = parse_front_matter(file.bytes, d, error);
   if (error) {
     r.error = std::move(error);
@@ -25,7 +34,7 @@ ParseResult parse(const load::SourceFile& file) {
   }
   switch (file.format) {
     case doc::Format::markdown:
-    case doc::Format::ipynb:
+    case doc::Format::ipynb:  // handled above
       parse_markdown(body, d);
       break;
     case doc::Format::html:

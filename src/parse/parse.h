@@ -39,6 +39,12 @@ void parse_markdown(std::string_view bytes, doc::Document& d);
 // HTML through libxml2's recovering HTML parser, with no network access.
 void parse_html(std::string_view bytes, doc::Document& d);
 
+// Jupyter notebook (nbformat 4) through nlohmann-json: Markdown cells go
+// through parse_markdown, code cells become code blocks, and positions point
+// into the .ipynb file (see notebook.cpp). Invalid JSON, or JSON that is not
+// a notebook, is a ParseError.
+std::optional<ParseError> parse_notebook(std::string_view bytes, doc::Document& d);
+
 // Reads an inline control comment's text (without `<!--` and `-->`):
 // "caselint-disable CS101 CS104", "caselint-enable", "caselint-disable-next-line CS101".
 std::optional<doc::Directive> parse_directive(std::string_view comment, int line);

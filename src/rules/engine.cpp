@@ -9,6 +9,8 @@ std::string document_profile(const doc::Document& d, const extract::Fields& f, c
   if (!forced.empty()) return forced;
   if (const doc::MetaValue* p = d.meta("program"); p && !p->text.empty()) return p->text;
   if (!configured.empty()) return configured;
+  // The notebook use case is an ML consulting requirement (2.2 Notebook Use Case).
+  if (d.format == doc::Format::ipynb) return "ml-consulting";
   if (d.format != doc::Format::html) return "case-study";
   int signals = 0;
   for (const char* name : {"problem_statement", "proposed_solution", "outcomes", "customer_name", "lessons_learned"}) {
@@ -27,9 +29,11 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
   std::vector<Diagnostic> out;
   const Profile* profile = rules.profile(profile_id);
   std::vector<const Rule*> active;
+  const DocKind kind = doc_kind(d);
   auto consider = [&](std::string_view code) {
     const Rule* r = rules.find(code);
     if (!r || settings.disabled.count(r->meta().code) || r->meta().status == Status::removed) return;
+    if (!r->meta().applies(kind)) return;
     if (std::find(active.begin(), active.end(), r) == active.end()) active.push_back(r);
   };
   if (profile) {

@@ -22,8 +22,9 @@ struct FileSettings {
 };
 
 // The profile a document is checked with when neither --profile nor config
-// names one: front matter `program:`, else case-study for Markdown, and for
-// HTML case-study when the page reads as a case study, landing-page otherwise.
+// names one: front matter `program:`, else ml-consulting for a Jupyter
+// notebook, case-study for Markdown, and for HTML case-study when the page
+// reads as a case study, landing-page otherwise.
 std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
                              const std::string& forced);
 

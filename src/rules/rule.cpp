@@ -31,6 +31,12 @@ const char* status_name(Status s) {
   return "stable";
 }
 
+DocKind doc_kind(const doc::Document& d) {
+  return d.format == doc::Format::ipynb ? DocKind::notebook : DocKind::page;
+}
+
+const char* doc_kind_name(DocKind k) { return k == DocKind::notebook ? "notebook" : "page"; }
+
 const std::string& RuleMeta::citation(const std::string& profile) const {
   auto it = checklist_by_profile.find(profile);
   return it == checklist_by_profile.end() ? checklist : it->second;

@@ -24,6 +24,17 @@ struct OptionSpec {
   std::string doc;
 };
 
+// The kinds of document a rule reads. A page is a Markdown or HTML document
+// (a case study or a landing page); a notebook is a Jupyter .ipynb file (the
+// ML notebook use case). The engine runs a rule only on the kinds it names,
+// so a notebook never gets the case-study field rules and a case study never
+// gets the notebook rules, whatever the profile.
+enum class DocKind : unsigned { page = 1u, notebook = 2u };
+inline constexpr unsigned kPagesOnly = static_cast<unsigned>(DocKind::page);
+inline constexpr unsigned kAllDocuments = static_cast<unsigned>(DocKind::page) | static_cast<unsigned>(DocKind::notebook);
+DocKind doc_kind(const doc::Document& d);
+const char* doc_kind_name(DocKind k);
+
 struct RuleMeta {
   std::string code;            // "CS104"
   std::string name;            // "missing-lessons-learned"
@@ -36,6 +47,9 @@ struct RuleMeta {
   std::string field;           // the vocabulary field the rule is about, if one
   std::vector<OptionSpec> options;
   bool requires_field = false; // a required-field rule: `field` must be present
+  unsigned applies_to = kPagesOnly;  // DocKind bits; YAML `applies_to: [page, notebook]`
+
+  bool applies(DocKind k) const { return (applies_to & static_cast<unsigned>(k)) != 0; }
 
   const std::string& citation(const std::string& profile) const;
 };

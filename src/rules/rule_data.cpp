@@ -10,7 +10,7 @@ namespace {
 const std::vector<std::string>& known_keys() {
   static const std::vector<std::string> keys = {"code", "name", "kind", "severity", "checklist", "checklist_by_profile",
                                                 "summary", "status", "since", "field", "message", "options",
-                                                "topics"};
+                                                "topics", "anchor", "applies_to"};
   return keys;
 }
 
@@ -66,6 +66,19 @@ RuleMeta read_meta(const YAML::Node& n, const std::string& origin) {
         throw RuleFileError(origin, kv.second.Mark().line + 1, "option " + o.name + " needs a numeric default");
       }
       m.options.push_back(std::move(o));
+    }
+  }
+  if (YAML::Node kinds = n["applies_to"]) {
+    // applies_to: [page, notebook]; default: pages only.
+    if (!kinds.IsSequence() || kinds.size() == 0) {
+      throw RuleFileError(origin, kinds.Mark().line + 1, "`applies_to:` must list page and/or notebook");
+    }
+    m.applies_to = 0;
+    for (const auto& k : kinds) {
+      std::string v = k.IsScalar() ? k.Scalar() : "";
+      if (v == "page") m.applies_to |= static_cast<unsigned>(DocKind::page);
+      else if (v == "notebook") m.applies_to |= static_cast<unsigned>(DocKind::notebook);
+      else throw RuleFileError(origin, k.Mark().line + 1, "`applies_to:` values are page and notebook, not \"" + v + "\"");
     }
   }
   m.field = str(n, "field", origin, false);

@@ -19,7 +19,7 @@ struct Checked {
 
 Checked check(const std::string& text, const std::string& profile = "", const rules::FileSettings& settings = {},
               doc::Format fmt = doc::Format::markdown) {
-  load::SourceFile f{fmt == doc::Format::html ? "t.html" : "t.md", text, fmt};
+  load::SourceFile f{fmt == doc::Format::html ? "t.html" : fmt == doc::Format::ipynb ? "t.ipynb" : "t.md", text, fmt};
   parse::ParseResult r = parse::parse(f);
   REQUIRE(r.document);
   extract::Fields fields = extract::extract_fields(*r.document, extract::Vocabulary::builtin());
@@ -35,13 +35,15 @@ std::set<std::string> codes(const Checked& c) {
   return out;
 }
 
-// The body of the first ```markdown fence after `heading` in a doc page.
-std::string fenced_after(std::string_view doc, std::string_view heading) {
+// The body of the first fence after `heading` in a doc page: ```markdown,
+// or ```json for a Jupyter notebook (then `format` is set to ipynb).
+std::string fenced_after(std::string_view doc, std::string_view heading, doc::Format* format = nullptr) {
   std::size_t h = doc.find(heading);
   if (h == std::string_view::npos) return {};
   std::size_t open = doc.find("```", h);
   if (open == std::string_view::npos) return {};
   std::size_t body = doc.find('\n', open) + 1;
+  if (format) *format = doc.substr(open + 3, body - open - 4) == "json" ? doc::Format::ipynb : doc::Format::markdown;
   std::size_t close = doc.find("\n```", body);
   if (close == std::string_view::npos) return {};
   return std::string(doc.substr(body, close - body + 1));
@@ -96,8 +98,9 @@ TEST_CASE("each doc's Example triggers its rule and its Passing example does not
     const std::string& code = r->meta().code;
     CAPTURE(code);
     std::string_view doc = set.doc(code);
-    std::string bad = fenced_after(doc, "\n## Example\n");
-    std::string good = fenced_after(doc, "\n## Passing example\n");
+    doc::Format bad_format = doc::Format::markdown, good_format = doc::Format::markdown;
+    std::string bad = fenced_after(doc, "\n## Example\n", &bad_format);
+    std::string good = fenced_after(doc, "\n## Passing example\n", &good_format);
     REQUIRE_FALSE(bad.empty());
     REQUIRE_FALSE(good.empty());
     // Checked with the first profile that runs the rule (case-study when it is there).
@@ -113,8 +116,8 @@ TEST_CASE("each doc's Example triggers its rule and its Passing example does not
       }
     }
     CAPTURE(profile);
-    CHECK(codes(check(bad, profile)).count(code) >= 1);
-    CHECK(codes(check(good, profile)).count(code) == 0);
+    CHECK(codes(check(bad, profile, {}, bad_format)).count(code) >= 1);
+    CHECK(codes(check(good, profile, {}, good_format)).count(code) == 0);
   }
 }
 

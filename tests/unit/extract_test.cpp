@@ -259,3 +259,51 @@ TEST_CASE("wording: absolute claims once each, acronyms until spelled out") {
   CHECK(fx.all("_acronym_undefined")[0]->verbatim);
   CHECK(fx.all("_acronym_undefined")[0]->range.start == doc::Position{3, 9});
 }
+
+TEST_CASE("partner_name: a label, a sentence naming an AWS Partner, or front matter") {
+  CHECK(value(fields_of("# T\n\n**Partner:** Cirrus Forge\n"), "partner_name") == "Cirrus Forge");
+  CHECK(value(fields_of("# T\n\nLakeshore Cloud Services is an AWS Advanced Tier Services Partner that helps hospitals.\n"),
+              "partner_name") == "Lakeshore Cloud Services");
+  CHECK(value(fields_of("# T\n\nThe work was led by Cirrus Forge, an AWS Partner, in 2023.\n"), "partner_name") ==
+        "Cirrus Forge");
+  CHECK(value(fields_of("# T\n\nKestrel chose AWS Partner Northgale Systems for the rollout.\n"), "partner_name") ==
+        "Northgale Systems");
+  // "We are an AWS Partner" and "the AWS Partner Network" name nobody.
+  CHECK(value(fields_of("# T\n\nWe are an AWS Partner. We joined the AWS Partner Network in 2019.\n"), "partner_name") ==
+        "<none>");
+  CHECK(value(fields_of("---\npartner: Cirrus Forge\n---\n# T\n"), "partner_name") == "Cirrus Forge");
+}
+
+TEST_CASE("names given in front matter are looked for in the title and text") {
+  extract::Fields seen = fields_of("---\ncustomer: Harbor Analytics Ltd.\npartner: Cirrus Forge\n---\n# T\n\n"
+                                   "Harbor Analytics asked the Cirrus Forge team for a forecast on AWS.\n");
+  REQUIRE(seen.all("_customer_mention").size() == 1);
+  CHECK(seen.all("_customer_mention")[0]->range.start == doc::Position{7, 1});
+  REQUIRE(seen.all("_partner_mention").size() == 1);
+  CHECK(seen.all("_partner_mention")[0]->range.start == doc::Position{7, 28});
+  CHECK(seen.all("_aws_mention").size() == 1);
+  extract::Fields unseen = fields_of("---\ncustomer: Harbor Analytics Ltd.\npartner: Cirrus Forge\n---\n# T\n\n"
+                                     "Our client asked us for a forecast; harbor analytics is hard, and laws are strict.\n");
+  // A case-insensitive match of the name still counts; "aws" inside "laws" is not AWS.
+  CHECK(unseen.all("_customer_mention").size() == 1);
+  CHECK(unseen.all("_partner_mention").empty());
+  CHECK(unseen.all("_aws_mention").empty());
+}
+
+TEST_CASE("a public reference is marked with front matter public: true") {
+  CHECK(extract::is_public_reference(fields_of("---\npublic: true\n---\n# T\n")));
+  CHECK(extract::is_public_reference(fields_of("---\npublic: yes\n---\n# T\n")));
+  CHECK_FALSE(extract::is_public_reference(fields_of("---\npublic: false\n---\n# T\n")));
+  CHECK_FALSE(extract::is_public_reference(fields_of("# T\n\nThis is a public story.\n")));
+}
+
+TEST_CASE("a topic's except patterns cancel a match in the same sentence only") {
+  auto requests = [](const std::string& text) { return fields_of(text).all("aws_credential_request").size(); };
+  CHECK(requests("# T\n\nCustomers enter their AWS access keys in the console.\n") == 1);
+  CHECK(requests("# T\n\nThe service never asks customers to provide access keys.\n") == 0);
+  CHECK(requests("# T\n\nInstead of access keys, customers create a cross-account role.\n") == 0);
+  // A denial in another sentence does not cancel a request.
+  CHECK(requests("# T\n\nNo passwords are stored. Customers upload an access key ID and secret access key.\n") == 1);
+  // Wrapped lines: the sentence runs across the line break.
+  CHECK(requests("# T\n\nCustomers do not\nprovide their AWS credentials.\n") == 0);
+}

@@ -36,13 +36,16 @@ TEST_CASE("expand_paths walks folders for the right extensions and skips .git an
   fs::remove_all(root);
   fs::create_directories(root / "a" / ".git");
   fs::create_directories(root / "node_modules" / "x");
-  for (const char* f : {"a/one.md", "a/two.HTML", "a/skip.txt", "a/.git/x.md", "node_modules/x/y.md", "b.markdown", "c.htm"}) {
+  fs::create_directories(root / "nb" / ".ipynb_checkpoints");
+  for (const char* f : {"a/one.md", "a/two.HTML", "a/skip.txt", "a/.git/x.md", "node_modules/x/y.md", "b.markdown", "c.htm",
+                        "nb/use-case.ipynb", "nb/.ipynb_checkpoints/use-case-checkpoint.ipynb"}) {
     std::ofstream(root / f) << "# x\n";
   }
   load::Expansion e = load::expand_paths({root.string(), (root / "nope").string()});
   std::vector<std::string> names;
   for (const std::string& f : e.files) names.push_back(fs::relative(f, root).string());
-  CHECK(names == std::vector<std::string>{"a/one.md", "a/two.HTML", "b.markdown", "c.htm"});
+  CHECK(names == std::vector<std::string>{"a/one.md", "a/two.HTML", "b.markdown", "c.htm", "nb/use-case.ipynb"});
+  CHECK(load::format_for_path("x/Use Case.IPYNB") == doc::Format::ipynb);
   REQUIRE(e.errors.size() == 1);
   CHECK(e.errors[0].reason == "no such file or folder");
   fs::remove_all(root);

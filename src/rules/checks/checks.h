@@ -14,6 +14,8 @@ std::unique_ptr<Rule> make_missing_rto_rpo_guidance();     // CS121
 std::unique_ptr<Rule> make_missing_customer_enablement();  // CS122
 std::unique_ptr<Rule> make_missing_sizing_guidance();      // CS123
 std::unique_ptr<Rule> make_missing_deployment_pattern();   // CS134
+std::unique_ptr<Rule> make_public_reference_missing_party(); // CS140
+std::unique_ptr<Rule> make_credentials_instead_of_role();  // CS151
 std::unique_ptr<Rule> make_ambiguous_date();               // CS201
 std::unique_ptr<Rule> make_end_before_start();             // CS202
 std::unique_ptr<Rule> make_end_date_after_as_of();         // CS203

@@ -18,6 +18,7 @@ RuleMeta style_meta(const char* code, const char* name, Severity sev, const char
   m.name = name;
   m.severity = sev;
   m.summary = summary;
+  m.applies_to = kAllDocuments;  // a notebook's prose is read by customers too
   m.checklist = "style: aws-partner-technical-accreditation-notes, What NOT to do when meeting a customer";
   return m;
 }

@@ -14,7 +14,8 @@
 namespace caselint::rules::kinds {
 
 // Keys every kind understands: code, name, kind, severity, checklist,
-// checklist_by_profile, summary, status, since, field, message.
+// checklist_by_profile, summary, status, since, field, message, options,
+// applies_to ([page, notebook]; default [page]).
 RuleMeta read_meta(const YAML::Node& n, const std::string& origin);
 
 // kind: required-field — the field must be present with a usable value.

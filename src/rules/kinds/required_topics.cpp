@@ -6,6 +6,7 @@
 //   topics: rto_rpo_customer   # the topic set (also the finding's field)
 //   min: 1                     # at least this many; omit to require every topic
 //   options: {min: {default: 1, doc: "..."}}   # instead of min: a config may change it
+//   anchor: end                # where findings point: end (default) or title
 //   message: "... {missing} ..."  # {missing}: the topics not found, {found}: those found,
 //                                 # {topic}: one missing topic (when every topic is required)
 #include <algorithm>
@@ -24,8 +25,8 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 
 class RequiredTopics final : public Rule {
  public:
-  RequiredTopics(RuleMeta meta, std::string set, int min, std::string message)
-      : meta_(std::move(meta)), set_(std::move(set)), min_(min), message_(std::move(message)) {}
+  RequiredTopics(RuleMeta meta, std::string set, int min, std::string message, extract::Anchor anchor)
+      : meta_(std::move(meta)), set_(std::move(set)), min_(min), message_(std::move(message)), anchor_(anchor) {}
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
@@ -50,7 +51,7 @@ class RequiredTopics final : public Rule {
     std::vector<std::string> missing_titles;
     for (const auto* m : missing) missing_titles.push_back(m->title);
     std::string msg = replace_all(message_, "{found}", found.empty() ? "none" : join(found));
-    doc::SourceRange at = anchor_range(ctx.doc, extract::Anchor::end);
+    doc::SourceRange at = anchor_range(ctx.doc, anchor_);
     // A rule that declares `options: {min: ...}` lets a config change it (0: every topic).
     int min = static_cast<int>(ctx.option("min", min_));
     if (min > 0) {
@@ -68,6 +69,7 @@ class RequiredTopics final : public Rule {
   std::string set_;
   int min_;
   std::string message_;
+  extract::Anchor anchor_;
 };
 
 }  // namespace
@@ -93,7 +95,16 @@ std::unique_ptr<Rule> make_required_topics(const YAML::Node& n, const std::strin
   if (meta.field.empty()) meta.field = set;
   std::string message = n["message"] ? n["message"].as<std::string>()
                                      : (min > 0 ? ts->title + ": none of {missing}" : ts->title + ": nothing on {topic}");
-  return std::make_unique<RequiredTopics>(std::move(meta), std::move(set), min, std::move(message));
+  extract::Anchor anchor = extract::Anchor::end;
+  if (YAML::Node a = n["anchor"]) {
+    std::string v = a.IsScalar() ? a.Scalar() : "";
+    if (v == "title") {
+      anchor = extract::Anchor::title;
+    } else if (v != "end") {
+      throw RuleFileError(origin, a.Mark().line + 1, "`anchor:` must be title or end");
+    }
+  }
+  return std::make_unique<RequiredTopics>(std::move(meta), std::move(set), min, std::move(message), anchor);
 }
 
 }  // namespace caselint::rules::kinds

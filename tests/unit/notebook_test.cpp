@@ -1,0 +1,148 @@
+// Jupyter notebooks: parsing, positions in the .ipynb file, errors, and which
+// rules run on them.
+#include "test_support.h"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/fields.h"
+#include "parse/parse.h"
+#include "rules/engine.h"
+
+using namespace caselint;
+
+namespace {
+
+// A notebook as Jupyter writes it (indent 1, one source line per string).
+const char* kNotebook = R"nb({
+ "cells": [
+  {
+   "cell_type": "markdown",
+   "metadata": {},
+   "source": [
+    "# Churn prediction\n",
+    "\n",
+    "We ingest the \"raw\" data, then plot it.\n",
+    "Second line of the paragraph."
+   ]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": 1,
+   "metadata": {},
+   "outputs": [{"output_type": "stream", "name": "stdout", "text": ["deployed\n"]}],
+   "source": [
+    "import pandas as pd\n",
+    "df = df.dropna()"
+   ]
+  },
+  {
+   "cell_type": "raw",
+   "metadata": {},
+   "source": ["## Not read"]
+  },
+  {
+   "cell_type": "markdown",
+   "metadata": {},
+   "source": "## Training\n\nWe train the model."
+  }
+ ],
+ "metadata": {},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+)nb";
+
+parse::ParseResult parse_nb(const std::string& text) {
+  return parse::parse(load::SourceFile{"t.ipynb", text, doc::Format::ipynb});
+}
+
+std::set<std::string> codes_of(const std::string& text, doc::Format fmt, const std::string& forced = "") {
+  load::SourceFile f{fmt == doc::Format::ipynb ? "t.ipynb" : "t.md", text, fmt};
+  parse::ParseResult r = parse::parse(f);
+  REQUIRE(r.document);
+  extract::Fields fields = extract::extract_fields(*r.document, extract::Vocabulary::builtin());
+  std::string profile = rules::document_profile(*r.document, fields, "", forced);
+  std::set<std::string> out;
+  for (const auto& d : rules::check_document(rules::RuleSet::builtin(), *r.document, fields, profile, {},
+                                             rules::RunOptions{"2024-06-30"})) {
+    out.insert(d.code);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a notebook's Markdown cells become the document, with lines and columns in the .ipynb file") {
+  parse::ParseResult r = parse_nb(kNotebook);
+  REQUIRE(r.document);
+  const doc::Document& d = *r.document;
+  CHECK(d.format == doc::Format::ipynb);
+  CHECK(d.title == "Churn prediction");
+  // "# Churn prediction" is the string on line 7 (the opening brace is line 1); its text starts after the
+  // quote in column 5, so the heading is at column 6.
+  CHECK(d.title_range.start == doc::Position{7, 6});
+  REQUIRE(d.sections.size() == 3);
+  CHECK(d.sections[2].heading == "Training");
+  // A single-string source: every line is on line 31, columns unknown.
+  CHECK(d.sections[2].heading_range.start == doc::Position{31, 0});
+  // The raw cell and the output are not read.
+  CHECK(d.text.find("Not read") == std::string::npos);
+  CHECK(d.text.find("deployed") == std::string::npos);
+  // The paragraph starts on line 9; escaped quotes make its columns unknown.
+  auto para = std::find_if(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) {
+    return b.kind == doc::BlockKind::paragraph && b.text.rfind("We ingest", 0) == 0;
+  });
+  REQUIRE(para != d.blocks.end());
+  CHECK(para->range.start.line == 9);
+  CHECK(para->range.start.column == 0);
+  // Its second line comes from the next string, on line 10.
+  std::size_t second = para->text.find("Second");
+  CHECK(d.position_at(para->text_offset + second) == doc::Position{10, 6});
+  // Code cells are code blocks; a match in their second line points there.
+  auto code = std::find_if(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) { return b.kind == doc::BlockKind::code; });
+  REQUIRE(code != d.blocks.end());
+  CHECK(code->text == "import pandas as pd\ndf = df.dropna()");
+  std::size_t dropna = code->text.find("dropna");
+  CHECK(d.position_at(code->text_offset + dropna) == doc::Position{20, 14});
+  CHECK(d.last_line == 37);
+}
+
+TEST_CASE("notebook steps are found in Markdown and in code cells") {
+  parse::ParseResult r = parse_nb(kNotebook);
+  REQUIRE(r.document);
+  extract::Fields f = extract::extract_fields(*r.document, extract::Vocabulary::builtin());
+  std::set<std::string> steps;
+  for (const extract::Field* x : f.all("notebook_steps")) steps.insert(x->text);
+  CHECK(steps == std::set<std::string>{"data_ingestion", "data_visualization", "data_cleaning", "model_training"});
+  auto cleaning = std::find_if(f.items().begin(), f.items().end(),
+                               [](const extract::Field& x) { return x.text == "data_cleaning"; });
+  REQUIRE(cleaning != f.items().end());
+  CHECK(cleaning->range.start == doc::Position{20, 13});  // ".dropna("
+}
+
+TEST_CASE("a file that is not a notebook is a parse error with a reason and a line") {
+  parse::ParseResult bad = parse_nb("{\n \"cells\": [\n  {\"cell_type\": \"markdown\",}\n ]\n}\n");
+  REQUIRE(bad.error);
+  CHECK(bad.error->message.find("invalid JSON") != std::string::npos);
+  CHECK(bad.error->line == 3);
+  parse::ParseResult not_nb = parse_nb("{\"name\": \"package.json\"}\n");
+  REQUIRE(not_nb.error);
+  CHECK(not_nb.error->message.find("no \"cells\" list") != std::string::npos);
+  parse::ParseResult v3 = parse_nb("{\"worksheets\": [], \"nbformat\": 3}\n");
+  REQUIRE(v3.error);
+  CHECK(v3.error->message.find("nbformat 3") != std::string::npos);
+}
+
+TEST_CASE("a notebook gets the notebook rules, a case study the case-study rules") {
+  std::set<std::string> nb = codes_of(kNotebook, doc::Format::ipynb);
+  CHECK(nb.count("CS143") == 1);  // feature engineering, selection, A/B, tuning, deployment missing
+  for (const char* page_rule : {"CS101", "CS103", "CS110", "CS140", "CS142"}) {
+    CAPTURE(page_rule);
+    CHECK(nb.count(page_rule) == 0);
+  }
+  std::set<std::string> page = codes_of("# Churn prediction\n\nWe train a model.\n", doc::Format::markdown, "ml-consulting");
+  CHECK(page.count("CS143") == 0);
+  CHECK(page.count("CS101") == 1);
+  CHECK(page.count("CS142") == 1);
+}
