@@ -18,8 +18,7 @@ class AccountIdOnPublicPage final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
-    const extract::Field* pub = ctx.fields.get("public");
-    bool is_public = pub && (extract::lower(pub->text) == "true" || extract::lower(pub->text) == "yes");
+    bool is_public = extract::is_public_reference(ctx.fields);
     if (!is_public && ctx.profile != "landing-page") return;
     std::string why = is_public ? "the document is marked public" : "a landing page is public";
     std::set<std::pair<int, std::string>> reported;  // (line, digits)
