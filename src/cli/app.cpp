@@ -266,9 +266,11 @@ int cmd_rules(const std::string& fmt, const std::string& profile) {
     std::cout << nlohmann::ordered_json({{"version", 1}, {"rules", arr}}).dump(2) << '\n';
     return 0;
   }
+  std::size_t width = 0;
+  for (const rules::Rule* r : shown) width = std::max(width, r->meta().name.size());
   for (const rules::Rule* r : shown) {
     const rules::RuleMeta& m = r->meta();
-    std::cout << m.code << "  " << m.name << std::string(m.name.size() < 32 ? 32 - m.name.size() : 1, ' ')
+    std::cout << m.code << "  " << m.name << std::string(width + 2 - m.name.size(), ' ')
               << rules::severity_name(m.severity) << std::string(9 - std::string(rules::severity_name(m.severity)).size(), ' ')
               << m.summary << '\n';
   }
