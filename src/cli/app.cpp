@@ -12,12 +12,14 @@
 #include <fstream>
 #include <sstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "config/config.h"
 #include "extract/dates.h"
 #include "fix/fix.h"
+#include "format/fingerprint.h"
 #include "format/format.h"
 #include "load/source.h"
 #include "parse/parse.h"
@@ -42,6 +44,8 @@ struct Options {
   bool no_color = false;
   bool fix = false;
   bool diff = false;
+  std::string baseline;
+  bool update_baseline = false;
 };
 
 std::string today() {
@@ -185,6 +189,7 @@ void add_common(CLI::App* app, Options& opt, bool paths_required) {
 }
 
 std::optional<std::string> validate(const Options& opt) {
+  if (opt.update_baseline && opt.baseline.empty()) return "--update-baseline needs --baseline FILE";
   if (!opt.profile.empty() && !rules::RuleSet::builtin().profile(opt.profile)) {
     std::string hint = config::suggest(opt.profile, rules::RuleSet::builtin().profile_ids());
     return "unknown profile \"" + opt.profile + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
@@ -228,6 +233,69 @@ std::optional<int> apply_fixes(const Options& opt, std::vector<format::FileResul
   if (opt.diff) return std::nullopt;
   if (fixed > 0) std::cerr << "caselint: fixed " << fixed << " finding" << (fixed == 1 ? "" : "s") << " in " << files << " file" << (files == 1 ? "" : "s") << '\n';
   return fixed;
+}
+
+// --baseline: the first run (or --update-baseline) records every finding's
+// fingerprint; later runs drop the findings recorded there, so only new ones
+// are reported. Returns false with a message on stderr when the file cannot
+// be read or written.
+bool apply_baseline(const Options& opt, std::vector<format::FileResult>& results, int& exit_code) {
+  std::error_code ec;
+  if (!fs::exists(opt.baseline, ec) || opt.update_baseline) {
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (const format::FileResult& r : results) {
+      std::vector<std::string> prints = format::fingerprints(r);
+      for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+        const rules::Diagnostic& d = r.diagnostics[i];
+        findings.push_back({{"fingerprint", prints[i]}, {"path", d.path}, {"code", d.code}, {"message", d.message}});
+      }
+    }
+    std::string text = nlohmann::ordered_json({{"version", 1}, {"findings", findings}}).dump(2) + "\n";
+    std::ofstream out(opt.baseline + ".tmp", std::ios::binary);
+    out << text;
+    out.close();
+    if (!out || std::rename((opt.baseline + ".tmp").c_str(), opt.baseline.c_str()) != 0) {
+      std::cerr << opt.baseline << ": error: cannot write the baseline\n";
+      std::remove((opt.baseline + ".tmp").c_str());
+      return false;
+    }
+    std::cerr << "caselint: recorded " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s") << " in "
+              << opt.baseline << "; later runs report only new ones\n";
+    for (format::FileResult& r : results) r.diagnostics.clear();
+  } else {
+    std::ifstream in(opt.baseline, std::ios::binary);
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (!in || j.is_discarded() || !j.is_object() || !j.contains("findings") || !j["findings"].is_array()) {
+      std::cerr << opt.baseline << ": error: not a caselint baseline (expected JSON with a \"findings\" list)\n";
+      return false;
+    }
+    std::map<std::string, int> known;
+    for (const auto& f : j["findings"]) {
+      if (f.is_object() && f.contains("fingerprint") && f["fingerprint"].is_string()) ++known[f["fingerprint"].get<std::string>()];
+    }
+    for (format::FileResult& r : results) {
+      std::vector<std::string> prints = format::fingerprints(r);
+      std::vector<rules::Diagnostic> kept;
+      for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+        auto it = known.find(prints[i]);
+        if (it != known.end() && it->second > 0) {
+          --it->second;
+          continue;
+        }
+        kept.push_back(std::move(r.diagnostics[i]));
+      }
+      r.diagnostics = std::move(kept);
+    }
+  }
+  if (exit_code != 2) {
+    exit_code = 0;
+    for (const format::FileResult& r : results) {
+      for (const rules::Diagnostic& d : r.diagnostics) {
+        if (d.severity == rules::Severity::error) exit_code = 1;
+      }
+    }
+  }
+  return true;
 }
 
 bool use_color(const Options& opt) {
@@ -391,6 +459,9 @@ int run(int argc, char** argv) {
   check->add_flag("--no-color", opt.no_color, "no colour, even on a terminal (also NO_COLOR=1)");
   check->add_flag("--fix", opt.fix, "apply the safe fixes the findings carry, writing each file atomically");
   check->add_flag("--diff", opt.diff, "print the safe fixes as a unified diff; write nothing");
+  check->add_option("--baseline", opt.baseline,
+                    "report only findings not recorded in FILE; when FILE does not exist, record today's findings in it");
+  check->add_flag("--update-baseline", opt.update_baseline, "with --baseline: record today's findings again");
 
   Options xopt;
   xopt.format = "json";
@@ -464,6 +535,7 @@ int run(int argc, char** argv) {
       }
       if (write_status == 2) exit_code = 2;
     }
+    if (!is_extract && !o.baseline.empty() && !apply_baseline(o, results, exit_code)) return 2;
     if (is_extract) {
       if (o.format == "text") {
         format::write_extract_text(std::cout, results);

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <map>
 
-#include "format/format.h"
+#include "format/fingerprint.h"
 
 #ifndef CASELINT_VERSION
 #define CASELINT_VERSION "0.0.0"
@@ -75,18 +75,6 @@ ordered_json region(const doc::SourceRange& r) {
   return j;
 }
 
-// 64-bit FNV-1a, printed as 16 hex digits: stable across runs and builds.
-std::string fnv1a_hex(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 std::string first_paragraph(std::string_view doc, std::string_view heading) {
   std::size_t at = doc.find(heading);
   if (at == std::string_view::npos) return {};
@@ -140,10 +128,9 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
                                {"message", {{"text", r.path + ": " + *r.error}}},
                                {"locations", {{{"physicalLocation", {{"artifactLocation", artifact_location(r.path)}}}}}}});
     }
-    // The same rule, field and message twice in one document: the occurrence
-    // number tells them apart without using the line.
-    std::map<std::string, int> seen;
-    for (const rules::Diagnostic& d : r.diagnostics) {
+    std::vector<std::string> prints = fingerprints(r);
+    for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+      const rules::Diagnostic& d = r.diagnostics[i];
       ordered_json res;
       res["ruleId"] = d.code;
       auto it = index.find(d.code);
@@ -152,9 +139,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
       res["message"] = {{"text", d.message}};
       ordered_json phys = {{"artifactLocation", artifact_location(d.path)}, {"region", region(d.range)}};
       res["locations"] = ordered_json::array({{{"physicalLocation", phys}}});
-      std::string key = d.path + '\x1f' + d.code + '\x1f' + d.field + '\x1f' + d.checklist + '\x1f' + d.message;
-      int n = seen[key]++;
-      res["partialFingerprints"] = {{"caselintFinding/v1", fnv1a_hex(key + '\x1f' + std::to_string(n))}};
+      res["partialFingerprints"] = {{"caselintFinding/v1", prints[i]}};
       if (!d.notes.empty()) {
         ordered_json related = ordered_json::array();
         int id = 0;

@@ -185,5 +185,27 @@ check "init does not replace a config without --force" test "$rc" -eq 2
 run init --profile dsm initdir --force
 check "init names a misspelt program" bash -c "[ $rc -eq 2 ] && grep -q 'did you mean \"dms\"' '$tmp/stderr'"
 
+mkdir bl
+cp thin.md bl/a.md
+run --baseline bl/baseline.json bl/a.md
+check "a first --baseline records the findings and passes" bash -c "[ $rc -eq 0 ] && grep -q 'recorded' '$tmp/stderr' && [ -s bl/baseline.json ]"
+run --baseline bl/baseline.json bl/a.md
+check "known findings are not reported again" bash -c "[ $rc -eq 0 ] && ! grep -q 'error:' <<<\"\$1\"" _ "$out"
+{ printf '\n\n'; cat thin.md; } > bl/a.md
+run --baseline bl/baseline.json bl/a.md
+check "moved text does not bring findings back" test "$rc" -eq 0
+printf '# Title\n\nSome text. The new cluster is guaranteed to stay up.\n' > bl/a.md
+run --baseline bl/baseline.json --format json bl/a.md
+check "a new finding is reported" python3 - "$out" <<'PY'
+import json, sys
+codes = [d["code"] for d in json.loads(sys.argv[1])["files"][0]["diagnostics"]]
+assert codes == ["ST002"], codes
+PY
+echo 'not json' > bl/broken.json
+run --baseline bl/broken.json bl/a.md
+check "a broken baseline is an error naming it" bash -c "[ $rc -eq 2 ] && grep -q 'broken.json: error' '$tmp/stderr'"
+run --update-baseline bl/a.md
+check "--update-baseline needs --baseline" test "$rc" -eq 2
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0
