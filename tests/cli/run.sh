@@ -207,5 +207,9 @@ check "a broken baseline is an error naming it" bash -c "[ $rc -eq 2 ] && grep -
 run --update-baseline bl/a.md
 check "--update-baseline needs --baseline" test "$rc" -eq 2
 
+build_dir="$(dirname "$(dirname "$bin")")"
+cmake --install "$build_dir" --prefix "$tmp/prefix" > /dev/null 2>&1
+check "cmake --install installs the binary and its man page" bash -c "'$tmp/prefix/bin/caselint' --version | grep -q caselint && grep -q '^.TH CASELINT 1' '$tmp/prefix/share/man/man1/caselint.1'"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0
