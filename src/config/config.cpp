@@ -23,6 +23,8 @@
 #include <set>
 #include <utility>
 
+#include "extract/dates.h"
+
 namespace fs = std::filesystem;
 
 namespace caselint::config {
@@ -197,11 +199,14 @@ fs::path resolved(const fs::path& p) {
 
 rules::FileSettings Config::settings_for(const std::string& file_path) const {
   rules::FileSettings settings = base;
-  if (overrides.empty() || dir.empty()) return settings;
+  if ((overrides.empty() && waivers.empty()) || dir.empty()) return settings;
   const fs::path relative = resolved(file_path).lexically_relative(dir);
   // Outside the config's folder (or the folder itself): no override applies.
   if (relative.empty() || *relative.begin() == ".." || relative == ".") return settings;
   const std::string rel = relative.generic_string();
+  for (const ConfigWaiver& w : waivers) {
+    if (w.file.matches(rel)) settings.waivers.push_back(w.waiver);
+  }
   for (const Override& o : overrides) {
     bool hit = false;
     for (const Glob& g : o.matchers) {
@@ -228,7 +233,8 @@ std::shared_ptr<const rules::RuleSet> builtin_rules() {
 }
 
 const std::vector<std::string> kTopKeys = {"profile", "max_file_size", "rule_files", "disable",
-                                           "enable",  "rules",         "overrides"};
+                                           "enable",  "rules",         "overrides",  "waivers"};
+const std::vector<std::string> kWaiverKeys = {"rule", "file", "reason", "expires"};
 const std::vector<std::string> kOverrideKeys = {"files", "profile", "disable", "enable", "rules"};
 const char* const kSeverities = "off, error, warning, info";
 
@@ -490,6 +496,40 @@ class Parser {
     return o;
   }
 
+  ConfigWaiver waiver_entry(const YAML::Node& item, const rules::RuleSet& set) {
+    if (!item.IsMap())
+      fail(item, std::string("each waiver must be a mapping with rule, file, reason and expires, found ") + kind_of(item));
+    std::optional<Glob> file;
+    rules::Waiver w;
+    w.origin = path_ + ":" + std::to_string(line_of(item));
+    auto seen = entries(item, kWaiverKeys, false);
+    for (const std::string& key : kWaiverKeys) {
+      bool found = std::any_of(seen.begin(), seen.end(), [&](const auto& kv) { return kv.first.Scalar() == key; });
+      if (!found) fail(item, "waiver has no \"" + key + "\"; a waiver needs rule, file, reason and expires");
+    }
+    for (const auto& [key, value] : seen) {
+      const std::string& name = key.Scalar();
+      if (name == "rule") {
+        w.code = rule_code(value, set);
+      } else if (name == "file") {
+        std::string glob = scalar(value, name, "a file path or glob");
+        try {
+          file.emplace(glob);
+        } catch (const std::invalid_argument& e) {
+          fail(value, "invalid glob " + quote_text(glob) + ": " + e.what());
+        }
+      } else if (name == "reason") {
+        w.reason = scalar(value, name, "why the finding is accepted");
+        if (w.reason.find_first_not_of(" \t") == std::string::npos) fail(value, "a waiver needs a reason");
+      } else if (name == "expires") {
+        w.expires = scalar(value, name, "a date YYYY-MM-DD");
+        auto date = extract::parse_iso_date(w.expires);
+        if (!date || date->day == 0) fail(value, "invalid expires " + quote_text(w.expires) + "; expected a date YYYY-MM-DD");
+      }
+    }
+    return ConfigWaiver{std::move(*file), std::move(w)};
+  }
+
   Config parse(const YAML::Node& root) {
     Config config;
     config.path = path_;
@@ -548,6 +588,10 @@ class Parser {
         if (!value.IsSequence())
           fail(value, std::string("\"overrides\" must be a list of mappings, found ") + kind_of(value));
         for (const auto& item : value) config.overrides.push_back(override_entry(item, set));
+      } else if (name == "waivers") {
+        if (!value.IsSequence())
+          fail(value, std::string("\"waivers\" must be a list of mappings, found ") + kind_of(value));
+        for (const auto& item : value) config.waivers.push_back(waiver_entry(item, set));
       } else if (name != "rule_files") {
         delta_entry(name, value, set, top_delta);
       }

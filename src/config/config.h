@@ -78,6 +78,13 @@ struct Override {
   SettingsDelta delta;
 };
 
+// A waiver: rule, the files it covers (a glob relative to the config's
+// folder), why, and the last day it holds.
+struct ConfigWaiver {
+  Glob file;
+  rules::Waiver waiver;
+};
+
 struct Config {
   std::string path;  // config file path as given ("" for the default config)
   std::string dir;   // its folder, absolute ("" for the default config)
@@ -87,6 +94,7 @@ struct Config {
   std::shared_ptr<const rules::RuleSet> rules;  // builtin, or builtin + rule_files
   rules::FileSettings base;
   std::vector<Override> overrides;
+  std::vector<ConfigWaiver> waivers;
 
   // The settings for one file: base, then each override whose globs match the
   // file's path relative to dir, in order (later wins). Files outside dir

@@ -55,12 +55,18 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
     if (auto it = settings.options.find(m.code); it != settings.options.end()) {
       for (const auto& [k, v] : it->second) options[k] = v;
     }
-    RuleContext ctx{d, fields, extract::Vocabulary::builtin(), profile_id, run, options, required};
+    RuleContext ctx{d, fields, extract::Vocabulary::builtin(), profile_id, run, options, required, settings.waivers};
     DiagnosticSink sink(m, profile_id, sev, d.path);
     r->check(ctx, sink);
     for (Diagnostic& diag : sink.diagnostics()) out.push_back(std::move(diag));
   }
   apply_suppressions(d, out);
+  // A waiver in force silences its rule here; an expired one silences nothing
+  // (CS900 reports it).
+  std::erase_if(out, [&](const Diagnostic& diag) {
+    return std::any_of(settings.waivers.begin(), settings.waivers.end(),
+                       [&](const Waiver& w) { return w.code == diag.code && run.as_of <= w.expires; });
+  });
   sort_and_dedupe(out);
   return out;
 }

@@ -19,6 +19,7 @@ struct FileSettings {
   std::set<std::string, std::less<>> enabled;   // codes added beyond the profile
   std::map<std::string, Severity, std::less<>> severity;  // code -> severity
   std::map<std::string, std::map<std::string, double>, std::less<>> options;  // code -> option -> value
+  std::vector<Waiver> waivers;  // config waivers whose files match this file
 };
 
 // The profile a document is checked with when neither --profile nor config

@@ -69,6 +69,7 @@ const RegistryRow kRegistry[] = {
   {"CS224", "read-write-over-100",            Status::stable, "0.1", make<checks::make_read_write_over_100>},
   {"CS301", "missing-architecture-diagram",   Status::stable, "0.1", make<checks::make_missing_architecture_diagram>},
   {"CS401", "account-id-on-public-page",      Status::stable, "0.1", make<checks::make_account_id_on_public_page>},
+  {"CS900", "expired-waiver",                 Status::stable, "0.1", make<checks::make_expired_waiver>},
   {"ST001", "aws-service-name",               Status::stable, "0.1", make<checks::make_aws_service_name>},
   {"ST002", "absolute-claim",                 Status::stable, "0.1", make<checks::make_absolute_claim>},
   {"ST003", "acronym-not-spelled-out",        Status::stable, "0.1", make<checks::make_acronym_not_spelled_out>},

@@ -59,6 +59,15 @@ struct RunOptions {
   std::string as_of;           // YYYY-MM-DD, the "today" of recency rules
 };
 
+// A config waiver: silences one rule's findings in the files it names until
+// it expires (expires < as-of), when CS900 reports it instead.
+struct Waiver {
+  std::string code;     // rule code
+  std::string reason;
+  std::string expires;  // YYYY-MM-DD, the last day it holds
+  std::string origin;   // "path:line" of the waiver in its config
+};
+
 // What the engine hands a rule: the document, its fields, the profile and
 // the option values in force for this file.
 struct RuleContext {
@@ -69,6 +78,7 @@ struct RuleContext {
   const RunOptions& run;
   const std::map<std::string, double>& options;  // this rule's options
   const std::set<std::string, std::less<>>& required_fields;  // fields the active required-field rules ask for
+  const std::vector<Waiver>& waivers;  // the config waivers for this file
   double option(const std::string& name, double fallback) const {
     auto it = options.find(name);
     return it == options.end() ? fallback : it->second;

@@ -606,3 +606,28 @@ TEST_CASE("ConfigCache: discovery, sharing, forced path and errors") {
     CHECK(mismatches == 0);
   }
 }
+
+TEST_CASE("waivers: parsed with their config line, matched by file, and strictly checked") {
+  config::Config c = config::parse_config(
+      "waivers:\n  - rule: missing-third-party-tools\n    file: studies/*.md\n    reason: none used\n    expires: 2025-01-31\n",
+      "/repo/.caselint.yaml");
+  REQUIRE(c.waivers.size() == 1);
+  rules::FileSettings s = c.settings_for("/repo/studies/a.md");
+  REQUIRE(s.waivers.size() == 1);
+  CHECK(s.waivers[0].code == "CS107");
+  CHECK(s.waivers[0].expires == "2025-01-31");
+  CHECK(s.waivers[0].origin == "/repo/.caselint.yaml:2");
+  CHECK(c.settings_for("/repo/other/a.md").waivers.empty());
+
+  auto w = [](const std::string& body) { return "waivers:\n  - " + body + "\n"; };
+  CHECK(std::string(parse_error(w("rule: CS107\n    file: a.md\n    expires: 2025-01-31")).what()).find("no \"reason\"") !=
+        std::string::npos);
+  CHECK(std::string(parse_error(w("rule: CS107\n    file: a.md\n    reason: x\n    expires: 31/01/2025")).what())
+            .find("invalid expires") != std::string::npos);
+  ConfigError e = parse_error(w("rule: CS170\n    file: a.md\n    reason: x\n    expires: 2025-01-31"));
+  CHECK(std::string(e.what()).find("did you mean") != std::string::npos);
+  CHECK(e.line == 2);
+  CHECK(std::string(parse_error(w("rule: CS107\n    file: a.md\n    reason: x\n    expires: 2025-01-31\n    until: 2026-01-01"))
+                        .what())
+            .find("unknown key \"until\"") != std::string::npos);
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "config/config.h"
 #include "data/embedded.h"
 #include "extract/vocab.h"
 #include "parse/parse.h"
@@ -37,10 +38,18 @@ std::set<std::string> codes(const Checked& c) {
 
 // The body of the first fence after `heading` in a doc page: ```markdown,
 // or ```json for a Jupyter notebook (then `format` is set to ipynb).
-std::string fenced_after(std::string_view doc, std::string_view heading, doc::Format* format = nullptr) {
+std::string fenced_after(std::string_view doc, std::string_view heading, doc::Format* format = nullptr,
+                         std::string_view info = "") {
   std::size_t h = doc.find(heading);
   if (h == std::string_view::npos) return {};
   std::size_t open = doc.find("```", h);
+  // A ```yaml block is the example's .caselint.yaml, not the document.
+  while (info.empty() && open != std::string_view::npos && doc.substr(open, 7) == "```yaml") open = doc.find("```", doc.find("\n```", open + 3) + 4);
+  if (!info.empty()) {
+    std::size_t next = doc.find("\n## ", h + 1);
+    open = doc.find(std::string("```") + std::string(info) + "\n", h);
+    if (open == std::string_view::npos || open > next) return {};
+  }
   if (open == std::string_view::npos) return {};
   std::size_t body = doc.find('\n', open) + 1;
   if (format) *format = doc.substr(open + 3, body - open - 4) == "json" ? doc::Format::ipynb : doc::Format::markdown;
@@ -116,8 +125,15 @@ TEST_CASE("each doc's Example triggers its rule and its Passing example does not
       }
     }
     CAPTURE(profile);
-    CHECK(codes(check(bad, profile, {}, bad_format)).count(code) >= 1);
-    CHECK(codes(check(good, profile, {}, good_format)).count(code) == 0);
+    // An example may come with the .caselint.yaml it needs (```yaml first).
+    auto settings_of = [](const std::string& yaml) {
+      if (yaml.empty()) return rules::FileSettings{};
+      return config::parse_config(yaml, "/examples/.caselint.yaml").settings_for("/examples/study.md");
+    };
+    rules::FileSettings bad_settings = settings_of(fenced_after(doc, "\n## Example\n", nullptr, "yaml"));
+    rules::FileSettings good_settings = settings_of(fenced_after(doc, "\n## Passing example\n", nullptr, "yaml"));
+    CHECK(codes(check(bad, profile, bad_settings, bad_format)).count(code) >= 1);
+    CHECK(codes(check(good, profile, good_settings, good_format)).count(code) == 0);
   }
 }
 

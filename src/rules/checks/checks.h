@@ -30,6 +30,7 @@ std::unique_ptr<Rule> make_percentage_out_of_range();      // CS223
 std::unique_ptr<Rule> make_read_write_over_100();          // CS224
 std::unique_ptr<Rule> make_missing_architecture_diagram(); // CS301
 std::unique_ptr<Rule> make_account_id_on_public_page();    // CS401
+std::unique_ptr<Rule> make_expired_waiver();               // CS900
 std::unique_ptr<Rule> make_aws_service_name();             // ST001
 std::unique_ptr<Rule> make_absolute_claim();               // ST002
 std::unique_ptr<Rule> make_acronym_not_spelled_out();      // ST003
