@@ -1,0 +1,37 @@
+-- Run by neovim_test.sh: attaches `caselint lsp` to a Markdown buffer with
+-- Neovim's built-in LSP client (the 0.7 API), waits for its diagnostics and
+-- writes them to OUT, one "CODE LINE" per line (0-based lines).
+local caselint = os.getenv("CASELINT")
+local study = os.getenv("STUDY")
+local out = os.getenv("OUT")
+
+vim.cmd("edit " .. vim.fn.fnameescape(study))
+local bufnr = vim.api.nvim_get_current_buf()
+vim.bo[bufnr].filetype = "markdown"
+
+local client_id = vim.lsp.start_client({
+  name = "caselint",
+  cmd = { caselint, "lsp" },
+  root_dir = vim.fn.fnamemodify(study, ":h"),
+})
+local lines = {}
+if not client_id then
+  table.insert(lines, "ERROR start_client failed")
+else
+  vim.lsp.buf_attach_client(bufnr, client_id)
+  local ok = vim.wait(10000, function()
+    return #vim.diagnostic.get(bufnr) > 0
+  end, 100)
+  if not ok then
+    table.insert(lines, "ERROR no diagnostics within 10 s")
+  end
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(lines, string.format("%s %d %d %s", tostring(d.code), d.lnum, d.severity, d.source or ""))
+  end
+end
+vim.fn.writefile(lines, out)
+if client_id then
+  vim.lsp.stop_client(client_id)
+  vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
+end
+vim.cmd("qall!")
