@@ -31,6 +31,7 @@ class Client:
     def __init__(self):
         self.proc = subprocess.Popen([CASELINT, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.messages = []
+        self.log = []  # every message, in arrival order
         self.cond = threading.Condition()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -52,6 +53,7 @@ class Client:
             body = out.read(int(headers["content-length"]))
             with self.cond:
                 self.messages.append(json.loads(body))
+                self.log.append(self.messages[-1])
                 self.cond.notify_all()
 
     def raw(self, data):
@@ -83,9 +85,9 @@ class Client:
                     return None
                 self.cond.wait(left)
 
-    def diagnostics(self, uri, version):
+    def diagnostics(self, uri, version, timeout=10):
         return self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                         and m["params"]["uri"] == uri and m["params"].get("version") == version)
+                         and m["params"]["uri"] == uri and m["params"].get("version") == version, timeout)
 
 
 def utf16_len(s):
@@ -218,6 +220,27 @@ def main():
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         d = c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["diagnostics"] == [])
         check(d is not None, "didClose clears diagnostics")
+
+        # A large document does not block the reader: while it is checked,
+        # requests are answered, and of five quick versions only the last is
+        # published.
+        head, _, body = text.partition("\n# ")
+        big = head + "\n# " + body * 1500
+        big_uri = "file://" + urllib.parse.quote(os.path.join(tmp, "big.md"))
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": big_uri, "languageId": "markdown", "version": 1, "text": big}})
+        for v in range(2, 6):
+            c.notify("textDocument/didChange", {"textDocument": {"uri": big_uri, "version": v}, "contentChanges": [
+                {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": ""}]})
+        r = c.request("caselint/noSuchMethod", {})
+        answered = len(c.log)
+        d = c.diagnostics(big_uri, 5, timeout=60)
+        check(d is not None and len(d["params"]["diagnostics"]) > 1000, "the large document's diagnostics arrive")
+        published = [m["params"].get("version") for m in c.log if m.get("method") == "textDocument/publishDiagnostics"
+                     and m["params"]["uri"] == big_uri]
+        check(r is not None and not any(m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == big_uri
+                                        for m in c.log[:answered]),
+              "a request is answered while the large document is checked")
+        check(published == [5], "only the latest version is published: %s" % published)
 
         r = c.request("shutdown")
         check(r is not None and "result" in r and r["result"] is None, "shutdown -> null result")
