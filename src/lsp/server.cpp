@@ -83,6 +83,7 @@ struct Published {
   std::optional<json> fix_edits;  // LSP TextEdits
   std::string fix_title;
   std::string field;               // set for a missing required field
+  std::string checklist;           // the checklist item it cites
 };
 
 struct Document {
@@ -367,6 +368,7 @@ class Server {
       }
       const rules::Rule* rule = set.find(diag.code);
       if (!diag.field.empty() && rule && rule->meta().requires_field) p.field = diag.field;
+      p.checklist = diag.checklist;
       out.push_back(std::move(p));
     }
     d.published = std::move(out);
@@ -410,12 +412,32 @@ class Server {
     if (!f) return std::nullopt;
     std::string heading = section_heading(*f);
     bool html = load::format_for_path(d.path).value_or(doc::Format::markdown) == doc::Format::html;
-    std::string lead = d.text.empty() || d.text.back() == '\n' ? "" : "\n";
-    std::string todo = "<!-- TODO: " + f->title + " -->";
-    std::string text = html ? lead + "\n<h2>" + heading + "</h2>\n" + todo + "\n"
-                            : lead + "\n## " + heading + "\n\n" + todo + "\n";
+    std::string todo = "<!-- TODO: " + f->title + (p.checklist.empty() ? "" : " (" + p.checklist + ")") + " -->";
     Lines lines(d.text);
     LspRange at{lines.end(), lines.end()};
+    std::string text;
+    if (html) {
+      // At the end of the study's content (its article, main or body), not
+      // after a footer or </html>.
+      std::string lower = d.text;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      for (const char* close : {"</article>", "</main>", "</body>"}) {
+        std::size_t end = lower.rfind(close);
+        if (end == std::string::npos) continue;
+        std::string_view before(std::string_view(d.text).substr(0, end));
+        Lines upto(before);
+        at = {upto.end(), upto.end()};
+        // "    </article>": on its own line, before the indentation.
+        std::string_view indent = upto.line(at.start.line);
+        if (indent.find_first_not_of(" \t") == std::string_view::npos) at.start.character = at.end.character = 0;
+        break;
+      }
+      text = "<h2>" + heading + "</h2>\n" + todo + "\n";
+      if (at.start.character > 0) text = "\n" + text;
+    } else {
+      std::string lead = d.text.empty() || d.text.back() == '\n' ? "" : "\n";
+      text = lead + "\n## " + heading + "\n\n" + todo + "\n";
+    }
     return json{{"title", "Insert a " + heading + " section"},
                 {"kind", "quickfix"},
                 {"diagnostics", json::array({p.lsp})},

@@ -2,7 +2,7 @@
 """Speaks JSON-RPC to `caselint lsp` directly: the handshake, diagnostics,
 incremental sync, code actions, hover, and the protocol's edge cases.
 
-usage: jsonrpc_test.py CASELINT STUDY.md
+usage: jsonrpc_test.py CASELINT STUDY.md STUDY.html
 """
 import json
 import os
@@ -16,6 +16,7 @@ import urllib.parse
 
 CASELINT = sys.argv[1]
 STUDY = sys.argv[2]
+HTML_STUDY = sys.argv[3]  # an HTML study without lessons learned
 FAILURES = []
 
 
@@ -215,6 +216,46 @@ def main():
         c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5}, "contentChanges": [{"text": text}]})
         d = c.diagnostics(uri, 5)
         check(d is not None and "CS104" in [x.get("code") for x in d["params"]["diagnostics"]], "full sync brings CS104 back")
+
+        # Applying the inserted section, as the editor would, answers CS104.
+        cs104 = [x for x in d["params"]["diagnostics"] if x.get("code") == "CS104"] if d else []
+        if cs104:
+            r = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": cs104[0]["range"],
+                                                      "context": {"diagnostics": cs104}})
+            ins = [a for a in (r or {}).get("result") or [] if a["title"] == "Insert a Lessons learned section"]
+            if ins:
+                e = ins[0]["edit"]["changes"][uri][0]
+                c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 6},
+                                                    "contentChanges": [{"range": e["range"], "text": e["newText"]}]})
+                d = c.diagnostics(uri, 6)
+                codes6 = [x.get("code") for x in d["params"]["diagnostics"]] if d else None
+                check(d is not None and "CS104" not in codes6, "the inserted section answers CS104: %s" % codes6)
+            else:
+                check(False, "the insert action is offered again at version 5")
+
+        # HTML: the section goes inside the article, before </article>.
+        html_path = os.path.join(tmp, "bank.html")
+        html = open(HTML_STUDY, encoding="utf-8").read()
+        html_uri = "file://" + urllib.parse.quote(html_path)
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": html_uri, "languageId": "html", "version": 1, "text": html}})
+        d = c.diagnostics(html_uri, 1)
+        hdiags = [x for x in d["params"]["diagnostics"] if x.get("code") == "CS104"] if d else []
+        check(len(hdiags) == 1, "CS104 on the HTML study")
+        if hdiags:
+            r = c.request("textDocument/codeAction", {"textDocument": {"uri": html_uri}, "range": hdiags[0]["range"],
+                                                      "context": {"diagnostics": hdiags}})
+            ins = [a for a in (r or {}).get("result") or [] if a["title"] == "Insert a Lessons learned section"]
+            check(len(ins) == 1, "the insert action is offered for HTML")
+            if ins:
+                e = ins[0]["edit"]["changes"][html_uri][0]
+                article_end = next(i for i, l in enumerate(html.split("\n")) if "</article>" in l)
+                check(e["newText"].startswith("<h2>Lessons learned</h2>") and e["range"]["start"]["line"] == article_end,
+                      "the HTML section goes before </article>: %s" % json.dumps(e))
+                c.notify("textDocument/didChange", {"textDocument": {"uri": html_uri, "version": 2},
+                                                    "contentChanges": [{"range": e["range"], "text": e["newText"]}]})
+                d = c.diagnostics(html_uri, 2)
+                codes = [x.get("code") for x in d["params"]["diagnostics"]] if d else None
+                check(d is not None and "CS104" not in codes, "the inserted HTML section answers CS104: %s" % codes)
 
         # didClose clears the diagnostics.
         c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
