@@ -100,6 +100,10 @@ def main():
     try:
         path = os.path.join(tmp, "my study.md")
         shutil.copy(STUDY, path)
+        # The workspace's configuration applies: CS211 (placeholder account
+        # ID) is turned off there.
+        with open(os.path.join(tmp, ".caselint.yaml"), "w") as f:
+            f.write("profile: case-study\ndisable: [CS211]\n")
         text = open(path, encoding="utf-8").read()
         lines = text.split("\n")
         uri = "file://" + urllib.parse.quote(path)
@@ -135,6 +139,7 @@ def main():
         print("version 1:", codes)
         cs104 = [x for x in diags if x.get("code") == "CS104"]
         check(len(cs104) == 1, "CS104 reported once")
+        check(diags and "CS211" not in codes, "the workspace's .caselint.yaml turns CS211 off")
         last = len(lines) - 2 if lines[-1] == "" else len(lines) - 1  # the last line with text
         if cs104:
             x = cs104[0]

@@ -27,6 +27,30 @@ else
   end
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     table.insert(lines, string.format("%s %d %d %s", tostring(d.code), d.lnum, d.severity, d.source or ""))
+    -- What the client makes of the server's answers at each finding: the
+    -- code actions' titles and whether hover shows the rule's doc.
+    local range = {
+      start = { line = d.lnum, character = d.col },
+      ["end"] = { line = d.end_lnum or d.lnum, character = d.end_col or d.col },
+    }
+    local uri = vim.uri_from_bufnr(bufnr)
+    local actions = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", {
+      textDocument = { uri = uri }, range = range, context = { diagnostics = {} },
+    }, 5000) or {}
+    for _, res in pairs(actions) do
+      for _, a in ipairs(res.result or {}) do
+        table.insert(lines, string.format("ACTION %s %s", tostring(d.code), a.title))
+      end
+    end
+    local hover = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", {
+      textDocument = { uri = uri }, position = range.start,
+    }, 5000) or {}
+    for _, res in pairs(hover) do
+      local value = res.result and res.result.contents and res.result.contents.value or ""
+      if value:find("# " .. tostring(d.code), 1, true) then
+        table.insert(lines, string.format("HOVER %s", tostring(d.code)))
+      end
+    end
   end
 end
 vim.fn.writefile(lines, out)

@@ -27,10 +27,23 @@ if ! grep -qx "CS104 $last 1 caselint" "$out"; then
   echo "FAIL: expected \"CS104 $last 1 caselint\" (error on 0-based line $last)" >&2
   fail=1
 fi
-# ST001 on the AWS Lamba line, as a warning or error.
+# ST001 on the AWS Lamba line.
 lamba=$(( $(grep -n "AWS Lamba" "$tmp/study.md" | cut -d: -f1) - 1 ))
 if ! grep -q "^ST001 $lamba " "$out"; then
   echo "FAIL: expected ST001 on 0-based line $lamba" >&2
+  fail=1
+fi
+# The client reads the server's code actions and hover.
+if ! grep -qx "ACTION CS104 Insert a Lessons learned section" "$out"; then
+  echo "FAIL: expected the code action inserting a Lessons learned section" >&2
+  fail=1
+fi
+if ! grep -q "^ACTION ST001 .*AWS Lambda" "$out"; then
+  echo "FAIL: expected the code action fixing AWS Lamba" >&2
+  fail=1
+fi
+if ! grep -qx "HOVER CS104" "$out"; then
+  echo "FAIL: expected hover to show CS104's doc" >&2
   fail=1
 fi
 if grep -q "^ERROR" "$out"; then
