@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Test tools from Debian: python3 reads JSON and XML in the command-line
-# tests, pre-commit runs the hook as a case-study repository would, git and
-# node/npm for the rest.
+# tests, pre-commit runs the hook as a case-study repository would, Neovim is
+# the real editor client of the language server test, git and node/npm for the
+# rest.
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-wanted=(python3 pre-commit git)
+wanted=(python3 pre-commit git neovim)
 # npm may come from elsewhere than Debian (the machine's Node.js); install
 # Debian's only when there is none.
 command -v npm >/dev/null || wanted+=(nodejs npm)

@@ -16,12 +16,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "check/check.h"
 #include "config/config.h"
 #include "extract/dates.h"
 #include "fix/fix.h"
 #include "format/fingerprint.h"
 #include "format/format.h"
 #include "load/source.h"
+#include "lsp/server.h"
 #include "parse/parse.h"
 #include "rules/engine.h"
 
@@ -89,12 +91,18 @@ std::optional<std::size_t> parse_size(const std::string& s) {
 // Checks one file from loading to diagnostics. Never throws.
 format::FileResult check_one(const std::string& path, const Options& opt, config::ConfigCache& configs,
                              const rules::RunOptions& run, bool want_fields) {
-  format::FileResult r;
   bool is_stdin = path == "-";
+  check::Input in;
+  in.config_path = is_stdin ? (fs::current_path() / opt.stdin_filename).string() : path;
+  in.settings_path = is_stdin ? opt.stdin_filename : path;
+  in.profile = opt.profile;
+  in.want_fields = want_fields;
+  in.keep_source = opt.fix || opt.diff;
+  format::FileResult r;
   r.path = is_stdin ? opt.stdin_filename : path;
   r.format = load::format_for_path(r.path).value_or(doc::Format::markdown);
   try {
-    const config::Config& cfg = configs.for_file(is_stdin ? (fs::current_path() / opt.stdin_filename).string() : path);
+    const config::Config& cfg = configs.for_file(in.config_path);
     std::size_t max = cfg.max_file_size.value_or(load::kDefaultMaxFileSize);
     if (!opt.max_file_size.empty()) max = *parse_size(opt.max_file_size);
     load::LoadResult loaded = is_stdin ? load::load_stdin(r.path, max) : load::load_file(path, max);
@@ -102,27 +110,7 @@ format::FileResult check_one(const std::string& path, const Options& opt, config
       r.error = loaded.error->reason;
       return r;
     }
-    parse::ParseResult parsed = parse::parse(*loaded.file);
-    if (parsed.error) {
-      r.error = "line " + std::to_string(parsed.error->line) + ": " + parsed.error->message;
-      return r;
-    }
-    const doc::Document& d = *parsed.document;
-    extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin());
-    rules::FileSettings settings = cfg.settings_for(is_stdin ? opt.stdin_filename : path);
-    r.profile = rules::document_profile(d, fields, settings.profile, opt.profile);
-    if (!cfg.rules->profile(r.profile)) {
-      const doc::MetaValue* m = d.meta("program");
-      std::string hint = config::suggest(r.profile, cfg.rules->profile_ids());
-      r.error = (m ? "line " + std::to_string(m->value_range.start.line) + ": " : std::string()) +
-                "unknown program \"" + r.profile + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
-                " valid programs: " + join(cfg.rules->profile_ids());
-      r.profile.clear();
-      return r;
-    }
-    r.diagnostics = rules::check_document(*cfg.rules, d, fields, r.profile, settings, run);
-    if (opt.fix || opt.diff) r.source = std::make_shared<const std::string>(loaded.file->bytes);
-    if (want_fields) r.fields = std::move(fields);
+    return check::check_source(*loaded.file, in, configs, run);
   } catch (const config::ConfigError& e) {
     r.error = std::string("configuration: ") + e.what();
   } catch (const std::exception& e) {
@@ -440,7 +428,7 @@ int cmd_init(const std::string& profile, const std::string& dir, bool force) {
 
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "init", "help"};
+  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "init", "lsp", "help"};
   bool first_is_command = !args.empty() && std::find(kCommands.begin(), kCommands.end(), args[0]) != kCommands.end();
   bool wants_top_help = !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version");
   if (!first_is_command && !wants_top_help) args.insert(args.begin(), "check");
@@ -485,6 +473,10 @@ int run(int argc, char** argv) {
   init->add_option("dir", init_dir, "the folder to write it in (default: the current one)");
   init->add_flag("--force", init_force, "replace an existing .caselint.yaml");
 
+  bool lsp_stdio = false;
+  CLI::App* lsp_cmd = app.add_subcommand("lsp", "run the language server for editors (LSP on standard input and output)");
+  lsp_cmd->add_flag("--stdio", lsp_stdio, "talk over standard input and output (the only transport; accepted for editors that pass it)");
+
   std::vector<char*> cargs;
   std::string argv0 = argc > 0 ? argv[0] : "caselint";
   cargs.push_back(argv0.data());
@@ -511,6 +503,7 @@ int run(int argc, char** argv) {
     }
     if (explain->parsed()) return cmd_explain(explain_code);
     if (init->parsed()) return cmd_init(init_profile, init_dir, init_force);
+    if (lsp_cmd->parsed()) return lsp::serve(std::cin, std::cout);
 
     bool is_extract = extract->parsed();
     Options& o = is_extract ? xopt : opt;

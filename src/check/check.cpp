@@ -1,0 +1,74 @@
+#include "check/check.h"
+
+#include <memory>
+
+#include "extract/fields.h"
+#include "parse/parse.h"
+
+namespace caselint::check {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
+                                const rules::RunOptions& run) {
+  format::FileResult r;
+  r.path = file.path;
+  r.format = file.format;
+  try {
+    const config::Config& cfg = configs.for_file(in.config_path);
+    parse::ParseResult parsed = parse::parse(file);
+    if (parsed.error) {
+      r.error = "line " + std::to_string(parsed.error->line) + ": " + parsed.error->message;
+      return r;
+    }
+    const doc::Document& d = *parsed.document;
+    extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin());
+    rules::FileSettings settings = cfg.settings_for(in.settings_path);
+    r.profile = rules::document_profile(d, fields, settings.profile, in.profile);
+    if (!cfg.rules->profile(r.profile)) {
+      const doc::MetaValue* m = d.meta("program");
+      std::string hint = config::suggest(r.profile, cfg.rules->profile_ids());
+      r.error = (m ? "line " + std::to_string(m->value_range.start.line) + ": " : std::string()) +
+                "unknown program \"" + r.profile + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
+                " valid programs: " + join(cfg.rules->profile_ids());
+      r.profile.clear();
+      return r;
+    }
+    r.diagnostics = rules::check_document(*cfg.rules, d, fields, r.profile, settings, run);
+    if (in.keep_source) r.source = std::make_shared<const std::string>(file.bytes);
+    if (in.want_fields) r.fields = std::move(fields);
+  } catch (const config::ConfigError& e) {
+    r.error = std::string("configuration: ") + e.what();
+  } catch (const std::exception& e) {
+    r.error = std::string("internal error: ") + e.what();
+  }
+  return r;
+}
+
+format::FileResult check_text(const std::string& path, std::string text, const Input& in,
+                              config::ConfigCache& configs, const rules::RunOptions& run) {
+  load::SourceFile file{path, std::move(text), load::format_for_path(path).value_or(doc::Format::markdown)};
+  try {
+    const config::Config& cfg = configs.for_file(in.config_path);
+    if (auto problem = load::check_bytes(file.bytes, cfg.max_file_size.value_or(load::kDefaultMaxFileSize))) {
+      format::FileResult r;
+      r.path = path;
+      r.format = file.format;
+      r.error = *problem;
+      return r;
+    }
+  } catch (const config::ConfigError&) {
+    // check_source reports it.
+  }
+  return check_source(file, in, configs, run);
+}
+
+}  // namespace caselint::check

@@ -1,0 +1,34 @@
+// The in-memory part of checking one file: parse -> extract -> profile ->
+// rules. The command line (files, standard input) and the language server
+// (editor buffers) both check through here.
+#pragma once
+
+#include <string>
+
+#include "config/config.h"
+#include "format/format.h"
+#include "load/source.h"
+#include "rules/engine.h"
+
+namespace caselint::check {
+
+struct Input {
+  std::string config_path;    // where the config search starts and overrides match
+  std::string settings_path;  // the path config overrides (files: globs) are matched against
+  std::string profile;        // --profile: forces the profile of every file; empty: config or document
+  bool want_fields = false;   // keep the extracted fields (for `extract`)
+  bool keep_source = false;   // keep the text as checked (for --fix, --diff and editors)
+};
+
+// Checks a loaded file; the result's path is file.path. Never throws:
+// configuration and parse problems become FileResult::error.
+format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
+                                const rules::RunOptions& run);
+
+// Checks text that is not on disk (an editor's buffer): validates it as a
+// file would be (size limit of the config in force, NUL bytes, UTF-8), then
+// checks it as `path`.
+format::FileResult check_text(const std::string& path, std::string text, const Input& in,
+                              config::ConfigCache& configs, const rules::RunOptions& run);
+
+}  // namespace caselint::check
