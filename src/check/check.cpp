@@ -1,11 +1,22 @@
 #include "check/check.h"
 
+#include <ctime>
 #include <memory>
 
 #include "extract/fields.h"
 #include "parse/parse.h"
 
 namespace caselint::check {
+
+std::string today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
 
 namespace {
 

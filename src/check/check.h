@@ -12,6 +12,9 @@
 
 namespace caselint::check {
 
+// Today's date in UTC, YYYY-MM-DD: the default --as-of.
+std::string today();
+
 struct Input {
   std::string config_path;    // where the config search starts and overrides match
   std::string settings_path;  // the path config overrides (files: globs) are matched against

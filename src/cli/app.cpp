@@ -50,15 +50,6 @@ struct Options {
   bool update_baseline = false;
 };
 
-std::string today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
   std::string out;
   for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
@@ -130,7 +121,7 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
   }
   config::ConfigCache configs(opt.config.empty() ? std::nullopt : std::optional<std::string>(opt.config));
   rules::RunOptions run;
-  run.as_of = opt.as_of.empty() ? today() : opt.as_of;
+  run.as_of = opt.as_of.empty() ? check::today() : opt.as_of;
 
   std::vector<format::FileResult> checked(exp.files.size());
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());

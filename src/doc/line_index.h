@@ -29,5 +29,8 @@ class LineIndex {
 
 // Number of code points in a UTF-8 string (continuation bytes not counted).
 std::size_t count_codepoints(std::string_view s);
+// Length in bytes of the UTF-8 sequence that starts with `lead` (1 for a
+// stray continuation or invalid byte).
+std::size_t utf8_sequence_length(unsigned char lead);
 
 }  // namespace caselint::doc

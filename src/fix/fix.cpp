@@ -20,14 +20,6 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-std::size_t codepoint_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 1;
-}
-
 // Byte offset of a 1-based line and code-point column, or nullopt when the
 // position is not inside the text.
 std::optional<std::size_t> offset_of(const doc::LineIndex& index, std::string_view text, doc::Position p) {
@@ -37,7 +29,7 @@ std::optional<std::size_t> offset_of(const doc::LineIndex& index, std::string_vi
   std::size_t end = at + line.size();
   for (int col = 1; col < p.column; ++col) {
     if (at >= end) return std::nullopt;
-    at += codepoint_length(static_cast<unsigned char>(text[at]));
+    at += doc::utf8_sequence_length(static_cast<unsigned char>(text[at]));
   }
   return at <= end ? std::optional<std::size_t>(at) : std::nullopt;
 }

@@ -37,15 +37,6 @@ constexpr int kServerNotInitialized = -32002;
 // A body larger than this is not a message an editor sends.
 constexpr std::size_t kMaxMessage = 256u * 1024u * 1024u;
 
-std::string today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 json to_json(LspPosition p) { return {{"line", p.line}, {"character", p.character}}; }
 json to_json(const LspRange& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
 
@@ -328,7 +319,7 @@ class Server {
   static format::FileResult check(const Job& job) {
     config::ConfigCache configs(std::nullopt);  // fresh: edits to .caselint.yaml apply at once
     rules::RunOptions run;
-    run.as_of = today();
+    run.as_of = check::today();
     check::Input in;
     in.config_path = job.path;
     in.settings_path = job.path;

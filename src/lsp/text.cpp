@@ -2,18 +2,11 @@
 
 #include <algorithm>
 
+#include "doc/line_index.h"
+
 namespace caselint::lsp {
 
 namespace {
-
-// Length in bytes of the UTF-8 sequence starting with `lead`.
-std::size_t seq_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 1;
-}
 
 int hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -47,7 +40,7 @@ std::size_t Lines::offset(LspPosition p) const {
   std::size_t i = 0;
   int units = 0;
   while (i < l.size() && units < p.character) {
-    std::size_t n = std::min(seq_length(static_cast<unsigned char>(l[i])), l.size() - i);
+    std::size_t n = std::min(doc::utf8_sequence_length(static_cast<unsigned char>(l[i])), l.size() - i);
     units += n == 4 ? 2 : 1;
     i += n;
   }
@@ -63,7 +56,7 @@ LspPosition Lines::end() const {
 int utf16_length(std::string_view s) {
   int units = 0;
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = std::min(seq_length(static_cast<unsigned char>(s[i])), s.size() - i);
+    std::size_t n = std::min(doc::utf8_sequence_length(static_cast<unsigned char>(s[i])), s.size() - i);
     units += n == 4 ? 2 : 1;
     i += n;
   }
@@ -77,7 +70,7 @@ LspPosition to_lsp(const Lines& lines, doc::Position p) {
   std::size_t i = 0;
   int units = 0;
   for (int col = 1; col < p.column && i < l.size(); ++col) {
-    std::size_t n = std::min(seq_length(static_cast<unsigned char>(l[i])), l.size() - i);
+    std::size_t n = std::min(doc::utf8_sequence_length(static_cast<unsigned char>(l[i])), l.size() - i);
     units += n == 4 ? 2 : 1;
     i += n;
   }
