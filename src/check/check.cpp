@@ -17,17 +17,6 @@ std::string today() {
   return buf;
 }
 
-
-namespace {
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-}  // namespace
-
 format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
                                 const rules::RunOptions& run) {
   format::FileResult r;
@@ -46,10 +35,8 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
     r.profile = rules::document_profile(d, fields, settings.profile, in.profile);
     if (!cfg.rules->profile(r.profile)) {
       const doc::MetaValue* m = d.meta("program");
-      std::string hint = config::suggest(r.profile, cfg.rules->profile_ids());
       r.error = (m ? "line " + std::to_string(m->value_range.start.line) + ": " : std::string()) +
-                "unknown program \"" + r.profile + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
-                " valid programs: " + join(cfg.rules->profile_ids());
+                config::unknown_name("program", r.profile, cfg.rules->profile_ids());
       r.profile.clear();
       return r;
     }

@@ -50,12 +50,6 @@ struct Options {
   bool update_baseline = false;
 };
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
 std::optional<std::size_t> parse_size(const std::string& s) {
   std::size_t pos = 0;
   unsigned long long n = 0;
@@ -170,9 +164,7 @@ void add_common(CLI::App* app, Options& opt, bool paths_required) {
 std::optional<std::string> validate(const Options& opt) {
   if (opt.update_baseline && opt.baseline.empty()) return "--update-baseline needs --baseline FILE";
   if (!opt.profile.empty() && !rules::RuleSet::builtin().profile(opt.profile)) {
-    std::string hint = config::suggest(opt.profile, rules::RuleSet::builtin().profile_ids());
-    return "unknown profile \"" + opt.profile + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
-           " valid profiles: " + join(rules::RuleSet::builtin().profile_ids());
+    return config::unknown_name("profile", opt.profile, rules::RuleSet::builtin().profile_ids());
   }
   if (!opt.as_of.empty() && !extract::parse_iso_date(opt.as_of)) {
     return "--as-of \"" + opt.as_of + "\" is not a date in the form YYYY-MM-DD";
@@ -321,7 +313,7 @@ int cmd_rules(const std::string& fmt, const std::string& profile) {
               << rules::severity_name(m.severity) << std::string(9 - std::string(rules::severity_name(m.severity)).size(), ' ')
               << m.summary << '\n';
   }
-  std::cout << "\nProfiles: " << join(set.profile_ids()) << "\nDetails: caselint explain CODE\n";
+  std::cout << "\nProfiles: " << config::joined(set.profile_ids()) << "\nDetails: caselint explain CODE\n";
   return 0;
 }
 
@@ -379,10 +371,8 @@ std::string starter_config(const rules::Profile& p) {
 int cmd_init(const std::string& profile, const std::string& dir, bool force) {
   const rules::Profile* p = rules::RuleSet::builtin().profile(profile);
   if (!p) {
-    std::string hint = config::suggest(profile, rules::RuleSet::builtin().profile_ids());
-    std::cerr << "caselint: error: unknown profile \"" << profile << "\""
-              << (hint.empty() ? "" : "; did you mean \"" + hint + "\"?")
-              << " valid profiles: " << join(rules::RuleSet::builtin().profile_ids()) << '\n';
+    std::cerr << "caselint: error: " << config::unknown_name("profile", profile, rules::RuleSet::builtin().profile_ids())
+              << '\n';
     return 2;
   }
   fs::path path = fs::path(dir) / ".caselint.yaml";
@@ -460,7 +450,7 @@ int run(int argc, char** argv) {
   std::string init_profile = "case-study", init_dir = ".";
   bool init_force = false;
   CLI::App* init = app.add_subcommand("init", "write a starter .caselint.yaml for a program");
-  init->add_option("--profile", init_profile, "the program: " + join(rules::RuleSet::builtin().profile_ids()));
+  init->add_option("--profile", init_profile, "the program: " + config::joined(rules::RuleSet::builtin().profile_ids()));
   init->add_option("dir", init_dir, "the folder to write it in (default: the current one)");
   init->add_flag("--force", init_force, "replace an existing .caselint.yaml");
 
@@ -487,7 +477,7 @@ int run(int argc, char** argv) {
     if (rules_cmd->parsed()) {
       if (!rules_profile.empty() && !rules::RuleSet::builtin().profile(rules_profile)) {
         std::cerr << "caselint: error: unknown profile \"" << rules_profile
-                  << "\"; valid profiles: " << join(rules::RuleSet::builtin().profile_ids()) << '\n';
+                  << "\"; valid profiles: " << config::joined(rules::RuleSet::builtin().profile_ids()) << '\n';
         return 2;
       }
       return cmd_rules(rules_format, rules_profile);

@@ -261,14 +261,6 @@ std::string quote_text(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
-}
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best = suggest(word, candidates);

@@ -38,6 +38,13 @@ struct ConfigError : std::runtime_error {
 // max(2, word.size() / 3)). Ties go to the earlier candidate.
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates);
 
+// "a, b, c".
+std::string joined(const std::vector<std::string>& items);
+
+// `unknown profile "auror"; did you mean "aurora"? valid profiles: aurora, dms`
+// (`kind` is "profile" or "program").
+std::string unknown_name(std::string_view kind, std::string_view name, const std::vector<std::string>& valid);
+
 // "16MiB", "1048576", "2 KB": an integer with an optional unit B, KB, KiB,
 // MB, MiB, GB or GiB (case-insensitive). nullopt when malformed or too large.
 std::optional<std::uint64_t> parse_byte_size(std::string_view text);

@@ -50,4 +50,19 @@ std::string suggest(std::string_view word, const std::vector<std::string>& candi
   return best ? *best : std::string();
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+std::string unknown_name(std::string_view kind, std::string_view name, const std::vector<std::string>& valid) {
+  std::string hint = suggest(name, valid);
+  return "unknown " + std::string(kind) + " \"" + std::string(name) + "\"" +
+         (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") + " valid " + std::string(kind) + "s: " + joined(valid);
+}
+
 }  // namespace caselint::config
