@@ -5,8 +5,8 @@
 #include <libxml/xmlwriter.h>
 
 #include <algorithm>
-#include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 
 #include "format/format.h"
@@ -62,46 +62,39 @@ void write_junit(std::ostream& out, const std::vector<FileResult>& results) {
   {
     Writer w(buf.get());
     Summary s = summarize(results);
-    int total_cases = 0, total_failures = 0;
-    // Counting first: the root carries the totals.
-    std::vector<std::vector<std::string>> cases_per_file;
-    for (const FileResult& r : results) {
+    // Per file, once: its test cases (the profile's rules, plus any other rule
+    // that reported) and the rules with an error-severity finding.
+    struct Suite {
       std::vector<std::string> codes;
+      std::set<std::string> failed;
+    };
+    std::vector<Suite> suites;
+    int total_cases = 0, total_failures = 0;
+    for (const FileResult& r : results) {
+      Suite suite;
       if (!r.error) {
-        if (const rules::Profile* p = set.profile(r.profile)) codes = p->rules;
+        if (const rules::Profile* p = set.profile(r.profile)) suite.codes = p->rules;
         for (const rules::Diagnostic& d : r.diagnostics) {
-          if (std::find(codes.begin(), codes.end(), d.code) == codes.end()) codes.push_back(d.code);
+          if (std::find(suite.codes.begin(), suite.codes.end(), d.code) == suite.codes.end()) suite.codes.push_back(d.code);
+          if (d.severity == rules::Severity::error) suite.failed.insert(d.code);
         }
       }
-      total_cases += r.error ? 1 : static_cast<int>(codes.size());
-      cases_per_file.push_back(std::move(codes));
+      total_cases += r.error ? 1 : static_cast<int>(suite.codes.size());
+      total_failures += static_cast<int>(suite.failed.size());
+      suites.push_back(std::move(suite));
     }
     w.start("testsuites");
     w.attr("name", "caselint");
     w.attr("tests", std::to_string(total_cases));
-    for (const FileResult& r : results) {
-      std::map<std::string, int> errors;
-      for (const rules::Diagnostic& d : r.diagnostics) errors[d.code] += d.severity == rules::Severity::error;
-      for (const auto& [code, n] : errors) total_failures += n > 0;
-    }
     w.attr("failures", std::to_string(total_failures));
     w.attr("errors", std::to_string(s.failed));
     for (std::size_t i = 0; i < results.size(); ++i) {
       const FileResult& r = results[i];
-      const std::vector<std::string>& codes = cases_per_file[i];
+      const std::vector<std::string>& codes = suites[i].codes;
       w.start("testsuite");
       w.attr("name", r.path);
       w.attr("tests", std::to_string(r.error ? 1 : codes.size()));
-      int failures = 0;
-      for (const std::string& code : codes) {
-        for (const rules::Diagnostic& d : r.diagnostics) {
-          if (d.code == code && d.severity == rules::Severity::error) {
-            ++failures;
-            break;
-          }
-        }
-      }
-      w.attr("failures", std::to_string(failures));
+      w.attr("failures", std::to_string(suites[i].failed.size()));
       w.attr("errors", r.error ? "1" : "0");
       if (!r.profile.empty()) {
         w.start("properties");
