@@ -10,7 +10,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -222,12 +221,8 @@ bool apply_baseline(const Options& opt, std::vector<format::FileResult>& results
       }
     }
     std::string text = nlohmann::ordered_json({{"version", 1}, {"findings", findings}}).dump(2) + "\n";
-    std::ofstream out(opt.baseline + ".tmp", std::ios::binary);
-    out << text;
-    out.close();
-    if (!out || std::rename((opt.baseline + ".tmp").c_str(), opt.baseline.c_str()) != 0) {
-      std::cerr << opt.baseline << ": error: cannot write the baseline\n";
-      std::remove((opt.baseline + ".tmp").c_str());
+    if (auto err = fix::write_file(opt.baseline, text)) {
+      std::cerr << opt.baseline << ": error: cannot write the baseline: " << *err << '\n';
       return false;
     }
     std::cerr << "caselint: recorded " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s") << " in "
@@ -385,23 +380,9 @@ int cmd_init(const std::string& profile, const std::string& dir, bool force) {
     std::cerr << "caselint: error: " << path.string() << " exists; use --force to replace it\n";
     return 2;
   }
-  std::string text = starter_config(*p);
-  if (fs::exists(path, ec)) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream old;
-    old << in.rdbuf();
-    if (auto err = fix::write_atomically(path.string(), old.str(), text)) {
-      std::cerr << "caselint: error: " << path.string() << ": " << *err << '\n';
-      return 2;
-    }
-  } else {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) {
-      std::cerr << "caselint: error: " << path.string() << ": cannot write\n";
-      return 2;
-    }
+  if (auto err = fix::write_file(path.string(), starter_config(*p))) {
+    std::cerr << "caselint: error: " << path.string() << ": " << *err << '\n';
+    return 2;
   }
   std::cout << "wrote " << path.string() << " (profile " << p->id << ")\n";
   return 0;

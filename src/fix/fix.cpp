@@ -133,25 +133,26 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
   return out.str();
 }
 
-std::optional<std::string> write_atomically(const std::string& given, std::string_view expected,
-                                            std::string_view replacement) {
-  // Through a symbolic link, the file it points at is replaced, not the link.
+namespace {
+
+// Through a symbolic link, the file it points at is replaced, not the link.
+std::string link_target(const std::string& given) {
   std::error_code ec;
   std::filesystem::path resolved = std::filesystem::canonical(given, ec);
-  const std::string path = ec ? given : resolved.string();
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return "cannot write: " + errno_text();
-  // The mode bits count even for root: a read-only file is the user's choice.
-  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(path.c_str(), W_OK) != 0) {
-    return "not written: the file is read-only";
-  }
-  std::string current;
-  if (auto err = read_all(path, current)) return err;
-  bool bom = current.rfind(kBom, 0) == 0;
-  if (std::string_view(current).substr(bom ? kBom.size() : 0) != expected) {
-    return "not written: the file changed on disk since it was checked";
-  }
+  return ec ? given : resolved.string();
+}
 
+// The mode bits count even for root: a read-only file is the user's choice.
+bool read_only(const std::string& path, const struct stat& st) {
+  return (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(path.c_str(), W_OK) != 0;
+}
+
+// Writes `bytes` to a temporary file beside `path`, gives it `mode`, flushes
+// it, asks `last_look` (a reason not to go on, or nullopt), then renames it
+// over `path`. The temporary file never outlives a failure.
+template <typename LastLook>
+std::optional<std::string> replace_through_temp(const std::string& path, std::string_view bytes, mode_t mode,
+                                                LastLook last_look) {
   std::filesystem::path target(path);
   std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".caselint-XXXXXX")).string();
   if (target.parent_path().empty()) tmpl = "." + target.filename().string() + ".caselint-XXXXXX";
@@ -166,7 +167,6 @@ std::optional<std::string> write_atomically(const std::string& given, std::strin
     ::unlink(tmp.c_str());
     return reason;
   };
-  std::string bytes = bom ? std::string(kBom) + std::string(replacement) : std::string(replacement);
   std::size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -176,17 +176,15 @@ std::optional<std::string> write_atomically(const std::string& given, std::strin
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot keep the file's mode");
+  if (::fchmod(fd, mode) != 0) return fail("cannot keep the file's mode");
   if (::fsync(fd) != 0) return fail("cannot flush the temporary file");
   if (::close(fd) != 0) {
     ::unlink(tmp.c_str());
     return "cannot close the temporary file: " + errno_text();
   }
-  // Last look: a write between the check above and now is not lost silently.
-  std::string again;
-  if (read_all(path, again) || again != current) {
+  if (std::optional<std::string> stop = last_look()) {
     ::unlink(tmp.c_str());
-    return "not written: the file changed on disk since it was checked";
+    return stop;
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     std::string reason = "cannot replace it: " + errno_text();
@@ -194,6 +192,44 @@ std::optional<std::string> write_atomically(const std::string& given, std::strin
     return reason;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> write_atomically(const std::string& given, std::string_view expected,
+                                            std::string_view replacement) {
+  const std::string path = link_target(given);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "cannot write: " + errno_text();
+  if (read_only(path, st)) return "not written: the file is read-only";
+  std::string current;
+  if (auto err = read_all(path, current)) return err;
+  bool bom = current.rfind(kBom, 0) == 0;
+  if (std::string_view(current).substr(bom ? kBom.size() : 0) != expected) {
+    return "not written: the file changed on disk since it was checked";
+  }
+  std::string bytes = bom ? std::string(kBom) + std::string(replacement) : std::string(replacement);
+  return replace_through_temp(path, bytes, st.st_mode & 07777, [&]() -> std::optional<std::string> {
+    // Last look: a write between the check above and now is not lost silently.
+    std::string again;
+    if (read_all(path, again) || again != current) return "not written: the file changed on disk since it was checked";
+    return std::nullopt;
+  });
+}
+
+std::optional<std::string> write_file(const std::string& given, std::string_view bytes) {
+  const std::string path = link_target(given);
+  struct stat st {};
+  mode_t mode = 0;
+  if (::stat(path.c_str(), &st) == 0) {
+    if (read_only(path, st)) return "not written: the file is read-only";
+    mode = st.st_mode & 07777;
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  return replace_through_temp(path, bytes, mode, [] { return std::optional<std::string>(); });
 }
 
 }  // namespace caselint::fix

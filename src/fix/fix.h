@@ -34,4 +34,10 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
 std::optional<std::string> write_atomically(const std::string& path, std::string_view expected,
                                             std::string_view replacement);
 
+// Creates or replaces the file at `path` with `bytes` the same atomic way,
+// with no check of what it held: for files caselint owns (a baseline, a
+// config it was asked to write). A new file gets 0666 less the umask; a
+// read-only file is refused.
+std::optional<std::string> write_file(const std::string& path, std::string_view bytes);
+
 }  // namespace caselint::fix

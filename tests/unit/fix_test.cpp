@@ -118,3 +118,28 @@ TEST_CASE("atomic write through a symbolic link replaces the target and keeps th
   CHECK(fs::is_symlink(link));
   CHECK(slurp(target) == "AWS Lambda\n");
 }
+
+TEST_CASE("write_file creates or replaces a file it owns, atomically, and respects read-only files") {
+  TempDir t;
+  fs::path p = t.path / "baseline.json";
+  mode_t mask = ::umask(022);
+  REQUIRE_FALSE(fix::write_file(p.string(), "one\n"));
+  ::umask(mask);
+  CHECK(slurp(p) == "one\n");
+  struct stat st {};
+  ::stat(p.c_str(), &st);
+  CHECK((st.st_mode & 07777) == 0644);
+  ::chmod(p.c_str(), 0600);
+  REQUIRE_FALSE(fix::write_file(p.string(), "two\n"));
+  CHECK(slurp(p) == "two\n");
+  ::stat(p.c_str(), &st);
+  CHECK((st.st_mode & 07777) == 0600);
+  ::chmod(p.c_str(), 0444);
+  auto err = fix::write_file(p.string(), "three\n");
+  REQUIRE(err);
+  CHECK(err->find("read-only") != std::string::npos);
+  CHECK(slurp(p) == "two\n");
+  int entries = 0;
+  for (const auto& e : fs::directory_iterator(t.path)) entries += e.exists();
+  CHECK(entries == 1);
+}
