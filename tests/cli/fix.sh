@@ -2,18 +2,7 @@
 # --fix and --diff: the diff applies with git, fixes are written atomically,
 # a second --fix changes nothing, a read-only or unreadable file is left alone.
 #   fix.sh CASELINT SOURCE_DIR
-set -uo pipefail
-bin="$(realpath "$1")"
-src="$(realpath "$2")"
-tmp="$(mktemp -d)"
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {  # check NAME CONDITION...
-  local name="$1"
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+source "$(dirname "$0")/lib.sh" "$@"
 
 cd "$tmp"
 mkdir s
@@ -54,5 +43,4 @@ check "a second --fix reports nothing fixed" bash -c "! grep -q fixed $tmp/err2.
 printf 'AWS Lamba\n' | "$bin" --fix - --stdin-filename x.md > /dev/null 2> stdin.err
 check "--fix refuses standard input" grep -q 'cannot write standard input' stdin.err
 
-echo "$pass passed, $fail failed"
-test "$fail" -eq 0
+finish

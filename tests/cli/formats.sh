@@ -3,25 +3,8 @@
 # validator, installed by tools/test.sh from the npm registry), JUnit read by
 # Python's XML parser, GitHub workflow commands checked line by line.
 #   formats.sh CASELINT SOURCE_DIR
-set -uo pipefail
-bin="$(realpath "$1")"
-src="$(realpath "$2")"
+source "$(dirname "$0")/lib.sh" "$@"
 multitool="$src/tools/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-check() {  # check NAME CONDITION...
-  local name="$1"
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $name"
-  fi
-}
 
 cd "$tmp"
 mkdir studies
@@ -128,5 +111,4 @@ odd = [l for l in lines if "odd name.md" in l]
 assert any('"100%25 uptime"' in l for l in odd) and all('%25' not in l.split('::')[1] for l in odd), odd
 PY
 
-echo "$pass passed, $fail failed"
-test "$fail" -eq 0
+finish

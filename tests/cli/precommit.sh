@@ -4,18 +4,7 @@
 # study fails the commit with caselint's findings, the fixed study passes,
 # and files that are not staged are not checked.
 #   precommit.sh CASELINT SOURCE_DIR
-set -uo pipefail
-bin="$(realpath "$1")"
-src="$(realpath "$2")"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {  # check NAME CONDITION...
-  local name="$1"
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+source "$(dirname "$0")/lib.sh" "$@"
 
 if ! command -v pre-commit >/dev/null; then
   echo "FAIL: pre-commit is not installed; tools/test.sh installs it (apt-get install pre-commit)"
@@ -56,5 +45,4 @@ rc=$?
 check "the fixed study passes the hook" test $rc -eq "$complete" -a $rc -eq 0
 check "git commit goes through with the hook installed" bash -c "pre-commit install >/dev/null && git commit -qm 'a study' >/dev/null 2>&1"
 
-echo "$pass passed, $fail failed"
-test "$fail" -eq 0
+finish

@@ -1,24 +1,7 @@
 #!/usr/bin/env bash
 # Command-line behaviour: exit codes, output shapes, errors naming the file.
 #   run.sh CASELINT SOURCE_DIR
-set -uo pipefail
-bin="$(realpath "$1")"
-src="$2"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-check() {  # check NAME CONDITION...
-  local name="$1"
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $name"
-  fi
-}
+source "$(dirname "$0")/lib.sh" "$@"
 
 run() {  # run ARGS... ; sets $out, $err, $rc
   out="$("$bin" "$@" 2>"$tmp/stderr")"
@@ -211,5 +194,4 @@ build_dir="$(dirname "$(dirname "$bin")")"
 cmake --install "$build_dir" --prefix "$tmp/prefix" > /dev/null 2>&1
 check "cmake --install installs the binary and its man page" bash -c "'$tmp/prefix/bin/caselint' --version | grep -q caselint && grep -q '^.TH CASELINT 1' '$tmp/prefix/share/man/man1/caselint.1'"
 
-echo "$pass passed, $fail failed"
-test "$fail" -eq 0
+finish
