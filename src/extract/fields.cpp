@@ -104,7 +104,16 @@ FieldState state_of(const Vocabulary& v, std::string_view text, const FieldVocab
 
 class Extractor {
  public:
-  Extractor(const doc::Document& d, const Vocabulary& v) : d_(d), v_(v) {}
+  Extractor(const doc::Document& d, const Vocabulary& v) : d_(d), v_(v) {
+    // Each block's text with soft line breaks read as spaces (code keeps its
+    // lines), so a phrase wrapped over two source lines still matches. Same
+    // length as the block text: offsets stay valid. Made once per document.
+    flat_.reserve(d_.blocks.size());
+    for (const doc::Block& b : d_.blocks) {
+      flat_.push_back(b.text);
+      if (b.kind != doc::BlockKind::code) std::replace(flat_.back().begin(), flat_.back().end(), '\n', ' ');
+    }
+  }
 
   Fields run() {
     front_matter();
@@ -519,12 +528,10 @@ class Extractor {
         if (p.matches(s.heading) && !excepted(item, s.heading)) return make(s.heading, s.heading_range);
       }
     }
-    for (const doc::Block& b : d_.blocks) {
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
+      const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code && !set.code) continue;
-      // Soft line breaks in prose read as spaces, so a phrase wrapped over two
-      // source lines still matches (same length: offsets stay valid).
-      std::string flat = b.text;
-      if (b.kind != doc::BlockKind::code) std::replace(flat.begin(), flat.end(), '\n', ' ');
+      const std::string& flat = flat_[bi];
       for (const Pattern& p : item.patterns) {
         std::size_t from = 0;
         while (auto m = p.find(flat, from)) {
@@ -600,11 +607,10 @@ class Extractor {
       }
     };
     add_prose(d_.title, 0, d_.title_range, FieldSource::title);
-    for (const doc::Block& b : d_.blocks) {
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
+      const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code) continue;
-      std::string flat = b.text;
-      std::replace(flat.begin(), flat.end(), '\n', ' ');
-      add_prose(flat, b.text_offset, b.range, FieldSource::text);
+      add_prose(flat_[bi], b.text_offset, b.range, FieldSource::text);
     }
     bool specific = std::any_of(found.begin(), found.end(), [](const Field& f) { return f.text.rfind("aurora-", 0) == 0; });
     Fields rebuilt;
@@ -868,6 +874,7 @@ class Extractor {
 
   const doc::Document& d_;
   const Vocabulary& v_;
+  std::vector<std::string> flat_;  // per block, see the constructor
   Fields out_;
 };
 
