@@ -396,7 +396,7 @@ int run(int argc, char** argv) {
   if (!first_is_command && !wants_top_help) args.insert(args.begin(), "check");
 
   CLI::App app{"caselint: checks AWS Partner customer case studies and practice pages against the program checklists"};
-  app.set_version_flag("--version", "caselint 0.1.0");
+  app.set_version_flag("--version", std::string("caselint ") + format::version());
   app.require_subcommand(1);
   app.footer("Exit codes: 0 no error-severity finding, 1 error findings, 2 usage, configuration or I/O error.");
 

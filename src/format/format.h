@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/fields.h"
@@ -12,6 +13,12 @@
 #include "rules/registry.h"
 
 namespace caselint::format {
+
+// caselint's version (the CMake project version).
+const char* version();
+// Where the rule docs are published (-DCASELINT_DOCS_URL), and one rule's page.
+const char* docs_url();
+std::string rule_doc_url(std::string_view code);
 
 // What checking one file produced.
 struct FileResult {

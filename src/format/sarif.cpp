@@ -12,12 +12,6 @@
 
 #include "format/fingerprint.h"
 
-#ifndef CASELINT_VERSION
-#define CASELINT_VERSION "0.0.0"
-#endif
-#ifndef CASELINT_DOCS_URL
-#define CASELINT_DOCS_URL "https://github.com/caselint/caselint/blob/main/rules/doc"
-#endif
 
 namespace caselint::format {
 
@@ -99,7 +93,7 @@ ordered_json rule_descriptor(const rules::RuleSet& set, const rules::Rule& rule)
   std::string full = first_paragraph(doc, "## What it checks");
   j["fullDescription"] = {{"text", full.empty() ? m.summary : full}};
   if (!doc.empty()) j["help"] = {{"text", std::string(doc)}, {"markdown", std::string(doc)}};
-  j["helpUri"] = std::string(CASELINT_DOCS_URL) + "/" + m.code + ".md";
+  j["helpUri"] = rule_doc_url(m.code);
   j["defaultConfiguration"] = {{"level", level_of(m.severity)}};
   ordered_json props = {{"checklist", m.citation("")}};
   if (!m.field.empty()) props["field"] = m.field;
@@ -173,9 +167,9 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
   ordered_json run;
   run["tool"] = {{"driver",
                   {{"name", "caselint"},
-                   {"version", CASELINT_VERSION},
-                   {"semanticVersion", CASELINT_VERSION},
-                   {"informationUri", std::string(CASELINT_DOCS_URL)},
+                   {"version", version()},
+                   {"semanticVersion", version()},
+                   {"informationUri", docs_url()},
                    {"rules", rules_json}}}};
   run["invocations"] = ordered_json::array(
       {{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});

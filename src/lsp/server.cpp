@@ -218,7 +218,7 @@ class Server {
                   {{"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", true}}},
                    {"codeActionProvider", true},
                    {"hoverProvider", true}}},
-                 {"serverInfo", {{"name", "caselint"}, {"version", CASELINT_VERSION}}}});
+                 {"serverInfo", {{"name", "caselint"}, {"version", format::version()}}}});
     } else if (method == "shutdown") {
       shutdown_ = true;
       reply(id, nullptr);
@@ -345,7 +345,7 @@ class Server {
       p.lsp = {{"range", to_json(p.range)},
                {"severity", lsp_severity(diag.severity)},
                {"code", diag.code},
-               {"codeDescription", {{"href", std::string(CASELINT_DOCS_URL) + "/" + diag.code + ".md"}}},
+               {"codeDescription", {{"href", format::rule_doc_url(diag.code)}}},
                {"source", "caselint"},
                {"message", diag.message}};
       if (diag.fix && !diag.fix->edits.empty()) {
