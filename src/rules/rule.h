@@ -57,6 +57,7 @@ struct RuleMeta {
 // Run-wide options from the command line.
 struct RunOptions {
   std::string as_of;           // YYYY-MM-DD, the "today" of recency rules
+  bool treat_as_public = false;  // every document is public (`caselint site` reads public pages)
 };
 
 // A config waiver: silences one rule's findings in the files it names until
