@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 # Test tools from Debian: python3 reads JSON and XML in the command-line
 # tests, pre-commit runs the hook as a case-study repository would, Neovim is
 # the real editor client of the language server test, git and node/npm for the
-# rest.
+# rest. clang and its libFuzzer runtime build the fuzz targets (fuzz/).
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-wanted=(python3 pre-commit git neovim)
+wanted=(python3 pre-commit git neovim clang libclang-rt-14-dev)
 # npm may come from elsewhere than Debian (the machine's Node.js); install
 # Debian's only when there is none.
 command -v npm >/dev/null || wanted+=(nodejs npm)
@@ -36,3 +36,6 @@ echo "== AddressSanitizer + UndefinedBehaviorSanitizer ==" >&2
 tools/setup.sh build-asan -DCASELINT_WERROR=ON -DCASELINT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+
+echo "== fuzz targets (libFuzzer, 25 s each) ==" >&2
+tools/fuzz.sh 25

@@ -9,6 +9,7 @@
 #include "config/config.h"
 
 #include <pcre2.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -151,12 +152,42 @@ Glob::Glob(std::string glob) : text_(std::move(glob)) {
   code_ = std::make_shared<const Compiled>(code);
 }
 
+namespace {
+
+// A glob is written by the user. PCRE2's glob conversion already keeps it
+// from backtracking catastrophically ((*COMMIT), atomic groups), but a match
+// still costs time in the length of the path: these limits bound it whatever
+// the glob and the path, with an error instead of a stalled run.
+constexpr uint32_t kGlobMatchLimit = 1'000'000;
+constexpr uint32_t kGlobDepthLimit = 10'000;
+
+struct MatchContextFree {
+  void operator()(pcre2_match_context* c) const { pcre2_match_context_free(c); }
+};
+
+pcre2_match_context* glob_match_context() {
+  static const std::unique_ptr<pcre2_match_context, MatchContextFree> context([] {
+    pcre2_match_context* c = pcre2_match_context_create(nullptr);
+    if (!c) throw std::bad_alloc();
+    pcre2_set_match_limit(c, kGlobMatchLimit);
+    pcre2_set_depth_limit(c, kGlobDepthLimit);
+    return c;
+  }());
+  return context.get();
+}
+
+}  // namespace
+
 bool Glob::matches(std::string_view relative_path) const {
   std::unique_ptr<pcre2_match_data, MatchDataFree> match(pcre2_match_data_create(1, nullptr));
   if (!match) throw std::bad_alloc();
   // Invalid UTF-8 in a path gives a negative code: no match.
   int rc = pcre2_match(code_->code, reinterpret_cast<PCRE2_SPTR>(relative_path.data()), relative_path.size(), 0, 0,
-                       match.get(), nullptr);
+                       match.get(), glob_match_context());
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
+    throw GlobLimitError("glob \"" + text_ + "\" is too complex to match against \"" + std::string(relative_path) +
+                         "\" (" + pcre2_message(rc) + ")");
+  }
   return rc >= 0;
 }
 
@@ -205,15 +236,23 @@ rules::FileSettings Config::settings_for(const std::string& file_path) const {
   if (relative.empty() || *relative.begin() == ".." || relative == ".") return settings;
   const std::string rel = relative.generic_string();
   for (const ConfigWaiver& w : waivers) {
-    if (w.file.matches(rel)) settings.waivers.push_back(w.waiver);
+    bool hit = false;
+    try {
+      hit = w.file.matches(rel);
+    } catch (const GlobLimitError& e) {
+      throw ConfigError(path, 0, std::string("waiver for ") + w.waiver.code + ": " + e.what());
+    }
+    if (hit) settings.waivers.push_back(w.waiver);
   }
   for (const Override& o : overrides) {
     bool hit = false;
     for (const Glob& g : o.matchers) {
-      if (g.matches(rel)) {
-        hit = true;
-        break;
+      try {
+        hit = g.matches(rel);
+      } catch (const GlobLimitError& e) {
+        throw ConfigError(path, o.line, e.what());
       }
+      if (hit) break;
     }
     if (!hit) continue;
     if (o.profile) settings.profile = *o.profile;
@@ -610,7 +649,11 @@ Config parse_config(std::string_view yaml, const std::string& path) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {  // ParserException, DeepRecursion, ...
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own message for this is "bad file"
+    throw ConfigError(path, line_of(e.mark),
+                      "invalid YAML: nested more than " + std::to_string(e.depth() - 1) +
+                          " levels deep (lists or mappings inside each other)");
+  } catch (const YAML::Exception& e) {  // ParserException, ...
     throw ConfigError(path, line_of(e.mark), "invalid YAML: " + e.msg);
   }
   try {

@@ -49,6 +49,13 @@ std::string unknown_name(std::string_view kind, std::string_view name, const std
 // MB, MiB, GB or GiB (case-insensitive). nullopt when malformed or too large.
 std::optional<std::uint64_t> parse_byte_size(std::string_view text);
 
+// A glob whose match ran into PCRE2's match or depth limit (see config.cpp).
+// settings_for turns it into a ConfigError naming the config and the line of
+// the override.
+struct GlobLimitError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // One compiled file glob (PCRE2 glob conversion, '/' separator). `*`, `?` and
 // `[...]` stay inside one path segment; `**` crosses segments. Copies share the
 // compiled pattern; matching is thread-safe.
@@ -58,6 +65,7 @@ class Glob {
   explicit Glob(std::string glob);
   const std::string& text() const { return text_; }
   // `relative_path` uses '/' separators and is relative to the config folder.
+  // Throws GlobLimitError when the match hits PCRE2's match or depth limit.
   bool matches(std::string_view relative_path) const;
 
  private:

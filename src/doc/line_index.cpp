@@ -20,9 +20,21 @@ std::size_t count_codepoints(std::string_view s) {
 
 LineIndex::LineIndex(std::string_view bytes) : bytes_(bytes) {
   starts_.push_back(0);
+  block_codepoints_.reserve(bytes.size() / kBlock + 1);
+  std::size_t codepoints = 0;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i % kBlock == 0) block_codepoints_.push_back(codepoints);
     if (bytes[i] == '\n') starts_.push_back(i + 1);
+    codepoints += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
   }
+}
+
+std::size_t LineIndex::codepoints_before(std::size_t offset) const {
+  std::size_t block = offset / kBlock;
+  if (block >= block_codepoints_.size()) block = block_codepoints_.empty() ? 0 : block_codepoints_.size() - 1;
+  std::size_t from = block * kBlock;
+  if (block_codepoints_.empty() || from > offset) return count_codepoints(bytes_.substr(0, offset));
+  return block_codepoints_[block] + count_codepoints(bytes_.substr(from, offset - from));
 }
 
 Position LineIndex::at(std::size_t offset) const {
@@ -30,7 +42,7 @@ Position LineIndex::at(std::size_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
   std::size_t start = starts_[line - 1];
-  int col = static_cast<int>(count_codepoints(bytes_.substr(start, offset - start))) + 1;
+  int col = static_cast<int>(codepoints_before(offset) - codepoints_before(start)) + 1;
   return {static_cast<int>(line), col};
 }
 

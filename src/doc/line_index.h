@@ -23,8 +23,16 @@ class LineIndex {
   std::string_view line(int line) const;
 
  private:
+  // Code points before byte offset `offset`, in O(kBlock) time.
+  std::size_t codepoints_before(std::size_t offset) const;
+
   std::string_view bytes_;
   std::vector<std::size_t> starts_;
+  // Code points before each multiple of kBlock bytes: a column on a very
+  // long line (a 300 KB paragraph with a node every few bytes) costs a block,
+  // not the line so far.
+  static constexpr std::size_t kBlock = 64;
+  std::vector<std::size_t> block_codepoints_;
 };
 
 // Number of code points in a UTF-8 string (continuation bytes not counted).

@@ -113,7 +113,8 @@ void account_ids(const doc::Document& d, const Vocabulary& v, Fields& out) {
       while (auto m = p.find(b.text, from)) {
         from = m->end > from ? m->end : from + 1;
         if (!m->value) continue;
-        auto [vb, ve] = *m->value;
+        // Not a structured binding: clang before 16 cannot capture one in a lambda.
+        const std::size_t vb = m->value->first, ve = m->value->second;
         if (std::any_of(seen.begin(), seen.end(), [&](const auto& s) { return vb < s.second && s.first < ve; })) continue;
         seen.emplace_back(vb, ve);
         Field f;

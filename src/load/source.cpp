@@ -9,6 +9,7 @@
 #include <iterator>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 namespace fs = std::filesystem;
 
@@ -32,6 +33,12 @@ std::string human_size(std::size_t n) {
     os << n << " bytes";
   }
   return os.str();
+}
+
+// A link that resolves to itself through one or more links.
+std::string symlink_loop_reason() {
+  return "cannot read: symbolic link loop (" + std::make_error_code(std::errc::too_many_symbolic_link_levels).message() +
+         ")";
 }
 
 }  // namespace
@@ -94,12 +101,21 @@ LoadResult load_file(const std::string& path, std::size_t max_size) {
   LoadResult r;
   std::error_code ec;
   auto status = fs::status(path, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    r.error = LoadError{path, symlink_loop_reason()};
+    return r;
+  }
   if (ec || !fs::exists(status)) {
     r.error = LoadError{path, "cannot read: no such file"};
     return r;
   }
   if (fs::is_directory(status)) {
     r.error = LoadError{path, "is a folder"};
+    return r;
+  }
+  // A named pipe or a device would block the run or never end.
+  if (!fs::is_regular_file(status)) {
+    r.error = LoadError{path, "cannot read: not a regular file (a named pipe, socket or device)"};
     return r;
   }
   auto size = fs::file_size(path, ec);
@@ -151,6 +167,10 @@ Expansion expand_paths(const std::vector<std::string>& paths) {
     }
     std::error_code ec;
     auto st = fs::status(p, ec);
+    if (ec == std::errc::too_many_symbolic_link_levels) {
+      out.errors.push_back({p, symlink_loop_reason()});
+      continue;
+    }
     if (ec || !fs::exists(st)) {
       out.errors.push_back({p, "no such file or folder"});
       continue;
@@ -160,6 +180,7 @@ Expansion expand_paths(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> found;
+    std::vector<std::string> loops;
     std::set<fs::path> seen_dirs;
     auto opts = fs::directory_options::skip_permission_denied;
     fs::recursive_directory_iterator it(p, opts, ec), end;
@@ -183,12 +204,19 @@ Expansion expand_paths(const std::vector<std::string>& paths) {
         }
         continue;
       }
-      if (!it->is_regular_file(e2)) continue;
       auto fmt = format_for_path(path.string());
+      if (!it->is_regular_file(e2)) {
+        // Links are not followed into folders, so a folder loop is never
+        // walked; a link that cannot resolve at all is reported, once.
+        if (fmt && e2 == std::errc::too_many_symbolic_link_levels) loops.push_back(path.string());
+        continue;
+      }
       if (fmt) found.push_back(path.string());
     }
     std::sort(found.begin(), found.end());
     out.files.insert(out.files.end(), found.begin(), found.end());
+    std::sort(loops.begin(), loops.end());
+    for (std::string& loop : loops) out.errors.push_back({std::move(loop), symlink_loop_reason()});
   }
   return out;
 }

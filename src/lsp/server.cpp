@@ -16,6 +16,7 @@
 #include "check/check.h"
 #include "extract/vocab.h"
 #include "load/source.h"
+#include "lsp/framing.h"
 #include "lsp/text.h"
 #include "rules/registry.h"
 
@@ -33,9 +34,6 @@ constexpr int kMethodNotFound = -32601;
 constexpr int kInvalidParams = -32602;
 constexpr int kInternalError = -32603;
 constexpr int kServerNotInitialized = -32002;
-
-// A body larger than this is not a message an editor sends.
-constexpr std::size_t kMaxMessage = 256u * 1024u * 1024u;
 
 json to_json(LspPosition p) { return {{"line", p.line}, {"character", p.character}}; }
 json to_json(const LspRange& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
@@ -91,47 +89,6 @@ struct Job {
   std::string path;
   Clock::time_point due;
 };
-
-// One message body; nullopt at the end of input (also when a message is
-// cut short: its Content-Length promised more than the input holds).
-std::optional<std::string> read_message(std::istream& in) {
-  while (true) {
-    std::size_t length = 0;
-    bool has_length = false;
-    bool any_header = false;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty()) {
-        if (any_header) break;
-        continue;  // stray blank lines between messages
-      }
-      any_header = true;
-      std::size_t colon = line.find(':');
-      if (colon == std::string::npos) continue;
-      std::string name = line.substr(0, colon);
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (name != "content-length") continue;
-      try {
-        std::size_t pos = 0;
-        std::string value = line.substr(colon + 1);
-        unsigned long long n = std::stoull(value, &pos);
-        if (value.find('-') != std::string::npos) return std::nullopt;
-        length = static_cast<std::size_t>(n);
-        has_length = true;
-      } catch (...) {
-        has_length = false;
-      }
-    }
-    if (!in) return std::nullopt;
-    if (!has_length) continue;  // a header block without a usable length: skip it
-    if (length > kMaxMessage) return std::nullopt;
-    std::string body(length, '\0');
-    in.read(body.data(), static_cast<std::streamsize>(body.size()));
-    if (static_cast<std::size_t>(in.gcount()) != body.size()) return std::nullopt;
-    return body;
-  }
-}
 
 class Server {
  public:

@@ -1,3 +1,4 @@
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -87,6 +88,12 @@ std::size_t parse_front_matter(std::string_view bytes, doc::Document& d, std::op
           if (!kv.first.IsScalar()) continue;
           add_value(d, lower(kv.first.Scalar()), kv.first, kv.second, 2, 0);
         }
+      } catch (const YAML::DeepRecursion& ex) {
+        // yaml-cpp's own message for this is "bad file".
+        int err_line = ex.mark.line >= 0 ? 2 + ex.mark.line : 2;
+        error = ParseError{"front matter is not valid YAML: nested more than " + std::to_string(ex.depth() - 1) +
+                               " levels deep (lists or mappings inside each other)",
+                           err_line};
       } catch (const YAML::Exception& ex) {
         int err_line = ex.mark.line >= 0 ? 2 + ex.mark.line : 2;
         error = ParseError{"front matter is not valid YAML: " + ex.msg, err_line};

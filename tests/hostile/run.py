@@ -1,0 +1,443 @@
+#!/usr/bin/env python3
+"""Hostile inputs: each case runs caselint on a generated hostile file (or
+folder, or config) together with a good case study, and asserts that the run
+ends in bounded time (and, outside sanitizer builds, bounded memory), that the
+exit status is the documented one (2 when a file could not be read or parsed),
+that the per-file error names the file and says why, that the good file's
+findings are still reported, and that nothing crashed.
+
+    run.py CASELINT SOURCE_DIR [--sanitized] [CASE...]
+
+The inputs are generated at test time in a scratch folder (the 100 MB file
+is never committed)."""
+
+import json
+import os
+import re
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+TIME_LIMIT = 60              # seconds per run
+MEMORY_LIMIT = 2 << 30       # bytes of address space (not under ASan)
+AS_OF = "2026-01-01"
+
+binary = os.path.realpath(sys.argv[1])
+source = os.path.realpath(sys.argv[2])
+sanitized = "--sanitized" in sys.argv[3:]
+only = [a for a in sys.argv[3:] if not a.startswith("--")]
+good_source = os.path.join(source, "corpus", "CS101", "fail-front-matter-title.md")
+
+failures = []
+passed = 0
+
+
+def check(case, ok, what):
+    global passed
+    if ok:
+        passed += 1
+    else:
+        failures.append(f"{case}: {what}")
+        print(f"FAIL: {case}: {what}", flush=True)
+
+
+def limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+class Run:
+    def __init__(self, code, out, err, seconds):
+        self.code, self.out, self.err, self.seconds = code, out, err, seconds
+
+    def errors(self):
+        """path -> reason, from the `PATH: error: REASON` lines on stderr."""
+        found = {}
+        for line in self.err.splitlines():
+            m = re.match(r"^(.*?): error: (.*)$", line)
+            if m:
+                found.setdefault(m.group(1), []).append(m.group(2))
+        return found
+
+    def findings(self, path):
+        """(line, code) of every finding reported for `path`."""
+        out = []
+        for line in self.out.splitlines():
+            m = re.match(r"^(.*?):(\d+):\d+: (?:error|warning|info): .* \[(\w+) [^\]]+\]$", line)
+            if m and m.group(1) == path:
+                out.append((int(m.group(2)), m.group(3)))
+        return sorted(out)
+
+
+def caselint(args, cwd, stdin=None, on_start=None, fmt="text"):
+    """Runs caselint with the time limit (and memory limit); on_start(proc) runs
+    in a thread once the process exists."""
+    start = time.monotonic()
+    proc = subprocess.Popen([binary, "--as-of", AS_OF, "--format", fmt, *args], cwd=cwd,
+                            stdin=stdin if stdin is not None else subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=None if sanitized else limit_memory)
+    helper = None
+    if on_start:
+        helper = threading.Thread(target=on_start, args=(proc,))
+        helper.start()
+    try:
+        out, err = proc.communicate(timeout=TIME_LIMIT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        err += f"\n<killed after {TIME_LIMIT} s>".encode()
+    if helper:
+        helper.join(timeout=TIME_LIMIT)
+    return Run(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
+               time.monotonic() - start)
+
+
+def assert_sound(case, run):
+    """No crash, no sanitizer report, no internal error, within the limit."""
+    check(case, run.code in (0, 1, 2), f"exit status {run.code} (a crash or a kill?); stderr: {run.err[-2000:]}")
+    check(case, run.seconds < TIME_LIMIT, f"took {run.seconds:.1f} s")
+    for bad in ("internal error", "AddressSanitizer", "runtime error:", "LeakSanitizer", "std::bad_alloc",
+                "terminate called"):
+        check(case, bad not in run.err, f"stderr mentions {bad!r}: {run.err[-2000:]}")
+
+
+baseline = None  # the good file's findings when checked alone
+
+
+def expect(case, run, errors=None, good="good.md", good_count=1, status=None):
+    """errors: {path: regex} every per-file error expected (and no others).
+    status: the exit status expected; default 2 when errors are expected,
+    else 0 or 1."""
+    errors = errors or {}
+    assert_sound(case, run)
+    got = run.errors()
+    for path, pattern in errors.items():
+        reasons = got.get(path, [])
+        check(case, len(reasons) == 1, f"expected one error for {path}, got {reasons}; stderr: {run.err[-1000:]}")
+        check(case, any(re.search(pattern, r) for r in reasons), f"error for {path} {reasons} does not match /{pattern}/")
+    for path, reasons in got.items():
+        check(case, path in errors, f"unexpected error for {path}: {reasons}")
+    if status is None:
+        check(case, run.code == 2 if errors else run.code in (0, 1), f"exit status {run.code}")
+    else:
+        check(case, run.code == status, f"exit status {run.code}, expected {status}")
+    if good:
+        found = run.findings(good)
+        check(case, found == baseline * good_count,
+              f"the good file's findings {found} differ from its findings alone {baseline}")
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+
+
+def case_dir(name):
+    d = os.path.join(scratch, name)
+    os.makedirs(d)
+    shutil.copyfile(good_source, os.path.join(d, "good.md"))
+    return d
+
+
+# --- cases -----------------------------------------------------------------
+
+def nul_bytes():
+    d = case_dir("nul")
+    write(f"{d}/nul.md", b"# Title\n\nSome text\x00\x01\x02 after a NUL\n")
+    expect("nul-bytes", caselint(["nul.md", "good.md"], d), {"nul.md": r"binary file \(NUL byte at offset 18\)"})
+
+
+def invalid_utf8():
+    d = case_dir("utf8")
+    write(f"{d}/latin1.md", "# Title\n\nCaf\u00e9 in Latin-1\n".encode("latin-1"))
+    write(f"{d}/overlong.html", b"<p>\xc0\xaf overlong slash</p>")
+    write(f"{d}/surrogate.md", b"# \xed\xa0\x80 surrogate\n")
+    expect("invalid-utf8", caselint(["latin1.md", "overlong.html", "surrogate.md", "good.md"], d),
+           {"latin1.md": r"invalid UTF-8 at byte offset 12 \(line 3\)",
+            "overlong.html": r"invalid UTF-8 at byte offset 3 \(line 1\)",
+            "surrogate.md": r"invalid UTF-8 at byte offset 2 \(line 1\)"})
+
+
+def utf16_bom():
+    d = case_dir("utf16")
+    write(f"{d}/le.md", "\ufeff# Title\n\nCustomer: Acme\n".encode("utf-16-le"))
+    write(f"{d}/be.html", "\ufeff<h1>Title</h1>".encode("utf-16-be"))
+    expect("utf16-bom", caselint(["le.md", "be.html", "good.md"], d),
+           {"le.md": r"UTF-16 encoded.*iconv", "be.html": r"UTF-16 encoded.*iconv"})
+
+
+def empty_file():
+    d = case_dir("empty")
+    write(f"{d}/empty.md", b"")
+    write(f"{d}/empty.html", b"")
+    run = caselint(["empty.md", "empty.html", "good.md"], d)
+    expect("empty-file", run)
+    check("empty-file", "3 files checked" in run.err or "3 files checked" in run.out,
+          f"expected 3 files checked: {run.out[-300:]} {run.err[-300:]}")
+
+
+def huge_file():
+    d = case_dir("huge")
+    line = b"The customer moved 40 TB of reporting data to Amazon Aurora in six weeks.\n"
+    with open(f"{d}/huge.md", "wb") as f:
+        f.write(b"# Huge\n\n")
+        for _ in range((100 << 20) // len(line) + 1):
+            f.write(line)
+    check("huge-file", os.path.getsize(f"{d}/huge.md") > 100 << 20, "the generated file is not 100 MB")
+    expect("huge-file", caselint(["huge.md", "good.md"], d),
+           {"huge.md": r"file is 100 MiB, over the size limit of 16 MiB"})
+    # The same bytes on standard input: read up to the limit, no further.
+    with open(f"{d}/huge.md", "rb") as f:
+        expect("huge-stdin", caselint(["--stdin-filename", "piped.md", "-", "good.md"], d, stdin=f),
+               {"piped.md": r"over the size limit of 16 MiB"})
+
+
+def deep_nesting_markdown():
+    d = case_dir("deep-md")
+    n = 100_000
+    write(f"{d}/lists.md", "# Lists\n\n" + "- " * n + "deepest item\n")
+    write(f"{d}/ordered.md", "# Ordered\n\n" + "1. " * n + "deepest item\n")
+    write(f"{d}/quotes.md", "# Quotes\n\n" + "> " * n + "deepest quote\n")
+    write(f"{d}/mixed.md", "# Mixed\n\n" + "> - " * (n // 2) + "deepest\n")
+    write(f"{d}/emphasis.md", "# Emphasis\n\n" + "*a " * n + "b" + "*" * n + "\n")
+    write(f"{d}/brackets.md", "# Links\n\n" + "[" * n + "x" + "](u)" * n + "\n")
+    files = ["lists.md", "ordered.md", "quotes.md", "mixed.md", "emphasis.md", "brackets.md"]
+    run = caselint([*files, "good.md"], d)
+    expect("deep-markdown", run)
+
+
+def deep_nesting_html():
+    d = case_dir("deep-html")
+    n = 10_000
+    write(f"{d}/divs.html", "<html><body><h1>Divs</h1>" + "<div>" * n + "<p>deepest</p>" + "</div>" * n + "</body></html>")
+    write(f"{d}/lists.html", "<h1>Lists</h1>" + "<ul><li>" * n + "deepest" + "</li></ul>" * n)
+    write(f"{d}/inline.html", "<h1>Inline</h1><p>" + "<b><i>" * n + "deepest" + "</i></b>" * n + "</p>")
+    write(f"{d}/unclosed.html", "<h1>Unclosed</h1>" + "<div><table><tr><td>" * n)
+    write(f"{d}/in-markdown.md", "# HTML in Markdown\n\n" + "<div>\n" * n + "text\n" + "</div>\n" * n)
+    expect("deep-html", caselint(["divs.html", "lists.html", "inline.html", "unclosed.html", "in-markdown.md",
+                                  "good.md"], d))
+
+
+def billion_laughs(indent=""):
+    lines = [f"{indent}a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 26):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{indent}{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def yaml_front_matter():
+    d = case_dir("yaml-fm")
+    write(f"{d}/laughs.md", "---\ntitle: Laughs\n" + billion_laughs() + "---\n# Laughs\n\nBody text.\n")
+    write(f"{d}/laughs-map.md", "---\nbase: &m {x: 1, y: 2}\n" +
+          "".join(f"k{i}: &m{i} {{a: *{'m' if i == 0 else 'm' + str(i - 1)}, b: *{'m' if i == 0 else 'm' + str(i - 1)}}}\n"
+                  for i in range(40)) + "---\n# Maps\n")
+    write(f"{d}/deep-seq.md", "---\ntitle: " + "[" * 100_000 + "]" * 100_000 + "\n---\n# Deep\n")
+    write(f"{d}/deep-map.md", "---\ntitle: " + "{a: " * 100_000 + "1" + "}" * 100_000 + "\n---\n# Deep\n")
+    write(f"{d}/deep-block.md", "---\n" + "".join(" " * i + "a:\n" for i in range(3000)) + "---\n# Deep\n")
+    run = caselint(["laughs.md", "laughs-map.md", "deep-seq.md", "deep-map.md", "deep-block.md", "good.md"], d)
+    # Aliases are not expanded: the laughs are a normal result. Nesting beyond
+    # the YAML parser's depth limit is a per-file error naming the front matter.
+    expect("yaml-front-matter", run,
+           {"deep-seq.md": r"line 2: front matter is not valid YAML: nested more than \d+ levels deep",
+            "deep-map.md": r"line 2: front matter is not valid YAML: nested more than \d+ levels deep",
+            "deep-block.md": r"line \d+: front matter is not valid YAML: nested more than \d+ levels deep"})
+
+
+def yaml_config():
+    d = case_dir("yaml-config")
+    write(f"{d}/laughs/.caselint.yaml", "profile: aurora\nx-anchors:\n" + billion_laughs("  "))
+    write(f"{d}/laughs/study.md", "# Study\n")
+    write(f"{d}/laughs-list/.caselint.yaml", "disable:\n" + "".join(
+        "  - " + line.split(": ", 1)[1] + "\n" for line in billion_laughs().splitlines()))
+    write(f"{d}/laughs-list/study.md", "# Study\n")
+    write(f"{d}/deep/.caselint.yaml", "rules: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    write(f"{d}/deep/study.md", "# Study\n")
+    run = caselint(["laughs/study.md", "laughs-list/study.md", "deep/study.md", "good.md"], d)
+    expect("yaml-config", run,
+           {"laughs/study.md": r"configuration: .*/laughs/\.caselint\.yaml:2: unknown key \"x-anchors\"",
+            "laughs-list/study.md": r"configuration: .*/laughs-list/\.caselint\.yaml:2: .*found a list in the list",
+            "deep/study.md": r"configuration: .*/deep/\.caselint\.yaml:1: invalid YAML: nested more than \d+ levels"})
+
+
+def unterminated_front_matter():
+    d = case_dir("unterminated")
+    write(f"{d}/open.md", "---\ntitle: Never closed\ncustomer: Acme\n\n# Heading\n\nBody.\n")
+    write(f"{d}/open-long.md", "---\n" + "".join(f"key{i}: value {i}\n" for i in range(20_000)))
+    write(f"{d}/only-dashes.md", "---")
+    expect("unterminated-front-matter", caselint(["open.md", "open-long.md", "only-dashes.md", "good.md"], d))
+
+
+def entity_tricks():
+    d = case_dir("entities")
+    tricks = ("&#0; &#x0; &#x110000; &#xD800; &#xDFFF; &#99999999999999999999; &#x; &#; &amp;amp; &ampx "
+              "&lt;!-- caselint-disable --&gt; &NotARealEntity; &#x1F600; &nbsp&nbsp; &#128512")
+    write(f"{d}/entities.html",
+          "<!DOCTYPE html [<!ENTITY a \"lollollollol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
+          "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+          f"<html><head><title>{tricks}</title><meta name=\"description\" content=\"{tricks}\"></head>"
+          f"<body><h1>&c;&c;&c; {tricks}</h1><p>Customer: {tricks}</p><a href=\"&#0;&#x110000;\">x</a>"
+          + "&amp;" * 200_000 + "</body></html>")
+    write(f"{d}/entities.md", f"# Title {tricks}\n\nCustomer: {tricks}\n\n[link](&#0;&#xD800;) " + "&amp;" * 200_000 + "\n")
+    run = caselint(["entities.html", "entities.md", "good.md"], d)
+    expect("entity-tricks", run)
+    # Every decoded character reaches the JSON output as valid UTF-8.
+    run = caselint(["entities.html", "entities.md"], d, fmt="json")
+    assert_sound("entity-tricks-json", run)
+    try:
+        report = json.loads(run.out)
+        check("entity-tricks-json", len(report["files"]) == 2, f"expected two files in {run.out[:300]}")
+    except (ValueError, KeyError) as e:
+        check("entity-tricks-json", False, f"the JSON output does not parse: {e}")
+
+
+def catastrophic_pattern():
+    d = case_dir("backtracking")
+    # A glob that backtracks: every `*` may end at any of the a's before the
+    # final b that is not there.
+    glob = "*a" * 30 + "b.md"
+    write(f"{d}/sub/.caselint.yaml", f"overrides:\n  - files: [\"{glob}\", \"**/**/**/**/**/**/**/**/**/**/x\"]\n"
+                                     "    disable: [CS101]\n")
+    name = "a" * 200 + ".md"
+    write(f"{d}/sub/{name}", "# Study\n")
+    write(f"{d}/sub/" + "a/" * 60 + "y.md", "# Study\n")
+    run = caselint([f"sub/{name}", "sub/" + "a/" * 60 + "y.md", "good.md"], d)
+    # PCRE2's glob conversion commits instead of backtracking, and the match
+    # limit bounds the rest (tests/unit/limits_test.cpp): a normal result.
+    expect("catastrophic-pattern", run)
+    check("catastrophic-pattern", run.seconds < 20, f"took {run.seconds:.1f} s")
+
+
+def symlink_loop():
+    d = case_dir("symlinks")
+    os.makedirs(f"{d}/tree/sub")
+    shutil.copyfile(good_source, f"{d}/tree/good.md")
+    os.symlink("..", f"{d}/tree/sub/up")            # a folder loop
+    os.symlink(".", f"{d}/tree/self-dir")           # another
+    os.symlink("self.md", f"{d}/tree/self.md")      # a link to itself
+    os.symlink("pong.md", f"{d}/tree/ping.md")      # two links to each other
+    os.symlink("ping.md", f"{d}/tree/pong.md")
+    run = caselint(["tree"], d)
+    expect("symlink-loop", run, {"tree/self.md": r"symbolic link", "tree/ping.md": r"symbolic link",
+                                 "tree/pong.md": r"symbolic link"}, good="tree/good.md")
+    # Named on the command line, too.
+    run = caselint(["tree/self.md", "good.md"], d)
+    expect("symlink-loop-argument", run, {"tree/self.md": r"symbolic link"})
+
+
+def as_nobody():
+    """A prefix running the command as an unprivileged user when we are root
+    (root reads a file whatever its mode), or None when that is impossible."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if not setpriv:
+        return None
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+
+
+def unreadable_file():
+    d = case_dir("unreadable")
+    write(f"{d}/secret.md", "# Secret\n")
+    os.chmod(f"{d}/secret.md", 0)
+    os.mkfifo(f"{d}/pipe.md")
+    prefix = as_nobody()
+    if prefix is None:
+        print("note: unreadable-file: cannot drop root privileges (no setpriv); mode 000 is not tested")
+        files = ["pipe.md", "good.md"]
+        errors = {}
+    else:
+        # Everything on the way to the files must be reachable by the unprivileged user.
+        p = d
+        while p != "/":
+            os.chmod(p, os.stat(p).st_mode | stat.S_IXOTH | stat.S_IROTH)
+            p = os.path.dirname(p)
+        files = ["secret.md", "pipe.md", "good.md"]
+        errors = {"secret.md": r"cannot read: Permission denied"}
+    errors.update({"pipe.md": r"not a regular file"})
+    global binary
+    saved = binary
+    try:
+        run = caselint_prefixed(prefix or [], files, d)
+    finally:
+        binary = saved
+    expect("unreadable-file", run, errors)
+
+
+def caselint_prefixed(prefix, args, cwd):
+    if not prefix:
+        return caselint(args, cwd)
+    start = time.monotonic()
+    proc = subprocess.run([*prefix, binary, "--as-of", AS_OF, *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=TIME_LIMIT, preexec_fn=None if sanitized else limit_memory)
+    return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"),
+               time.monotonic() - start)
+
+
+def removed_during_run():
+    d = case_dir("removed")
+    os.makedirs(f"{d}/tree")
+    shutil.copyfile(good_source, f"{d}/tree/good.md")
+    write(f"{d}/tree/zz-removed.md", "# Removed before it is read\n")
+    # The config is a named pipe: caselint lists the folder, then blocks
+    # opening the config before it reads the first file. The file is removed
+    # at that moment, between the listing and the reading.
+    os.mkfifo(f"{d}/config.yaml")
+
+    def remove_then_release(proc):
+        with open(f"{d}/config.yaml", "w") as pipe:  # blocks until caselint opens it
+            os.remove(f"{d}/tree/zz-removed.md")
+            pipe.write("disable: []\n")
+
+    run = caselint(["--jobs", "1", "--config", "config.yaml", "tree"], d, on_start=remove_then_release)
+    expect("removed-during-run", run, {"tree/zz-removed.md": r"cannot read: no such file"}, good="tree/good.md")
+
+
+CASES = {
+    "nul-bytes": nul_bytes,
+    "invalid-utf8": invalid_utf8,
+    "utf16-bom": utf16_bom,
+    "empty-file": empty_file,
+    "huge-file": huge_file,
+    "deep-markdown": deep_nesting_markdown,
+    "deep-html": deep_nesting_html,
+    "yaml-front-matter": yaml_front_matter,
+    "yaml-config": yaml_config,
+    "unterminated-front-matter": unterminated_front_matter,
+    "entity-tricks": entity_tricks,
+    "catastrophic-pattern": catastrophic_pattern,
+    "symlink-loop": symlink_loop,
+    "unreadable-file": unreadable_file,
+    "removed-during-run": removed_during_run,
+}
+
+scratch = tempfile.mkdtemp(prefix="caselint-hostile-")
+try:
+    base_dir = case_dir("baseline")
+    alone = caselint(["good.md"], base_dir)
+    baseline = alone.findings("good.md")
+    check("baseline", alone.code in (0, 1) and len(baseline) > 0,
+          f"the good file alone: exit {alone.code}, findings {baseline}; {alone.err}")
+    for name, fn in CASES.items():
+        if only and name not in only:
+            continue
+        t = time.monotonic()
+        fn()
+        print(f"{name}: {time.monotonic() - t:.1f} s", flush=True)
+finally:
+    for root, dirs, _ in os.walk(scratch):
+        for x in dirs:
+            try:
+                os.chmod(os.path.join(root, x), 0o755)
+            except OSError:
+                pass
+    shutil.rmtree(scratch, ignore_errors=True)
+
+print(f"{passed} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,89 @@
+// Unit tests of the limits on hostile input: the language server's message
+// framing and the match limits on user globs.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <sstream>
+#include <string>
+
+#include "config/config.h"
+#include "extract/vocab.h"
+#include "lsp/framing.h"
+
+using namespace caselint;
+
+namespace {
+
+std::string frame(const std::string& body) { return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body; }
+
+}  // namespace
+
+TEST_CASE("read_message: frames, stray headers and lying lengths") {
+  std::istringstream in(frame("{\"a\":1}") + "\r\n" + "X-Other: 1\r\n\r\n" + "content-length:2\r\n\r\n[]" +
+                        frame(""));
+  CHECK(lsp::read_message(in) == std::optional<std::string>("{\"a\":1}"));
+  // A header block without a length is skipped; the name is case-insensitive.
+  CHECK(lsp::read_message(in) == std::optional<std::string>("[]"));
+  CHECK(lsp::read_message(in) == std::optional<std::string>(""));
+  CHECK_FALSE(lsp::read_message(in).has_value());
+
+  // A length the input does not hold ends the input, whatever it promised.
+  std::istringstream short_body("Content-Length: 200000000\r\n\r\n{\"cut\":");
+  CHECK_FALSE(lsp::read_message(short_body).has_value());
+  std::istringstream too_large("Content-Length: " + std::to_string(lsp::kMaxMessage + 1) + "\r\n\r\n{}");
+  CHECK_FALSE(lsp::read_message(too_large).has_value());
+  std::istringstream negative("Content-Length: -5\r\n\r\n{}");
+  CHECK_FALSE(lsp::read_message(negative).has_value());
+  std::istringstream no_blank_line("Content-Length: 2\r\n{}");
+  CHECK_FALSE(lsp::read_message(no_blank_line).has_value());
+}
+
+TEST_CASE("a glob cannot stall the run: backtracking is bounded, a match limit stops with an error") {
+  // PCRE2's glob conversion commits instead of backtracking: thirty stars
+  // against a 200-letter name that almost matches fail at once.
+  std::string glob;
+  for (int i = 0; i < 30; ++i) glob += "*a";
+  glob += "b.md";
+  const std::string name(200, 'a');
+  auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(config::Glob(glob).matches(name + ".md"));
+  CHECK(config::Glob(glob).matches(name + "b.md"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+
+  // The match limit still bounds the cost in the path's length.
+  std::string long_path;
+  for (int i = 0; i < 1'000'000; ++i) long_path += "ab";
+  long_path += "a";
+  start = std::chrono::steady_clock::now();
+  try {
+    (void)config::Glob("*b").matches(long_path);
+    FAIL_CHECK("expected a GlobLimitError");
+  } catch (const config::GlobLimitError& e) {
+    CHECK(std::string(e.what()).find("glob \"*b\" is too complex to match") != std::string::npos);
+    CHECK(std::string(e.what()).find("match limit") != std::string::npos);
+  }
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+
+  // settings_for names the config and the override's line.
+  config::Config c = config::parse_config("overrides:\n  - files: [\"x/\"]\n    disable: [CS101]\n"
+                                          "  - files: [\"*b\"]\n    disable: [CS104]\n",
+                                          "/tmp/project/.caselint.yaml");
+  CHECK(c.settings_for("/tmp/project/x/y.md").disabled.count("CS101") == 1);
+  try {
+    (void)c.settings_for("/tmp/project/" + long_path);
+    FAIL_CHECK("expected a ConfigError");
+  } catch (const config::ConfigError& e) {
+    CHECK(e.file == "/tmp/project/.caselint.yaml");
+    CHECK(e.line == 4);
+    CHECK(e.message.find("is too complex to match") != std::string::npos);
+  }
+}
+
+TEST_CASE("a vocabulary pattern that backtracks catastrophically gives up at the match limit") {
+  extract::Pattern p("(a+)+$");
+  const std::string line = std::string(5000, 'a') + "b";
+  auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(p.find(line).has_value());
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  CHECK(p.find("aaaa").has_value());
+}
