@@ -1,5 +1,6 @@
 // Unit tests of the limits on hostile input: the language server's message
-// framing and the match limits on user globs.
+// framing, the match limits on globs and patterns, and columns on very long
+// lines.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -7,8 +8,10 @@
 #include <string>
 
 #include "config/config.h"
+#include "doc/line_index.h"
 #include "extract/vocab.h"
 #include "lsp/framing.h"
+#include "test_support.h"
 
 using namespace caselint;
 
@@ -86,4 +89,25 @@ TEST_CASE("a vocabulary pattern that backtracks catastrophically gives up at the
   CHECK_FALSE(p.find(line).has_value());
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   CHECK(p.find("aaaa").has_value());
+}
+
+TEST_CASE("LineIndex: columns on a very long line cost a block, not the line so far") {
+  // 100,000 "*é " on one line: a Markdown paragraph with a node every few
+  // bytes asks for a column at each of them.
+  std::string text = "# T\n\n";
+  for (int i = 0; i < 100'000; ++i) text += "*\xC3\xA9 ";
+  text += "\nlast \xC3\xA9 line\n";
+  doc::LineIndex index(text);
+  auto start = std::chrono::steady_clock::now();
+  long long sum = 0;
+  for (int i = 0; i < 100'000; ++i) sum += index.codepoint_column(3, 1 + 4 * i);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  // Each "*é " is 4 bytes and 3 code points: byte column 1 + 4i is code point column 1 + 3i.
+  CHECK(sum == 100'000LL + 3LL * (100'000LL * 99'999LL / 2));
+  CHECK(index.codepoint_column(3, 1 + 4 * 99'999) == 1 + 3 * 99'999);
+  CHECK(index.at(text.size() - 1) == doc::Position{4, 12});
+  CHECK(index.at(text.find("last")) == doc::Position{4, 1});
+  CHECK(index.at(0) == doc::Position{1, 1});
+  doc::LineIndex empty("");
+  CHECK(empty.at(0) == doc::Position{1, 1});
 }
