@@ -651,8 +651,7 @@ Config parse_config(std::string_view yaml, const std::string& path) {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own message for this is "bad file"
     throw ConfigError(path, line_of(e.mark),
-                      "invalid YAML: nested more than " + std::to_string(e.depth() - 1) +
-                          " levels deep (lists or mappings inside each other)");
+                      "invalid YAML: lists or mappings nested too deeply inside each other");
   } catch (const YAML::Exception& e) {  // ParserException, ...
     throw ConfigError(path, line_of(e.mark), "invalid YAML: " + e.msg);
   }

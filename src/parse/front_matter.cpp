@@ -91,8 +91,7 @@ std::size_t parse_front_matter(std::string_view bytes, doc::Document& d, std::op
       } catch (const YAML::DeepRecursion& ex) {
         // yaml-cpp's own message for this is "bad file".
         int err_line = ex.mark.line >= 0 ? 2 + ex.mark.line : 2;
-        error = ParseError{"front matter is not valid YAML: nested more than " + std::to_string(ex.depth() - 1) +
-                               " levels deep (lists or mappings inside each other)",
+        error = ParseError{"front matter is not valid YAML: lists or mappings nested too deeply inside each other",
                            err_line};
       } catch (const YAML::Exception& ex) {
         int err_line = ex.mark.line >= 0 ? 2 + ex.mark.line : 2;
