@@ -93,14 +93,20 @@ def caselint(args, cwd, stdin=None, on_start=None, fmt="text"):
         err += f"\n<killed after {TIME_LIMIT} s>".encode()
     if helper:
         helper.join(timeout=TIME_LIMIT)
-    return Run(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
-               time.monotonic() - start)
+    run = Run(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
+              time.monotonic() - start)
+    run.raw_out = out
+    return run
 
 
 def assert_sound(case, run):
     """No crash, no sanitizer report, no internal error, within the limit."""
     check(case, run.code in (0, 1, 2), f"exit status {run.code} (a crash or a kill?); stderr: {run.err[-2000:]}")
     check(case, run.seconds < TIME_LIMIT, f"took {run.seconds:.1f} s")
+    try:
+        run.raw_out.decode("utf-8")
+    except (UnicodeDecodeError, AttributeError) as e:
+        check(case, False, f"the output is not valid UTF-8: {e}")
     for bad in ("internal error", "AddressSanitizer", "runtime error:", "LeakSanitizer", "std::bad_alloc",
                 "terminate called"):
         check(case, bad not in run.err, f"stderr mentions {bad!r}: {run.err[-2000:]}")
@@ -291,9 +297,9 @@ def entity_tricks():
     run = caselint(["entities.html", "entities.md"], d, fmt="json")
     assert_sound("entity-tricks-json", run)
     try:
-        report = json.loads(run.out)
+        report = json.loads(run.raw_out.decode("utf-8"))  # strict: no invalid UTF-8 from a decoded entity
         check("entity-tricks-json", len(report["files"]) == 2, f"expected two files in {run.out[:300]}")
-    except (ValueError, KeyError) as e:
+    except (ValueError, KeyError) as e:  # UnicodeDecodeError is a ValueError
         check("entity-tricks-json", False, f"the JSON output does not parse: {e}")
 
 
@@ -361,12 +367,7 @@ def unreadable_file():
         files = ["secret.md", "pipe.md", "good.md"]
         errors = {"secret.md": r"cannot read: Permission denied"}
     errors.update({"pipe.md": r"not a regular file"})
-    global binary
-    saved = binary
-    try:
-        run = caselint_prefixed(prefix or [], files, d)
-    finally:
-        binary = saved
+    run = caselint_prefixed(prefix or [], files, d)
     expect("unreadable-file", run, errors)
 
 
@@ -376,8 +377,10 @@ def caselint_prefixed(prefix, args, cwd):
     start = time.monotonic()
     proc = subprocess.run([*prefix, binary, "--as-of", AS_OF, *args], cwd=cwd, stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=TIME_LIMIT, preexec_fn=None if sanitized else limit_memory)
-    return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"),
-               time.monotonic() - start)
+    run = Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"),
+              time.monotonic() - start)
+    run.raw_out = proc.stdout
+    return run
 
 
 def removed_during_run():
