@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <cctype>
 #include <mutex>
 #include <stdexcept>
@@ -37,28 +39,30 @@ pcre2_match_context* shared_match_context() {
 
 }  // namespace
 
-// JIT compiling costs about as much as interpreting a pattern over some ten
-// kilobytes of text, and most of the vocabulary's patterns never see that
-// much in a run over one small file: compiling them all at start-up made
-// start-up several times slower. So a pattern is interpreted until it has
-// scanned this many bytes, then JIT-compiled once for the rest of the run.
-constexpr std::size_t kJitAfterBytes = 16 * 1024;
+// JIT compiling a pattern costs as much as interpreting it for a while, and
+// most of the vocabulary's patterns are matched only briefly in a run over
+// one small file: compiling them all at start-up made start-up several times
+// slower. So a pattern is interpreted until its matches have taken this long
+// in all, then JIT-compiled once for the rest of the run. Counting time, not
+// bytes, JIT-compiles the costly patterns (the service dictionary's long
+// alternation) at once and the cheap ones only in long runs.
+constexpr std::int64_t kJitAfterNs = 200'000;
 
 struct Pattern::Impl {
   pcre2_code* code = nullptr;  // interpreted; never changed after construction
   // A JIT-compiled copy, published once made: other threads may be matching
   // with `code` meanwhile, so it is compiled on a copy, not in place.
   std::atomic<pcre2_code*> jit{nullptr};
-  std::atomic<std::size_t> scanned{0};
+  std::atomic<std::int64_t> interpreted_ns{0};
   std::once_flag jit_once;
   uint32_t value_group = 0;
   ~Impl() {
     pcre2_code_free(jit.load());
     pcre2_code_free(code);
   }
-  const pcre2_code* for_subject(std::size_t bytes) {
-    if (pcre2_code* j = jit.load(std::memory_order_acquire)) return j;
-    if (scanned.fetch_add(bytes, std::memory_order_relaxed) + bytes < kJitAfterBytes) return code;
+  void interpreted_for(std::chrono::steady_clock::duration d) {
+    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
+    if (interpreted_ns.fetch_add(ns, std::memory_order_relaxed) + ns < kJitAfterNs) return;
     std::call_once(jit_once, [this] {
       pcre2_code* copy = pcre2_code_copy(code);
       if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) {
@@ -67,8 +71,6 @@ struct Pattern::Impl {
         pcre2_code_free(copy);  // no JIT on this machine: the interpreter it is
       }
     });
-    pcre2_code* j = jit.load(std::memory_order_acquire);
-    return j ? j : code;
   }
 };
 
@@ -97,9 +99,16 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
     void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
   };
   thread_local std::unique_ptr<pcre2_match_data, MatchDataDeleter> md(pcre2_match_data_create(32, nullptr));
-  const pcre2_code* code = impl_->for_subject(from < subject.size() ? subject.size() - from : 1);
-  int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
-                       shared_match_context());
+  int rc = 0;
+  if (const pcre2_code* jit = impl_->jit.load(std::memory_order_acquire)) {
+    rc = pcre2_match(jit, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
+                     shared_match_context());
+  } else {
+    auto start = std::chrono::steady_clock::now();
+    rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
+                     shared_match_context());
+    impl_->interpreted_for(std::chrono::steady_clock::now() - start);
+  }
   if (rc < 0) return std::nullopt;  // no match, or a match/depth limit was hit
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md.get());
   Match m;
