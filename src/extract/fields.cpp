@@ -7,6 +7,7 @@
 #include "extract/services.h"
 #include "extract/text_util.h"
 #include "extract/values.h"
+#include "extract/word_literal.h"
 
 namespace caselint::extract {
 
@@ -745,14 +746,18 @@ class Extractor {
       static const Pattern legal_form("[,\\s]+(?:ltd|limited|inc|incorporated|llc|plc|gmbh|ag|sa|s\\.a|b\\.v|n\\.v|corp|corporation|co)\\.?$");
       std::string short_name = name;
       if (auto m = legal_form.find(short_name); m && m->begin > 0) short_name.erase(m->begin);
-      Pattern p("(?<!\\w)\\Q" + short_name + "\\E(?!\\w)");
-      if (add_first_match(p, internal, name)) return;
+      // A literal whole-word search, not a pattern: compiling one per
+      // document was the costliest step of extracting a small study.
+      WordLiteral literal(short_name);
+      if (add_first_match(literal, internal, name)) return;
     }
   }
 
   // Adds an internal field at the first match of `p` in the title or in a
   // block of text (code excluded); false when there is none.
-  bool add_first_match(const Pattern& p, const char* internal, const std::string& label) {
+  // `p` is a Pattern or a WordLiteral.
+  template <class Finder>
+  bool add_first_match(const Finder& p, const char* internal, const std::string& label) {
     Field f;
     f.name = internal;
     f.label = label;

@@ -5,7 +5,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <cctype>
+#include <mutex>
 #include <stdexcept>
 
 #include "data/embedded.h"
@@ -35,10 +39,39 @@ pcre2_match_context* shared_match_context() {
 
 }  // namespace
 
+// JIT compiling a pattern costs as much as interpreting it for a while, and
+// most of the vocabulary's patterns are matched only briefly in a run over
+// one small file: compiling them all at start-up made start-up several times
+// slower. So a pattern is interpreted until its matches have taken this long
+// in all, then JIT-compiled once for the rest of the run. Counting time, not
+// bytes, JIT-compiles the costly patterns (the service dictionary's long
+// alternation) at once and the cheap ones only in long runs.
+constexpr std::int64_t kJitAfterNs = 200'000;
+
 struct Pattern::Impl {
-  pcre2_code* code = nullptr;
+  pcre2_code* code = nullptr;  // interpreted; never changed after construction
+  // A JIT-compiled copy, published once made: other threads may be matching
+  // with `code` meanwhile, so it is compiled on a copy, not in place.
+  std::atomic<pcre2_code*> jit{nullptr};
+  std::atomic<std::int64_t> interpreted_ns{0};
+  std::once_flag jit_once;
   uint32_t value_group = 0;
-  ~Impl() { pcre2_code_free(code); }
+  ~Impl() {
+    pcre2_code_free(jit.load());
+    pcre2_code_free(code);
+  }
+  void interpreted_for(std::chrono::steady_clock::duration d) {
+    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
+    if (interpreted_ns.fetch_add(ns, std::memory_order_relaxed) + ns < kJitAfterNs) return;
+    std::call_once(jit_once, [this] {
+      pcre2_code* copy = pcre2_code_copy(code);
+      if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) {
+        jit.store(copy, std::memory_order_release);
+      } else {
+        pcre2_code_free(copy);  // no JIT on this machine: the interpreter it is
+      }
+    });
+  }
 };
 
 Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_unique<Impl>()), source_(source) {
@@ -53,7 +86,6 @@ Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_uni
     throw std::runtime_error("bad pattern \"" + source + "\" at offset " + std::to_string(err_off) + ": " +
                              reinterpret_cast<const char*>(buf));
   }
-  pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is unavailable
   int group = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>("value"));
   if (group > 0) impl_->value_group = static_cast<uint32_t>(group);
 }
@@ -67,8 +99,16 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
     void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
   };
   thread_local std::unique_ptr<pcre2_match_data, MatchDataDeleter> md(pcre2_match_data_create(32, nullptr));
-  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
-                       shared_match_context());
+  int rc = 0;
+  if (const pcre2_code* jit = impl_->jit.load(std::memory_order_acquire)) {
+    rc = pcre2_match(jit, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
+                     shared_match_context());
+  } else {
+    auto start = std::chrono::steady_clock::now();
+    rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
+                     shared_match_context());
+    impl_->interpreted_for(std::chrono::steady_clock::now() - start);
+  }
   if (rc < 0) return std::nullopt;  // no match, or a match/depth limit was hit
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md.get());
   Match m;

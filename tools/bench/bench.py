@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Times caselint against markdownlint-cli2 and the cmark-gfm parser on a
+synthetic corpus and prints throughput, peak memory, ratios and PASS/FAIL per
+target. Run it through tools/bench/run.sh, which installs the peers."""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+MARKDOWNLINT = os.path.join(HERE, "npm", "node_modules", ".bin", "markdownlint-cli2")
+
+# markdownlint-cli2 checks only what caselint's required-heading rules check:
+# the Challenge / Solution / Results sections (MD043 required-headings).
+MDL_CONFIG = {
+    "config": {
+        "default": False,
+        "MD043": {"headings": ["## The challenge", "*", "## Our solution", "*", "## Results", "*"]},
+    }
+}
+
+
+def run_once(cmd, cwd=None):
+    """Wall seconds from spawn to exit and the child's peak RSS in KiB."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=[
+            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+        ]) if cwd is None else subprocess.Popen(cmd, cwd=cwd, stdout=null, stderr=null).pid
+        _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # 1: findings, which the corpus has on purpose
+        raise SystemExit(f"bench: {' '.join(cmd[:3])} ... exited with {code}")
+    return wall, usage.ru_maxrss
+
+
+def peak_rss(cmd, cwd=None):
+    """Peak RSS in KiB, from GNU time: the child of a small C program, so the
+    figure is the command's own (a child spawned from Python starts out
+    sharing Python's pages, which ru_maxrss would count)."""
+    out = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"caselint-bench-rss-{os.getpid()}")
+    with open(os.devnull, "wb") as null:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out] + cmd, cwd=cwd, stdout=null, stderr=null)
+    with open(out) as f:
+        rss = int(f.read().split()[-1])
+    os.unlink(out)
+    return rss
+
+
+def measure(cmd, runs, cwd=None):
+    walls = [run_once(cmd, cwd)[0] for _ in range(runs)]
+    return {"median": statistics.median(walls), "min": min(walls), "rss_kib": peak_rss(cmd, cwd), "runs": runs}
+
+
+def tree_bytes(paths):
+    total, files = 0, 0
+    for p in paths:
+        if os.path.isdir(p):
+            for dirpath, _, names in os.walk(p):
+                for n in names:
+                    if n.endswith(".md"):
+                        total += os.path.getsize(os.path.join(dirpath, n))
+                        files += 1
+        else:
+            total += os.path.getsize(p)
+            files += 1
+    return total, files
+
+
+def md_files(d):
+    return sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".md"))
+
+
+def generate(work, args):
+    gen = [sys.executable, os.path.join(HERE, "gen.py")]
+    stamp = os.path.join(work, "stamp.json")
+    want = {"count": args.count, "doc_base": args.doc_base, "memory_doc": args.memory_doc, "big": args.big,
+            "gen": os.path.getmtime(os.path.join(HERE, "gen.py"))}
+    if os.path.exists(stamp):
+        with open(stamp) as f:
+            if json.load(f) == want:
+                return
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    print(f"bench: generating the corpus in {work} ...", file=sys.stderr)
+    subprocess.run(gen + ["corpus", os.path.join(work, "corpus"), "--count", str(args.count)], check=True)
+    subprocess.run(gen + ["corpus", os.path.join(work, "large"), "--count", "0", "--big"] + [str(b) for b in args.big],
+                   check=True)
+    # 1x, 4x and 16x the documents: the first N of the corpus.
+    for k in (1, 4, 16):
+        d = os.path.join(work, f"docs-{k}x")
+        os.makedirs(d)
+        for p in md_files(os.path.join(work, "corpus"))[: max(1, args.count * k // 16)]:
+            os.link(p, os.path.join(d, os.path.basename(p)))
+    # 1x, 4x and 16x the size of one document, and the memory document.
+    for k in (1, 4, 16):
+        subprocess.run(gen + ["big", os.path.join(work, f"size-{k}x.md"), "--size", str(args.doc_base * k)], check=True)
+    subprocess.run(gen + ["big", os.path.join(work, "memory.md"), "--size", str(args.memory_doc)], check=True)
+    with open(os.path.join(work, "bench.markdownlint-cli2.jsonc"), "w") as f:
+        json.dump(MDL_CONFIG, f, indent=2)
+    with open(stamp, "w") as f:
+        json.dump(want, f)
+
+
+def machine():
+    model, cores = "unknown CPU", os.cpu_count()
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kib = int(f.readline().split()[1])
+    load = os.getloadavg()
+    return f"{cores} cores, {model}, {mem_kib / 1024 / 1024:.1f} GiB RAM, {platform.system()} {platform.release()}", load
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="a few files and one run each: a smoke test")
+    ap.add_argument("--runs", type=int, default=3, help="runs per corpus measurement (the median counts)")
+    ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench"))
+    ap.add_argument("--caselint", default=os.path.join(ROOT, "build", "src", "caselint"))
+    ap.add_argument("--profile", default="aurora")
+    args = ap.parse_args()
+    if args.quick:
+        args.count, args.big, args.doc_base, args.memory_doc, args.runs, small_runs = 64, [0.5], 64 * 1024, 4 << 20, 1, 5
+        args.work += "-quick"
+    else:
+        args.count, args.big, args.doc_base, args.memory_doc, small_runs = 2000, [2, 3, 4], 1 << 20, 50 << 20, 21
+    generate(args.work, args)
+    w = args.work
+    corpus, large = os.path.join(w, "corpus"), os.path.join(w, "large")
+    cmark = shutil.which("cmark-gfm")
+    cl = [os.path.abspath(args.caselint), "check", "--profile", args.profile, "--no-color",
+          "--max-file-size", "256MiB"]
+    mdl = [MARKDOWNLINT, "--config", "bench.markdownlint-cli2.jsonc"]
+    desc, load = machine()
+    print(f"machine: {desc}; load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"caselint: {args.caselint} --profile {args.profile}; median of {args.runs} runs "
+          f"({small_runs} for one small file)\n")
+
+    results = {}
+
+    def row(name, res, nbytes, nfiles):
+        mbps = nbytes / 1e6 / res["median"]
+        print(f"  {name:<22} {res['median']:>9.3f} s {mbps:>9.1f} MB/s {nfiles / res['median']:>10.0f} files/s "
+              f"{res['rss_kib'] / 1024:>8.1f} MiB peak")
+
+    for label, d in (("corpus", corpus), ("large", large)):
+        files = md_files(d)
+        nbytes, nfiles = tree_bytes([d])
+        print(f"{label}: {nfiles} files, {nbytes / 1e6:.1f} MB")
+        r = {}
+        r["caselint"] = measure(cl + [d], args.runs)
+        row("caselint", r["caselint"], nbytes, nfiles)
+        r["markdownlint-cli2"] = measure(mdl + [os.path.relpath(f, w) for f in files], args.runs, cwd=w)
+        row("markdownlint-cli2", r["markdownlint-cli2"], nbytes, nfiles)
+        r["cmark-gfm"] = measure([cmark] + files, args.runs)
+        row("cmark-gfm (parse only)", r["cmark-gfm"], nbytes, nfiles)
+        results[label] = r
+        print()
+
+    small = os.path.join(corpus, "study-00001.md")
+    print(f"one small file ({os.path.getsize(small)} bytes), process start to exit:")
+    sm = {"caselint": measure(cl + [small], small_runs),
+          "cmark-gfm": measure([cmark, small], small_runs),
+          "markdownlint-cli2": measure(mdl + [os.path.relpath(small, w)], min(small_runs, 5), cwd=w)}
+    for k, v in sm.items():
+        print(f"  {k:<22} {v['median'] * 1000:>9.1f} ms {v['rss_kib'] / 1024:>8.1f} MiB peak")
+    print()
+
+    print("growth (caselint):")
+    docs = {k: measure(cl + [os.path.join(w, f"docs-{k}x")], args.runs) for k in (1, 4, 16)}
+    sizes = {k: measure(cl + [os.path.join(w, f"size-{k}x.md")], args.runs) for k in (1, 4, 16)}
+    ndocs = {k: tree_bytes([os.path.join(w, f"docs-{k}x")])[1] for k in (1, 4, 16)}
+    for k in (1, 4, 16):
+        print(f"  {ndocs[k]:>6} documents   {docs[k]['median']:>8.3f} s      "
+              f"one document of {args.doc_base * k / 1048576:>6.2f} MiB  {sizes[k]['median']:>8.3f} s "
+              f"{sizes[k]['rss_kib'] / 1024:>7.1f} MiB peak")
+    mem = measure(cl + [os.path.join(w, "memory.md")], 1)
+    print(f"  one document of {args.memory_doc / 1048576:.0f} MiB: {mem['median']:.3f} s, "
+          f"{mem['rss_kib'] / 1024:.1f} MiB peak\n")
+
+    c = results["corpus"]
+    speedup = c["markdownlint-cli2"]["median"] / c["caselint"]["median"]
+    vs_cmark = c["caselint"]["median"] / c["cmark-gfm"]["median"]
+    # Linear: each 4x step costs at most 4x (plus 30% for noise); a step
+    # that costs less is start-up cost being spread out, not a problem.
+    def growth_ok(t):
+        return all(t[b]["median"] <= 4 * 1.3 * t[a]["median"] for a, b in ((1, 4), (4, 16)))
+
+    def steps(t):
+        return f"x{t[4]['median'] / t[1]['median']:.1f} then x{t[16]['median'] / t[4]['median']:.1f} per 4x"
+
+    peak_corpus = c["caselint"]["rss_kib"] / 1024
+    targets = [
+        ("throughput >= 40x markdownlint-cli2 (corpus)", speedup >= 40, f"{speedup:.1f}x"),
+        ("time <= 1.5x cmark-gfm parse only (corpus)", vs_cmark <= 1.5, f"{vs_cmark:.2f}x"),
+        ("one small file < 5 ms", sm["caselint"]["median"] < 0.005, f"{sm['caselint']['median'] * 1000:.1f} ms"),
+        ("peak memory < 64 MiB (corpus)", peak_corpus < 64, f"{peak_corpus:.1f} MiB"),
+        (f"peak memory < 64 MiB ({args.memory_doc >> 20} MiB document)", mem["rss_kib"] / 1024 < 64,
+         f"{mem['rss_kib'] / 1024:.1f} MiB"),
+        ("linear in the number of documents", growth_ok(docs), steps(docs)),
+        ("linear in the size of a document", growth_ok(sizes), steps(sizes)),
+    ]
+    print("targets:")
+    for name, ok, figure in targets:
+        print(f"  {'PASS' if ok else 'FAIL'}  {name:<46} {figure}")
+    load = os.getloadavg()
+    print(f"\nload average at end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (a loaded machine makes every figure slower)")
+    return 0 if all(ok for _, ok, _ in targets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
