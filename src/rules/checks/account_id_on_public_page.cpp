@@ -8,6 +8,7 @@
 #include "extract/account_ids.h"
 #include "extract/text_util.h"
 #include "rules/checks/checks.h"
+#include "rules/checks/public_page.h"
 
 namespace caselint::rules::checks {
 
@@ -18,9 +19,8 @@ class AccountIdOnPublicPage final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
-    bool is_public = extract::is_public_reference(ctx.fields);
-    if (!is_public && ctx.profile != "landing-page") return;
-    std::string why = is_public ? "the document is marked public" : "a landing page is public";
+    const std::string why = public_reason(ctx);
+    if (why.empty()) return;
     std::set<std::pair<int, std::string>> reported;  // (line, digits)
     auto report = [&](const extract::Field& f, const extract::AccountId& id) {
       if (id.placeholder || id.digits.size() < 10) return;
