@@ -143,7 +143,8 @@ TEST_CASE("each doc's Example triggers its rule and its Passing example does not
 
 TEST_CASE("profiles name only known rules, and every profile the docs promise exists") {
   const rules::RuleSet& set = rules::RuleSet::builtin();
-  for (const char* id : {"case-study", "aurora", "dms", "ml-consulting", "ml-technology", "landing-page"}) {
+  for (const char* id : {"case-study", "aurora", "dms", "ml-consulting", "ml-technology", "landing-page",
+                         "landing-page-ml-consulting", "landing-page-ml-technology"}) {
     CAPTURE(id);
     REQUIRE(set.profile(id));
     for (const std::string& code : set.profile(id)->rules) CHECK(set.find(code));
