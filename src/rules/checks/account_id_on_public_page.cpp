@@ -55,7 +55,10 @@ class AccountIdOnPublicPage final : public Rule {
                 "Studies"},
         {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
         {"ml-technology", "ml-technology 1.2 Public References"},
-        {"landing-page", "prerequisite Partner Practice Landing Page: a public reference to the partner's practice"}};
+        {"landing-page", "prerequisite Partner Practice Landing Page: a public reference to the partner's practice"},
+        {"landing-page-ml-consulting", "ml-consulting 3.1 APN Partner Practice Landing Page"},
+        {"landing-page-ml-technology",
+         "ml-technology prerequisite AWS Machine Learning Product or Solution: public support statement"}};
     m.summary = "an AWS account ID on a public case study or landing page";
     return m;
   }();
