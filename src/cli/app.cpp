@@ -47,6 +47,7 @@ struct Options {
   bool diff = false;
   std::string baseline;
   bool update_baseline = false;
+  bool treat_as_public = false;
 };
 
 std::optional<std::size_t> parse_size(const std::string& s) {
@@ -115,6 +116,7 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
   config::ConfigCache configs(opt.config.empty() ? std::nullopt : std::optional<std::string>(opt.config));
   rules::RunOptions run;
   run.as_of = opt.as_of.empty() ? check::today() : opt.as_of;
+  run.treat_as_public = opt.treat_as_public;
 
   std::vector<format::FileResult> checked(exp.files.size());
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -412,6 +414,8 @@ int run(int argc, char** argv) {
   check->add_option("--baseline", opt.baseline,
                     "report only findings not recorded in FILE; when FILE does not exist, record today's findings in it");
   check->add_flag("--update-baseline", opt.update_baseline, "with --baseline: record today's findings again");
+  check->add_flag("--public", opt.treat_as_public,
+                  "check every file as a public page: the public-safety rules (CS401-CS499) apply to all of them");
 
   Options xopt;
   xopt.format = "json";

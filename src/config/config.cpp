@@ -256,6 +256,7 @@ rules::FileSettings Config::settings_for(const std::string& file_path) const {
     }
     if (!hit) continue;
     if (o.profile) settings.profile = *o.profile;
+    if (o.public_page) settings.public_page = *o.public_page;
     o.delta.apply_to(settings);
   }
   return settings;
@@ -272,9 +273,9 @@ std::shared_ptr<const rules::RuleSet> builtin_rules() {
 }
 
 const std::vector<std::string> kTopKeys = {"profile", "max_file_size", "rule_files", "disable",
-                                           "enable",  "rules",         "overrides",  "waivers"};
+                                           "enable",  "rules",         "overrides",  "waivers", "public"};
 const std::vector<std::string> kWaiverKeys = {"rule", "file", "reason", "expires"};
-const std::vector<std::string> kOverrideKeys = {"files", "profile", "disable", "enable", "rules"};
+const std::vector<std::string> kOverrideKeys = {"files", "profile", "disable", "enable", "rules", "public"};
 const char* const kSeverities = "off, error, warning, info";
 
 int line_of(const YAML::Mark& mark) { return mark.line < 0 ? 0 : mark.line + 1; }
@@ -359,6 +360,16 @@ class Parser {
   std::string scalar(const YAML::Node& value, const std::string& key, const char* what) const {
     if (!value.IsScalar()) fail(value, "\"" + key + "\" must be " + what + ", found " + kind_of(value));
     return value.Scalar();
+  }
+
+  // `public: true` / `false` (YAML's yes/no/on/off too).
+  bool boolean(const YAML::Node& value, const std::string& key) const {
+    std::string text = scalar(value, key, "true or false");
+    std::string v;
+    for (char c : text) v += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (v == "true" || v == "yes" || v == "on") return true;
+    if (v == "false" || v == "no" || v == "off") return false;
+    fail(value, "invalid " + key + " " + quote_text(text) + "; expected true or false");
   }
 
   std::string profile(const YAML::Node& value, const rules::RuleSet& set) const {
@@ -519,6 +530,8 @@ class Parser {
         if (o.files.empty()) fail(value.IsNull() ? key : value, "\"files\" of an override is empty");
       } else if (name == "profile") {
         if (!value.IsNull()) o.profile = profile(value, set);
+      } else if (name == "public") {
+        if (!value.IsNull()) o.public_page = boolean(value, name);
       } else {
         delta_entry(name, value, set, o.delta);
       }
@@ -619,6 +632,8 @@ class Parser {
         if (!value.IsSequence())
           fail(value, std::string("\"overrides\" must be a list of mappings, found ") + kind_of(value));
         for (const auto& item : value) config.overrides.push_back(override_entry(item, set));
+      } else if (name == "public") {
+        config.base.public_page = boolean(value, name);
       } else if (name == "waivers") {
         if (!value.IsSequence())
           fail(value, std::string("\"waivers\" must be a list of mappings, found ") + kind_of(value));

@@ -90,6 +90,7 @@ struct Override {
   std::vector<Glob> matchers;      // compiled from `files` (see config.cpp for the rules)
   int line = 0;                    // 1-based line of the override in the config
   std::optional<std::string> profile;
+  std::optional<bool> public_page;  // `public:` of the override
   SettingsDelta delta;
 };
 

@@ -99,6 +99,17 @@ struct Directive {
   int line = 0;
 };
 
+// Text in the source that a reader of the rendered page does not see: an HTML
+// comment (Markdown and HTML) or, in HTML, an element hidden by its author
+// (the hidden attribute, style display:none or visibility:hidden). It stays
+// out of the plain-text view; the public-safety rules read it (CS406).
+struct HiddenText {
+  enum class Kind { comment, hidden_element } kind = Kind::comment;
+  std::string text;     // the comment body or the element's text, as written
+  std::string element;  // the hidden element's name ("div"); empty for comments
+  int line = 0;         // where it starts
+};
+
 struct Document {
   std::string path;
   Format format = Format::markdown;
@@ -116,6 +127,7 @@ struct Document {
   std::vector<Table> tables;
   std::vector<Link> links;        // links and images, document order
   std::vector<Directive> directives;
+  std::vector<HiddenText> hidden;  // document order within each kind
 
   std::string text;               // plain-text view: blocks joined by "\n\n"
   std::vector<TextSpan> spans;    // sorted by offset

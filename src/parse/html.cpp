@@ -281,6 +281,7 @@ class HtmlBuilder {
         std::string_view text = content_of(n);
         int line = text_start_line(n, text);
         if (auto directive = parse_directive(text, line)) d_.directives.push_back(std::move(*directive));
+        d_.hidden.push_back({doc::HiddenText::Kind::comment, std::string(text), "", line});
         return false;
       }
       default: return false;
@@ -327,7 +328,12 @@ class HtmlBuilder {
     }
     if (name == "title") note_title(n, line);
     if (name == "meta") note_meta(n);
+    if (name == "meta" || name == "link") note_page_url(n, line);
     if (is_invisible(n, name)) {
+      // The outermost element its author hid (not script, style, head ...).
+      if (invisible_ == 0 && !one_of(name, {"script", "style", "noscript", "template", "head", "svg"})) {
+        d_.hidden.push_back({doc::HiddenText::Kind::hidden_element, subtree_text(n), std::string(name), line});
+      }
       f.invisible = true;
       ++invisible_;
     }
@@ -606,6 +612,25 @@ class HtmlBuilder {
   // a table cell) is only a fallback for the title.
   void note_h1(const xmlNode* n, int line) {
     if (!other_h1_) other_h1_ = std::pair{subtree_text(n), line};
+  }
+
+  // The page's own URL (<link rel="canonical">, <meta property="og:url">)
+  // becomes metadata "canonical" / "og:url", as front matter `url:` does.
+  void note_page_url(const xmlNode* n, int line) {
+    std::string key;
+    std::optional<std::string> value;
+    if (ascii_lower(attribute(n, "rel").value_or("")) == "canonical") {
+      key = "canonical";
+      value = attribute(n, "href");
+    } else if (ascii_lower(attribute(n, "property").value_or("")) == "og:url") {
+      key = "og:url";
+      value = attribute(n, "content");
+    }
+    if (key.empty() || !value || d_.metadata.count(key)) return;
+    doc::MetaValue m;
+    m.text = collapse(*value);
+    m.range = m.value_range = {{line, 0}, {line, 0}};
+    d_.metadata.emplace(key, std::move(m));
   }
 
   void note_meta(const xmlNode* n) {

@@ -122,6 +122,7 @@ class MarkdownBuilder {
       line += static_cast<int>(std::count(html.begin() + static_cast<long>(counted), html.begin() + static_cast<long>(from), '\n'));
       counted = from;
       if (auto dir = parse_directive(html.substr(from + 4, close - from - 4), line)) d_.directives.push_back(std::move(*dir));
+      d_.hidden.push_back({doc::HiddenText::Kind::comment, std::string(html.substr(from + 4, close - from - 4)), "", line});
       from = close + 3;
     }
   }

@@ -46,6 +46,9 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
     if (r->meta().requires_field) required.insert(r->meta().field);
   }
   static const std::map<std::string, double> kNoOptions;
+  // A config `public: true` makes this file public as --public makes every file public.
+  RunOptions file_run = run;
+  if (settings.public_page) file_run.treat_as_public = true;
   for (const Rule* r : active) {
     const RuleMeta& m = r->meta();
     Severity sev = m.severity;
@@ -55,7 +58,7 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
     if (auto it = settings.options.find(m.code); it != settings.options.end()) {
       for (const auto& [k, v] : it->second) options[k] = v;
     }
-    RuleContext ctx{d, fields, extract::Vocabulary::builtin(), profile_id, run, options, required, settings.waivers};
+    RuleContext ctx{d, fields, extract::Vocabulary::builtin(), profile_id, file_run, options, required, settings.waivers};
     DiagnosticSink sink(m, profile_id, sev, d.path);
     r->check(ctx, sink);
     for (Diagnostic& diag : sink.diagnostics()) out.push_back(std::move(diag));

@@ -20,6 +20,7 @@ struct FileSettings {
   std::map<std::string, Severity, std::less<>> severity;  // code -> severity
   std::map<std::string, std::map<std::string, double>, std::less<>> options;  // code -> option -> value
   std::vector<Waiver> waivers;  // config waivers whose files match this file
+  bool public_page = false;     // config `public: true`: the file is published (public-safety rules apply)
 };
 
 // The profile a document is checked with when neither --profile nor config

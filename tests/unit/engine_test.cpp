@@ -37,7 +37,8 @@ std::set<std::string> codes(const Checked& c) {
 }
 
 // The body of the first fence after `heading` in a doc page: ```markdown,
-// or ```json for a Jupyter notebook (then `format` is set to ipynb).
+// or ```json for a Jupyter notebook (then `format` is set to ipynb), ```html
+// for a web page (html).
 std::string fenced_after(std::string_view doc, std::string_view heading, doc::Format* format = nullptr,
                          std::string_view info = "") {
   std::size_t h = doc.find(heading);
@@ -52,7 +53,10 @@ std::string fenced_after(std::string_view doc, std::string_view heading, doc::Fo
   }
   if (open == std::string_view::npos) return {};
   std::size_t body = doc.find('\n', open) + 1;
-  if (format) *format = doc.substr(open + 3, body - open - 4) == "json" ? doc::Format::ipynb : doc::Format::markdown;
+  if (format) {
+    std::string_view lang = doc.substr(open + 3, body - open - 4);
+    *format = lang == "json" ? doc::Format::ipynb : lang == "html" ? doc::Format::html : doc::Format::markdown;
+  }
   std::size_t close = doc.find("\n```", body);
   if (close == std::string_view::npos) return {};
   return std::string(doc.substr(body, close - body + 1));
@@ -139,7 +143,8 @@ TEST_CASE("each doc's Example triggers its rule and its Passing example does not
 
 TEST_CASE("profiles name only known rules, and every profile the docs promise exists") {
   const rules::RuleSet& set = rules::RuleSet::builtin();
-  for (const char* id : {"case-study", "aurora", "dms", "ml-consulting", "ml-technology", "landing-page"}) {
+  for (const char* id : {"case-study", "aurora", "dms", "ml-consulting", "ml-technology", "landing-page",
+                         "landing-page-ml-consulting", "landing-page-ml-technology"}) {
     CAPTURE(id);
     REQUIRE(set.profile(id));
     for (const std::string& code : set.profile(id)->rules) CHECK(set.find(code));

@@ -8,6 +8,7 @@
 #include "extract/account_ids.h"
 #include "extract/text_util.h"
 #include "rules/checks/checks.h"
+#include "rules/checks/public_page.h"
 
 namespace caselint::rules::checks {
 
@@ -18,9 +19,8 @@ class AccountIdOnPublicPage final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
-    bool is_public = extract::is_public_reference(ctx.fields);
-    if (!is_public && ctx.profile != "landing-page") return;
-    std::string why = is_public ? "the document is marked public" : "a landing page is public";
+    const std::string why = public_reason(ctx);
+    if (why.empty()) return;
     std::set<std::pair<int, std::string>> reported;  // (line, digits)
     auto report = [&](const extract::Field& f, const extract::AccountId& id) {
       if (id.placeholder || id.digits.size() < 10) return;
@@ -55,7 +55,10 @@ class AccountIdOnPublicPage final : public Rule {
                 "Studies"},
         {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
         {"ml-technology", "ml-technology 1.2 Public References"},
-        {"landing-page", "prerequisite Partner Practice Landing Page: a public reference to the partner's practice"}};
+        {"landing-page", "prerequisite Partner Practice Landing Page: a public reference to the partner's practice"},
+        {"landing-page-ml-consulting", "ml-consulting 3.1 APN Partner Practice Landing Page"},
+        {"landing-page-ml-technology",
+         "ml-technology prerequisite AWS Machine Learning Product or Solution: public support statement"}};
     m.summary = "an AWS account ID on a public case study or landing page";
     return m;
   }();
