@@ -149,7 +149,9 @@ class Crawler {
       }
       progress(pages, static_cast<int>(queue.size()), g_.nodes[n].display);
       std::string body;
-      if (!fetch(n, false, body)) continue;
+      std::optional<int> got = fetch(n, false, body);
+      if (!got) continue;
+      n = *got;  // the page a redirect led to
       ++pages;
       load::SourceFile file{g_.nodes[n].display, std::move(body), doc::Format::html};
       if (auto problem = load::check_bytes(file.bytes, o_.max_page_size)) {
@@ -181,9 +183,17 @@ class Crawler {
       if (g_.nodes[n].kind != NodeKind::unvisited) continue;
       progress(pages, 0, g_.nodes[n].display);
       std::string ignored;
-      fetch(n, true, ignored);
+      (void)fetch(n, true, ignored);
     }
     end_progress();
+    for (Node& page : g_.nodes) {
+      for (OutLink& l : page.links) {
+        for (int hops = 0; l.to >= 0 && g_.nodes[static_cast<std::size_t>(l.to)].alias >= 0 && hops < 32; ++hops) {
+          l.to = g_.nodes[static_cast<std::size_t>(l.to)].alias;
+        }
+      }
+    }
+    for (int hops = 0; g_.nodes[home].alias >= 0 && hops < 32; ++hops) home = g_.nodes[home].alias;
     if (g_.nodes[home].kind == NodeKind::page) {
       g_.home = home;
     } else {
@@ -213,9 +223,10 @@ class Crawler {
     return true;
   }
 
-  // Fetches a node, following redirects on the site's own host. Returns true
-  // with the body when it is an HTML page (for images: when it exists).
-  bool fetch(int n, bool image, std::string& body) {
+  // Fetches a node, following redirects on the site's own host (the address
+  // that redirects becomes an alias of the one it leads to). Returns the node
+  // that holds the content, with the body, when it is an HTML page.
+  std::optional<int> fetch(int n, bool image, std::string& body) {
     std::string url = g_.nodes[n].key;
     Node* t = &g_.nodes[n];
     for (int hops = 0;; ++hops) {
@@ -224,7 +235,7 @@ class Crawler {
       if (!robots_.allowed(path)) {
         t->kind = NodeKind::skipped;
         t->reason = "robots.txt disallows " + path;
-        return false;
+        return std::nullopt;
       }
       Response r = image ? http_->head(url) : http_->get(url);
       t = &g_.nodes[n];
@@ -233,44 +244,53 @@ class Crawler {
         if (!next || next->origin() != origin_) {
           t->kind = NodeKind::failed;
           t->reason = "redirects to " + r.redirect + " on another host (not followed)";
-          return false;
+          return std::nullopt;
         }
         if (hops + 1 > o_.max_redirects) {
           t->kind = NodeKind::failed;
           t->reason = "more than " + std::to_string(o_.max_redirects) + " redirects";
-          return false;
+          return std::nullopt;
         }
         url = next->full + (next->query.empty() ? "" : "?" + next->query);
+        int m = node(next->full);
+        if (m != n) {
+          g_.nodes[n].alias = m;
+          g_.nodes[n].kind = NodeKind::resource;
+          if (g_.nodes[m].kind != NodeKind::unvisited || g_.nodes[m].depth >= 0) return std::nullopt;  // read or queued
+          g_.nodes[m].depth = g_.nodes[n].depth;
+          n = m;
+        }
+        t = &g_.nodes[n];
         continue;
       }
       final_url_[static_cast<std::size_t>(n)] = url;
       if (r.timed_out) {
         t->kind = NodeKind::failed;
         t->reason = "no answer within " + seconds(o_.timeout) + " (--timeout)";
-        return false;
+        return std::nullopt;
       }
       if (r.too_large) {
         t->kind = NodeKind::failed;
         t->reason = "larger than " + std::to_string(o_.max_page_size) + " bytes";
-        return false;
+        return std::nullopt;
       }
       if (!r.error.empty()) {
         t->kind = NodeKind::failed;
         t->reason = r.error;
-        return false;
+        return std::nullopt;
       }
       if (r.status >= 400 || r.status < 200) {
         t->kind = NodeKind::missing;
         t->reason = "HTTP " + std::to_string(r.status);
-        return false;
+        return std::nullopt;
       }
       if (image || r.not_html) {
         t->kind = NodeKind::resource;
         t->reason = r.content_type.empty() ? "not HTML" : r.content_type;
-        return false;
+        return std::nullopt;
       }
       body = std::move(r.body);
-      return true;
+      return n;
     }
   }
 

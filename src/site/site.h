@@ -66,6 +66,7 @@ struct Node {
   NodeKind kind = NodeKind::unvisited;
   std::string reason;          // for missing / failed / skipped: what happened ("HTTP 404", "timed out after 2 s")
   int depth = -1;              // link hops from home when discovered
+  int alias = -1;              // an address that redirects (on the same host) to this node
   std::vector<OutLink> links;  // for pages
   std::string profile;         // for pages: the profile it was checked with
   std::string title;
