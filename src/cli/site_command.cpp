@@ -95,6 +95,7 @@ int run_site(const SiteArgs& args) {
     topts.quiet = args.quiet;
     topts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     format::write_text(std::cout, results, topts);
+    if (!args.quiet) std::cout << '\n' << site::overview(graph, opts);
   }
   return exit_code;
 }

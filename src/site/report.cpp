@@ -40,9 +40,8 @@ bool says_aws(const Node& n) {
 
 bool is_case_study(const Node& n) { return n.kind == NodeKind::page && n.profile != "landing-page" && !n.profile.empty(); }
 
-std::string short_name(const Graph& g, int n) {
-  return g.remote ? g.nodes[static_cast<std::size_t>(n)].key : g.nodes[static_cast<std::size_t>(n)].key;
-}
+// A page as people name it: its path under ROOT, or its URL.
+std::string short_name(const Graph& g, int n) { return g.nodes[static_cast<std::size_t>(n)].key; }
 
 std::string click_path(const Graph& g, int n) {
   std::string out;
@@ -183,8 +182,10 @@ class Reporter {
              "expected a practice page linked from the home page (name it with --practice-page if it exists)");
     } else if (*practice == g_.home) {
       report(g_.home, "LP101", home.title_range,
-             "the home page is the only AWS practice page; the checklists do not accept the home page as the "
-             "practice page: expected a separate AWS practice page linked from the home page");
+             std::string(o_.practice_page.empty() ? "the home page is the only page that presents the AWS practice"
+                                                  : "the practice page given with --practice-page is the home page") +
+                 "; the checklists do not accept the home page as the practice page: expected a separate AWS "
+                 "practice page linked from the home page");
     } else {
       reach(*practice, "practice page", "LP102", max);
     }
@@ -241,6 +242,33 @@ std::optional<int> practice_page(const Graph& g, const Options& opts) {
   if (best) return best;
   if (g.home >= 0 && says_aws(g.nodes[static_cast<std::size_t>(g.home)])) return g.home;
   return std::nullopt;
+}
+
+std::string overview(const Graph& g, const Options& opts) {
+  int pages = 0;
+  for (const Node& n : g.nodes) pages += n.kind == NodeKind::page ? 1 : 0;
+  std::string out = "Site " + g.root + ": " + std::to_string(pages) + " page" + (pages == 1 ? "" : "s") + " read\n";
+  if (g.home < 0) return out + "  home page      none (" + g.home_error + ")\n";
+  auto clicks = [&](int n) {
+    int c = g.clicks[static_cast<std::size_t>(n)];
+    if (c < 0) return std::string("not reachable from the home page");
+    return std::to_string(c) + " click" + (c == 1 ? "" : "s") + " from home" +
+           (c > opts.max_clicks ? " (more than " + std::to_string(opts.max_clicks) + ")" : "");
+  };
+  out += "  home page      " + short_name(g, g.home) + "\n";
+  std::optional<int> practice = practice_page(g, opts);
+  if (!practice) {
+    out += "  practice page  none found\n";
+  } else if (*practice == g.home) {
+    out += "  practice page  the home page (not accepted)\n";
+  } else {
+    out += "  practice page  " + short_name(g, *practice) + ", " + clicks(*practice) + "\n";
+  }
+  for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+    if (static_cast<int>(i) == g.home || (practice && static_cast<int>(i) == *practice)) continue;
+    if (is_case_study(g.nodes[i])) out += "  case study     " + short_name(g, static_cast<int>(i)) + ", " + clicks(static_cast<int>(i)) + "\n";
+  }
+  return out;
 }
 
 std::vector<format::FileResult> site_results(const Graph& g, const Options& opts) { return Reporter(g, opts).run(); }

@@ -105,6 +105,10 @@ Graph crawl(const std::string& root, const Options& opts);
 // page when it says AWS; else none.
 std::optional<int> practice_page(const Graph& g, const Options& opts);
 
+// A few lines for people: the home page, the practice page and each case
+// study with its clicks from home (text output prints it after the findings).
+std::string overview(const Graph& g, const Options& opts);
+
 // The per-page results with the site-level findings (CS302-CS399,
 // LP101-LP199) added to the pages they point at, sorted, suppressions and
 // config severities applied.

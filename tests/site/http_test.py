@@ -112,6 +112,13 @@ try:
     paths = [f["path"] for f in out["files"]]
     check(sorted(paths) == sorted([home, base + "/aws/"]), "pages checked: home and /aws/, got %s" % paths)
 
+    # Text output ends with the overview: home, practice page and clicks.
+    proc = subprocess.run([caselint, "site", base + "/", "--timeout", "1", "--no-color"],
+                          capture_output=True, text=True, timeout=60)
+    check("practice page  %s/aws/, 1 click from home" % base in proc.stdout, "overview names the practice page: %r" % proc.stdout[-400:])
+    check("%s/:23:1: warning: linked page \"/slow.html\" could not be checked: no answer within 1 s" % base in proc.stdout,
+          "text finding for the slow page: %r" % proc.stdout)
+
     # Limits: one page only; the rest of the site is reported as not read.
     proc = subprocess.run([caselint, "site", base + "/", "--format", "json", "--timeout", "1", "--max-pages", "1"],
                           capture_output=True, text=True, timeout=60)
