@@ -119,6 +119,24 @@ try:
     check("%s/:23:1: warning: linked page \"/slow.html\" could not be checked: no answer within 1 s" % base in proc.stdout,
           "text finding for the slow page: %r" % proc.stdout)
 
+    # On a terminal, a progress line on standard error (and none above, where stderr is a pipe).
+    import os, pty
+    master, slave = pty.openpty()
+    proc = subprocess.run([caselint, "site", base + "/aws/", "--timeout", "1", "--format", "json"],
+                          stdout=subprocess.PIPE, stderr=slave, timeout=60)
+    os.close(slave)
+    tty = b""
+    try:
+        while True:
+            chunk = os.read(master, 4096)
+            if not chunk:
+                break
+            tty += chunk
+    except OSError:
+        pass
+    os.close(master)
+    check(b"pages checked" in tty and b"\r" in tty, "progress line on a terminal, got %r" % tty[:200])
+
     # Limits: one page only; the rest of the site is reported as not read.
     proc = subprocess.run([caselint, "site", base + "/", "--format", "json", "--timeout", "1", "--max-pages", "1"],
                           capture_output=True, text=True, timeout=60)
