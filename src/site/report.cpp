@@ -56,7 +56,9 @@ class Reporter {
 
   std::vector<format::FileResult> run() {
     for (std::size_t i = 0; i < g_.nodes.size(); ++i) {
-      if (g_.nodes[i].kind == NodeKind::page || g_.nodes[i].result.error) by_node_[static_cast<int>(i)] = results_.size(), results_.push_back(g_.nodes[i].result);
+      if (g_.nodes[i].kind != NodeKind::page && !g_.nodes[i].result.error) continue;
+      by_node_[static_cast<int>(i)] = results_.size();
+      results_.push_back(g_.nodes[i].result);
     }
     if (g_.home < 0) {
       format::FileResult r;

@@ -2,6 +2,7 @@
 // through libcurl's URL API, and the click counts of a fixture site.
 #include <doctest/doctest.h>
 
+#include "parse/parse.h"
 #include "site/robots.h"
 #include "site/site.h"
 #include "site/url.h"
@@ -84,4 +85,25 @@ TEST_CASE("a fixture site: pages, clicks from home, the practice page") {
     if (n.kind == site::NodeKind::page) CHECK_FALSE(n.profile.empty());
   }
   CHECK_THROWS(site::crawl(std::string(CASELINT_SOURCE_DIR) + "/corpus/sites/no-such-site", o));
+}
+
+TEST_CASE("HTML: links outside the main content are kept apart, for the site graph") {
+  load::SourceFile f{"t.html",
+                     "<html><body>\n<nav><a href=\"/aws/\">AWS</a> <img src=\"/logo.png\" alt=\"Logo\"></nav>\n"
+                     "<main><h1>T</h1><p><a href=\"in.html\">in</a></p></main>\n"
+                     "<footer><a href=\"/privacy\">Privacy</a><div hidden><a href=\"/secret\">x</a></div></footer>\n"
+                     "</body></html>\n",
+                     doc::Format::html};
+  parse::ParseResult r = parse::parse(f);
+  REQUIRE(r.document);
+  const doc::Document& d = *r.document;
+  REQUIRE(d.links.size() == 1);
+  CHECK(d.links[0].target == "in.html");
+  REQUIRE(d.outside_links.size() == 3);
+  CHECK(d.outside_links[0].target == "/aws/");
+  CHECK(d.outside_links[0].range.start.line == 2);
+  CHECK(d.outside_links[1].target == "/logo.png");
+  CHECK(d.outside_links[1].is_image);
+  CHECK(d.outside_links[2].target == "/privacy");
+  CHECK(d.outside_links[2].range.start.line == 4);
 }
