@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "check/check.h"
+#include "cli/site_command.h"
 #include "config/config.h"
 #include "extract/dates.h"
 #include "fix/fix.h"
@@ -392,7 +393,7 @@ int cmd_init(const std::string& profile, const std::string& dir, bool force) {
 
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "init", "lsp", "help"};
+  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "init", "lsp", "help", "site"};
   bool first_is_command = !args.empty() && std::find(kCommands.begin(), kCommands.end(), args[0]) != kCommands.end();
   bool wants_top_help = !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version");
   if (!first_is_command && !wants_top_help) args.insert(args.begin(), "check");
@@ -443,6 +444,9 @@ int run(int argc, char** argv) {
   CLI::App* lsp_cmd = app.add_subcommand("lsp", "run the language server for editors (LSP on standard input and output)");
   lsp_cmd->add_flag("--stdio", lsp_stdio, "talk over standard input and output (the only transport; accepted for editors that pass it)");
 
+  SiteArgs site_args;
+  CLI::App* site_cmd = add_site_command(app, site_args);
+
   std::vector<char*> cargs;
   std::string argv0 = argc > 0 ? argv[0] : "caselint";
   cargs.push_back(argv0.data());
@@ -470,6 +474,7 @@ int run(int argc, char** argv) {
     if (explain->parsed()) return cmd_explain(explain_code);
     if (init->parsed()) return cmd_init(init_profile, init_dir, init_force);
     if (lsp_cmd->parsed()) return lsp::serve(std::cin, std::cout);
+    if (site_cmd->parsed()) return run_site(site_args);
 
     bool is_extract = extract->parsed();
     Options& o = is_extract ? xopt : opt;

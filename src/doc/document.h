@@ -126,6 +126,9 @@ struct Document {
   std::vector<Block> blocks;      // document order
   std::vector<Table> tables;
   std::vector<Link> links;        // links and images, document order
+  // HTML only: links and images outside the main content (navigation, header,
+  // footer), which `caselint site` follows; rules read `links` only.
+  std::vector<Link> outside_links;
   std::vector<Directive> directives;
   std::vector<HiddenText> hidden;  // document order within each kind
 

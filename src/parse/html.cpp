@@ -342,6 +342,7 @@ class HtmlBuilder {
     } else if (name == "h1" && invisible_ == 0) {
       note_h1(n, line);
     }
+    if (!in_scope_ && invisible_ == 0) note_outside_link(n, name, line);
     frames_.push_back(f);
     return static_cast<int>(frames_.size()) <= kMaxDepth;
   }
@@ -484,6 +485,23 @@ class HtmlBuilder {
     if (rows.empty()) t.first_row_in_head = in_thead_ > 0;
     rows.emplace_back();
     t.row_all_th.push_back(true);
+  }
+
+  // A link or image in the page's navigation, header or footer: kept apart
+  // from the content's links, for the site's link graph.
+  void note_outside_link(const xmlNode* n, std::string_view name, int line) {
+    doc::Link link;
+    if (name == "a" && has_attribute(n, "href")) {
+      link.target = attribute(n, "href").value_or("");
+    } else if (name == "img") {
+      link.is_image = true;
+      link.target = attribute(n, "src").value_or(attribute(n, "data-src").value_or(""));
+      link.text = collapse(attribute(n, "alt").value_or(""));
+    } else {
+      return;
+    }
+    link.range = {{line, 0}, {line, 0}};
+    d_.outside_links.push_back(std::move(link));
   }
 
   void add_image(const xmlNode* n, int line) {

@@ -29,6 +29,18 @@ std::unique_ptr<Rule> make_missing_database_characteristic();  // CS222
 std::unique_ptr<Rule> make_percentage_out_of_range();      // CS223
 std::unique_ptr<Rule> make_read_write_over_100();          // CS224
 std::unique_ptr<Rule> make_missing_architecture_diagram(); // CS301
+// Site rules (site_rules.cpp; logic in src/site/report.cpp).
+std::unique_ptr<Rule> make_broken_internal_link();         // CS302
+std::unique_ptr<Rule> make_missing_image();                // CS303
+std::unique_ptr<Rule> make_unresolved_architecture_diagram(); // CS304
+std::unique_ptr<Rule> make_page_not_checked();             // CS305
+std::unique_ptr<Rule> make_page_not_read();                // CS306
+std::unique_ptr<Rule> make_crawl_incomplete();             // CS307
+std::unique_ptr<Rule> make_practice_page_is_home_page();   // LP101
+std::unique_ptr<Rule> make_practice_page_unreachable();    // LP102
+std::unique_ptr<Rule> make_case_study_unreachable();       // LP103
+std::unique_ptr<Rule> make_too_many_clicks();              // LP104
+std::unique_ptr<Rule> make_practice_page_not_found();      // LP105
 std::unique_ptr<Rule> make_account_id_on_public_page();    // CS401
 std::unique_ptr<Rule> make_aws_key_on_public_page();       // CS402
 std::unique_ptr<Rule> make_internal_host_on_public_page(); // CS403
