@@ -38,7 +38,10 @@ bool says_aws(const Node& n) {
   return word(t) || word(k);
 }
 
-bool is_case_study(const Node& n) { return n.kind == NodeKind::page && n.profile != "landing-page" && !n.profile.empty(); }
+// Pages checked with a landing page profile (landing-page, landing-page-ml-...).
+bool is_landing(const Node& n) { return n.profile.rfind("landing-page", 0) == 0; }
+
+bool is_case_study(const Node& n) { return n.kind == NodeKind::page && !is_landing(n) && !n.profile.empty(); }
 
 // A page as people name it: its path under ROOT, or its URL.
 std::string short_name(const Graph& g, int n) { return g.nodes[static_cast<std::size_t>(n)].key; }
@@ -55,10 +58,18 @@ class Reporter {
       : g_(g), o_(o), configs_(o.config.empty() ? std::nullopt : std::optional<std::string>(o.config)) {}
 
   std::vector<format::FileResult> run() {
+    std::optional<int> practice = practice_page(g_, o_);
     for (std::size_t i = 0; i < g_.nodes.size(); ++i) {
       if (g_.nodes[i].kind != NodeKind::page && !g_.nodes[i].result.error) continue;
       by_node_[static_cast<int>(i)] = results_.size();
       results_.push_back(g_.nodes[i].result);
+      // The landing page elements (LP001-LP099) are asked of the practice
+      // page only; the home page, "About" and the other pages of a site are
+      // not practice pages, though they are checked as public pages.
+      if (is_landing(g_.nodes[i]) && (!practice || *practice != static_cast<int>(i))) {
+        std::erase_if(results_.back().diagnostics,
+                      [](const rules::Diagnostic& d) { return d.code.rfind("LP0", 0) == 0; });
+      }
     }
     if (g_.home < 0) {
       format::FileResult r;
@@ -234,7 +245,7 @@ std::optional<int> practice_page(const Graph& g, const Options& opts) {
   std::optional<int> best;
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const Node& n = g.nodes[i];
-    if (static_cast<int>(i) == g.home || n.kind != NodeKind::page || n.profile != "landing-page" || !says_aws(n)) continue;
+    if (static_cast<int>(i) == g.home || n.kind != NodeKind::page || !is_landing(n) || !says_aws(n)) continue;
     auto rank = [&](int k) {
       int c = g.clicks[static_cast<std::size_t>(k)];
       return c < 0 ? 1 << 30 : c;
