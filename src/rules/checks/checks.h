@@ -31,6 +31,15 @@ std::unique_ptr<Rule> make_read_write_over_100();          // CS224
 std::unique_ptr<Rule> make_missing_architecture_diagram(); // CS301
 std::unique_ptr<Rule> make_account_id_on_public_page();    // CS401
 std::unique_ptr<Rule> make_expired_waiver();               // CS900
+std::unique_ptr<Rule> make_too_few_references();          // PF001
+std::unique_ptr<Rule> make_too_few_engine_references();   // PF002
+std::unique_ptr<Rule> make_too_few_public_references();   // PF003
+std::unique_ptr<Rule> make_duplicate_customer();          // PF004
+std::unique_ptr<Rule> make_reference_program_mismatch();  // PF005
+std::unique_ptr<Rule> make_shared_account_id();           // PF006
+std::unique_ptr<Rule> make_customer_name_mismatch();      // PF007
+std::unique_ptr<Rule> make_customer_named_without_consent();  // PF008
+std::unique_ptr<Rule> make_public_reference_not_reachable();  // PF009
 std::unique_ptr<Rule> make_aws_service_name();             // ST001
 std::unique_ptr<Rule> make_absolute_claim();               // ST002
 std::unique_ptr<Rule> make_acronym_not_spelled_out();      // ST003
