@@ -167,6 +167,11 @@ Result check_submission(const std::string& dir, const Options& opt) {
     r.entry_path = manifest ? manifest->path : checked.path;
     r.entry = e.at;
     r.url = e.url;
+    r.site_target = e.url;
+    if (r.site_target.empty() && manifest && !manifest->site.empty() && manifest->site.find("://") == std::string::npos) {
+      fs::path rel = fs::path(normal(e.path)).lexically_relative(fs::path(normal(manifest->site)));
+      if (!rel.empty() && *rel.begin() != "..") r.site_target = rel.generic_string();
+    }
     if (checked.fields && !checked.error) {
       r.fields = &*checked.fields;
       r.doc = document_of(checked.path);

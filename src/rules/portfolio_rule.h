@@ -34,12 +34,13 @@ struct PortfolioReference {
   bool is_public = false;                  // manifest `public:`, else front matter `public:`
   bool in_production = true;               // false when the document has a CS212 not-in-production finding
   std::string url;                         // manifest `url:`: the public address of a public reference
+  std::string site_target;                 // what the crawl knows it by: `url`, else the file relative to the site root
 };
 
 // Whether the crawler of the partner's site reached a page, and in how many
 // clicks from the home page: nullopt when it is not reachable. The argument
-// is a reference's `url:` from the manifest, else its file path relative to
-// the site root.
+// is PortfolioReference::site_target: the reference's `url:` from the
+// manifest, else its file path relative to a local site root (else its path).
 using ClicksFromHome = std::function<std::optional<int>(const std::string& target)>;
 
 struct PortfolioInput {

@@ -198,6 +198,7 @@ TEST_CASE("PF009: a public reference the crawl cannot reach from the home page")
   in.references = {ref("a.md", "A", true), ref("b.md", "B", true), ref("c.md", "C", false)};
   in.references[0].url = "https://partner.example/customers/a";
   in.references[1].url = "https://partner.example/campaign/b";
+  for (rules::PortfolioReference& r : in.references) r.site_target = r.url;
   CHECK(run_rule("PF009", in).empty());  // no crawl: nothing known, nothing reported
   std::map<std::string, int> clicks = {{"https://partner.example/customers/a", 2}};
   std::set<std::string> asked;
@@ -245,4 +246,29 @@ TEST_CASE("every portfolio rule has a doc whose examples are manifests") {
     CHECK(doc.find("## Passing example\n\n```yaml\n# caselint-submission.yaml\nprogram: ") != std::string::npos);
   }
   CHECK(seen == 9);
+}
+
+TEST_CASE("PF009 through check_submission: pages of a local site are known by their path under the site root") {
+  Scratch s;
+  fs::create_directories(s.dir / "site" / "customers");
+  s.write("site/customers/c.md", "# C\n");
+  s.write("caselint-submission.yaml",
+          "program: dms\nsite: site\nreferences:\n  - {file: a.md, public: true, url: 'https://p.example/a'}\n"
+          "  - {file: site/customers/c.md, public: true}\n  - {file: b.md, public: false}\n");
+  std::vector<std::string> asked;
+  portfolio::Options opt;
+  opt.run.as_of = "2024-06-30";
+  opt.clicks_from_home = [&](const std::string& target) -> std::optional<int> {
+    asked.push_back(target);
+    return target == "https://p.example/a" ? std::optional<int>(3) : std::nullopt;
+  };
+  portfolio::Result r = portfolio::check_submission(s.dir.string(), opt);
+  CHECK(asked == std::vector<std::string>{"https://p.example/a", "customers/c.md"});
+  std::vector<rules::Diagnostic> pf009;
+  for (const rules::Diagnostic& d : r.findings)
+    if (d.code == "PF009") pf009.push_back(d);
+  REQUIRE(pf009.size() == 1);
+  CHECK(pf009[0].range.start.line == 5);
+  CHECK(pf009[0].path == s.path("caselint-submission.yaml"));
+  CHECK(pf009[0].message.find("public reference c.md (customers/c.md) cannot be reached") == 0);
 }

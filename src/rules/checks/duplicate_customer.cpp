@@ -24,12 +24,13 @@ class DuplicateCustomer final : public PortfolioRule {
       auto [it, inserted] = first.emplace(key, &r);
       if (inserted) continue;
       const PortfolioReference& earlier = *it->second;
-      std::string quoted = earlier.customer == r.customer ? "\"" + r.customer + "\""
-                                                          : "\"" + r.customer + "\" (\"" + earlier.customer + "\")";
+      std::string file = std::filesystem::path(r.file).filename().string();
+      std::string first_file = std::filesystem::path(earlier.file).filename().string();
+      std::string same = earlier.customer == r.customer ? "is also the customer of " + first_file
+                                                        : "is the same as \"" + earlier.customer + "\" of " + first_file;
       sink.report(r.entry_path, r.entry,
-                  "customer " + quoted + " of " + std::filesystem::path(r.file).filename().string() +
-                      " is already the customer of " + std::filesystem::path(earlier.file).filename().string() +
-                      "; expected each reference to be a different customer (it counts once)");
+                  "customer \"" + r.customer + "\" of " + file + " " + same +
+                      "; expected a different customer for each reference (the two count once)");
     }
   }
 

@@ -19,7 +19,7 @@ class PublicReferenceNotReachable final : public PortfolioRule {
     if (!in.clicks_from_home) return;  // no crawl of the partner's site in this run
     for (const PortfolioReference& r : in.references) {
       if (!r.is_public) continue;
-      std::string target = r.url.empty() ? r.file : r.url;
+      std::string target = !r.site_target.empty() ? r.site_target : !r.url.empty() ? r.url : r.file;
       if (in.clicks_from_home(target)) continue;
       sink.report(r.entry_path, r.entry,
                   "public reference " + std::filesystem::path(r.file).filename().string() + " (" + target +
