@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "load/source.h"
@@ -145,7 +146,7 @@ class Parser {
     if (!root.IsMap())
       fail(root, std::string("a submission manifest must be a mapping with program: and references:, found ") +
                      kind_of(root));
-    const YAML::Node* engines_node = nullptr;
+    std::optional<YAML::Node> engines_node;  // a copy: the entries() list ends with the loop
     bool has_references = false;
     for (const auto& [key, value] : entries(root, kTopKeys)) {
       const std::string& name = key.Scalar();
@@ -157,7 +158,7 @@ class Parser {
       } else if (name == "partner") {
         m.partner = text(value, "partner", "the partner's name");
       } else if (name == "engines") {
-        engines_node = &value;
+        engines_node = value;
         for (const YAML::Node& e : list(value, "engines", "engine ids")) {
           std::string id = text(e, "engines", "an engine id");
           if (std::find(kEngines.begin(), kEngines.end(), id) == kEngines.end()) {
