@@ -19,6 +19,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "annotations.h"
@@ -61,6 +62,68 @@ std::pair<int, std::string> run(const std::string& cmd) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// One fixture submission: the exact multiset of (file, line, code) over the
+// manifest and every document of the folder, and the exit code.
+std::vector<std::string> check_submission(const std::string& bin, const fs::path& dir) {
+  std::vector<std::string> problems;
+  fs::path manifest = dir / "caselint-submission.yaml";
+  bool has_manifest = fs::exists(manifest);
+  std::map<std::string, std::vector<Expectation>> expected;  // file name -> expectations
+  Header h;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::string text = read(e.path());
+    std::string rel = fs::relative(e.path(), dir).string();
+    if (e.path() == manifest || h.as_of.empty()) {
+      Header here = read_header(text);
+      if (!here.as_of.empty()) h = here;
+    }
+    expected[rel] = read_expectations(text);
+  }
+  std::string cmd = shell_quote(bin) + " check --format json --jobs 1" + (has_manifest ? "" : " --submission");
+  if (!h.as_of.empty()) cmd += " --as-of " + h.as_of;
+  cmd += " " + shell_quote(dir.string()) + " 2>&1";
+  auto [code, out] = run(cmd);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(out);
+  } catch (const std::exception&) {
+    return {"caselint did not print JSON (exit " + std::to_string(code) + "): " + out.substr(0, 400)};
+  }
+  std::multimap<std::tuple<std::string, int, std::string>, std::string> actual;
+  bool any_error = false;
+  for (const auto& file : j["files"]) {
+    if (file.contains("error")) problems.push_back("file error: " + file["error"].get<std::string>());
+    std::string rel = fs::path(file["path"].get<std::string>()).lexically_relative(dir).string();
+    for (const auto& d : file["diagnostics"]) {
+      if (d["severity"] == "error") any_error = true;
+      actual.emplace(std::make_tuple(rel, d["range"]["start"]["line"].get<int>(), d["code"].get<std::string>()),
+                     d["message"].get<std::string>());
+    }
+  }
+  int want_exit = !problems.empty() ? 2 : (any_error ? 1 : 0);
+  if (code != want_exit) problems.push_back("exit code " + std::to_string(code) + ", expected " + std::to_string(want_exit));
+  for (const auto& [rel, list] : expected) {
+    for (const Expectation& e : list) {
+      auto range = actual.equal_range({rel, e.line, e.code});
+      auto hit = std::find_if(range.first, range.second, [&](const auto& kv) {
+        return e.substring.empty() || kv.second.find(e.substring) != std::string::npos;
+      });
+      if (hit == range.second) {
+        problems.push_back("missing: " + rel + ":" + std::to_string(e.line) + " " + e.code +
+                           (e.substring.empty() ? "" : " \"" + e.substring + "\""));
+      } else {
+        actual.erase(hit);
+      }
+    }
+  }
+  for (const auto& [key, msg] : actual) {
+    problems.push_back("unexpected: " + std::get<0>(key) + ":" + std::to_string(std::get<1>(key)) + " " +
+                       std::get<2>(key) + ": " + msg);
+  }
+  return problems;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -75,6 +138,7 @@ int main(int argc, char** argv) {
     if (!e.is_regular_file()) continue;
     std::string ext = e.path().extension().string();
     if (e.path().lexically_relative(corpus).string().rfind("sites/", 0) == 0) continue;  // whole sites: site_test
+    if (e.path().string().find("/submissions/") != std::string::npos) continue;  // checked as folders below
     if ((ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".ipynb") && e.path().filename() != "README.md") {
       files.push_back(e.path());
     }
@@ -142,6 +206,25 @@ int main(int argc, char** argv) {
     } else {
       ++failed;
       std::cout << "FAIL " << f.string() << '\n';
+      for (const std::string& p : problems) std::cout << "  " << p << '\n';
+    }
+  }
+  // Submissions: each folder under corpus/submissions/ is checked as one
+  // submission; its manifest and its documents carry the expectations.
+  fs::path submissions = corpus / "submissions";
+  std::vector<fs::path> folders;
+  if (fs::is_directory(submissions)) {
+    for (const auto& e : fs::directory_iterator(submissions))
+      if (e.is_directory()) folders.push_back(e.path());
+  }
+  std::sort(folders.begin(), folders.end());
+  for (const fs::path& dir : folders) {
+    std::vector<std::string> problems = check_submission(bin, dir);
+    if (problems.empty()) {
+      ++passed;
+    } else {
+      ++failed;
+      std::cout << "FAIL " << dir.string() << '\n';
       for (const std::string& p : problems) std::cout << "  " << p << '\n';
     }
   }

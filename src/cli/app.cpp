@@ -25,6 +25,7 @@
 #include "load/source.h"
 #include "lsp/server.h"
 #include "parse/parse.h"
+#include "portfolio/portfolio.h"
 #include "rules/engine.h"
 
 namespace caselint::cli {
@@ -49,6 +50,7 @@ struct Options {
   std::string baseline;
   bool update_baseline = false;
   bool treat_as_public = false;
+  bool submission = false;  // --submission: folders are submissions even without a manifest
 };
 
 std::optional<std::size_t> parse_size(const std::string& s) {
@@ -105,9 +107,44 @@ format::FileResult check_one(const std::string& path, const Options& opt, config
   return r;
 }
 
+// Checks the submission folders among the paths (a caselint-submission.yaml
+// inside, or any folder with --submission): their documents and the portfolio
+// rules. Returns the other paths.
+std::vector<std::string> check_submissions(const Options& opt, const rules::RunOptions& run,
+                                           std::vector<format::FileResult>& results) {
+  std::vector<std::string> rest;
+  for (const std::string& path : opt.paths) {
+    std::error_code ec;
+    if (!portfolio::has_manifest(path) && !(opt.submission && fs::is_directory(path, ec))) {
+      rest.push_back(path);
+      continue;
+    }
+    portfolio::Options popt;
+    popt.config = opt.config;
+    popt.run = run;
+    popt.keep_source = opt.fix || opt.diff;
+    try {
+      for (format::FileResult& r : portfolio::merged_results(portfolio::check_submission(path, popt)))
+        results.push_back(std::move(r));
+    } catch (const config::ConfigError& e) {
+      format::FileResult r;
+      r.path = e.file;
+      r.error = std::string("submission: ") + e.what();
+      results.push_back(std::move(r));
+    }
+  }
+  return rest;
+}
+
 std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, int& exit_code) {
-  load::Expansion exp = load::expand_paths(opt.paths);
   std::vector<format::FileResult> results;
+  std::vector<std::string> paths = opt.paths;
+  if (!want_fields) {
+    rules::RunOptions run;
+    run.as_of = opt.as_of.empty() ? check::today() : opt.as_of;
+    paths = check_submissions(opt, run, results);
+  }
+  load::Expansion exp = load::expand_paths(paths);
   for (const load::LoadError& e : exp.errors) {
     format::FileResult r;
     r.path = e.path;
@@ -417,6 +454,8 @@ int run(int argc, char** argv) {
   check->add_flag("--update-baseline", opt.update_baseline, "with --baseline: record today's findings again");
   check->add_flag("--public", opt.treat_as_public,
                   "check every file as a public page: the public-safety rules (CS401-CS499) apply to all of them");
+  check->add_flag("--submission", opt.submission,
+                  "check each folder as one submission (portfolio rules), also without a caselint-submission.yaml");
 
   Options xopt;
   xopt.format = "json";

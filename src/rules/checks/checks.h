@@ -55,6 +55,15 @@ std::unique_ptr<Rule> make_missing_customer_references_link();   // LP004
 std::unique_ptr<Rule> make_home_page_as_landing_page();          // LP005
 std::unique_ptr<Rule> make_missing_recent_thought_leadership();  // LP012
 std::unique_ptr<Rule> make_too_few_aws_regions();                // LP022
+std::unique_ptr<Rule> make_too_few_references();          // PF001
+std::unique_ptr<Rule> make_too_few_engine_references();   // PF002
+std::unique_ptr<Rule> make_too_few_public_references();   // PF003
+std::unique_ptr<Rule> make_duplicate_customer();          // PF004
+std::unique_ptr<Rule> make_reference_program_mismatch();  // PF005
+std::unique_ptr<Rule> make_shared_account_id();           // PF006
+std::unique_ptr<Rule> make_customer_name_mismatch();      // PF007
+std::unique_ptr<Rule> make_customer_named_without_consent();  // PF008
+std::unique_ptr<Rule> make_public_reference_not_reachable();  // PF009
 std::unique_ptr<Rule> make_aws_service_name();             // ST001
 std::unique_ptr<Rule> make_absolute_claim();               // ST002
 std::unique_ptr<Rule> make_acronym_not_spelled_out();      // ST003

@@ -1,0 +1,66 @@
+// A submission: the set of references a partner hands in for one program,
+// and the portfolio check over it. Each document of the submission is
+// checked with the normal per-document pipeline (check::check_source, fields
+// kept); then the portfolio rules (PF001-PF099) run over the set.
+//
+// A submission is a folder. With a caselint-submission.yaml manifest the
+// manifest says which documents are references; without one (check
+// --submission) every document whose front matter names a `program:` is a
+// reference, its customer and public flag from front matter.
+//
+// Ownership: Result owns the documents' results and the parsed documents the
+// findings were computed from; nothing points outside it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "format/format.h"
+#include "portfolio/manifest.h"
+#include "rules/portfolio_rule.h"
+
+namespace caselint::portfolio {
+
+struct Submission {
+  std::string dir;                 // the folder
+  std::optional<Manifest> manifest;
+  std::string program;             // the manifest's, or the most common front matter program:
+  std::vector<ReferenceEntry> references;  // without a manifest: built from front matter (at = the document title)
+};
+
+// True when `path` is a folder holding caselint-submission.yaml.
+bool has_manifest(const std::string& path);
+
+// Reads the manifest, or without one the front matter of the folder's
+// documents. Throws config::ConfigError naming the manifest (or the folder
+// when no document names a program).
+Submission load_submission(const std::string& dir);
+
+struct Options {
+  std::string config;              // --config, empty: search for .caselint.yaml
+  rules::RunOptions run;
+  bool keep_source = false;        // for --fix / --diff
+  // How many clicks from the home page of the partner's site each public
+  // reference is (PF009). The site crawler fills it from the manifest's
+  // `site:`; empty: reachability is not checked.
+  rules::ClicksFromHome clicks_from_home;
+};
+
+struct Result {
+  Submission submission;
+  std::vector<format::FileResult> documents;  // every document of the folder and every reference, checked
+  std::vector<rules::Diagnostic> findings;    // the portfolio findings, sorted
+};
+
+// Loads and checks a submission. Throws config::ConfigError for a bad
+// manifest; a document that cannot be read is a FileResult::error.
+Result check_submission(const std::string& dir, const Options& opt);
+
+// The documents' results with the portfolio findings merged in: a finding on
+// a document joins its file, findings on the manifest form one more file.
+std::vector<format::FileResult> merged_results(const Result& r);
+
+}  // namespace caselint::portfolio
