@@ -47,7 +47,8 @@ code, .path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 table { width: 100%; border-collapse: collapse; margin: 0.5rem 0 0.75rem; font-size: 0.9rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
 th { background: #f0f3f6; font-weight: 600; }
-td.where { white-space: nowrap; }
+td.where { white-space: nowrap; width: 1%; }
+.rule { font-size: 0.85em; }
 td.text { overflow-wrap: anywhere; }
 table.overview td:first-child a { color: inherit; }
 .badge { display: inline-block; white-space: nowrap; font-weight: 600; font-size: 0.85rem; border-radius: 999px;
@@ -132,7 +133,7 @@ void badge(Tree& t, xmlNode* parent, Verdict v) {
   t.attr(b, "class", std::string("badge ") + verdict_name(v));
 }
 
-void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index) {
+void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index, const std::string& strip) {
   xmlNode* a = t.el(parent, "article");
   t.attr(a, "class", std::string("item ") + verdict_name(it.verdict));
   t.attr(a, "id", "item-" + std::to_string(index + 1));
@@ -165,28 +166,28 @@ void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index) {
   if (!it.findings.empty()) {
     xmlNode* table = t.el(a, "table", "findings");
     xmlNode* tr = t.el(t.el(table, "thead"), "tr");
-    for (const char* th : {"Finding", "Where", "Message"}) t.el(tr, "th", std::string(th));
+    for (const char* th : {"Where", "Finding"}) t.el(tr, "th", std::string(th));
     xmlNode* body = t.el(table, "tbody");
     for (const rules::Diagnostic& d : it.findings) {
       xmlNode* row = t.el(body, "tr");
-      xmlNode* what = t.el(row, "td");
+      t.el(row, "td", detail::where(d.path, d.range.start.line, strip), "where path");
+      xmlNode* what = t.el(row, "td", "text");
       t.el(what, "span", std::string(rules::severity_name(d.severity)),
            d.severity == rules::Severity::error ? "sev-error" : "sev-warning");
       t.add_text(what, " ");
       t.el(what, "code", d.code);
-      t.add_text(what, " " + d.rule);
-      t.el(row, "td", detail::where(d.path, d.range.start.line), "where path");
-      t.el(row, "td", d.message, "text");
+      t.add_text(what, " " + d.message + " ");
+      t.el(what, "span", "(" + d.rule + ")", "muted rule");
     }
   }
   if (!it.evidence.empty()) {
     xmlNode* table = t.el(a, "table", "evidence");
     xmlNode* tr = t.el(t.el(table, "thead"), "tr");
-    for (const char* th : {"Evidence", "Field", "Text"}) t.el(tr, "th", std::string(th));
+    for (const char* th : {"Where", "Field", "Value"}) t.el(tr, "th", std::string(th));
     xmlNode* body = t.el(table, "tbody");
     for (const Evidence& e : it.evidence) {
       xmlNode* row = t.el(body, "tr");
-      t.el(row, "td", detail::where(e.path, e.line), "where path");
+      t.el(row, "td", detail::where(e.path, e.line, strip), "where path");
       t.el(t.el(row, "td"), "code", e.field);
       t.el(row, "td", detail::clip(e.text, 200), "text");
     }
@@ -196,10 +197,12 @@ void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index) {
 }  // namespace
 
 void write_html(std::ostream& out, const Report& r) {
+  const std::string strip = detail::common_folder(r);
   Tree t;
   xmlNode* html = t.root("html");
   t.attr(html, "lang", "en");
   xmlNode* head = t.el(html, "head");
+  t.attr(t.el(head, "meta"), "charset", "utf-8");
   xmlNode* viewport = t.el(head, "meta");
   t.attr(viewport, "name", "viewport");
   t.attr(viewport, "content", "width=device-width, initial-scale=1");
@@ -272,7 +275,7 @@ void write_html(std::ostream& out, const Report& r) {
         group = it.item.group;
         if (!group.empty()) t.el(sec, "h3", group, "group");
       }
-      item(t, sec, it, i);
+      item(t, sec, it, i, strip);
     }
   }
   t.el(main, "footer", std::string("Written by caselint ") + format::version() + " from the documents listed above.");

@@ -42,6 +42,7 @@ std::string badge(Verdict v) { return std::string(mark(v)) + " **" + verdict_lab
 }  // namespace
 
 void write_markdown(std::ostream& out, const Report& r) {
+  const std::string strip = detail::common_folder(r);
   out << "# Self-assessment: " << esc(r.checklist_title) << "\n\n";
   out << "| | |\n|---|---|\n";
   out << "| **Program** | " << esc(r.program) << (r.checklist_file.empty() ? "" : " (" + esc(r.checklist_file) + ")")
@@ -85,17 +86,18 @@ void write_markdown(std::ostream& out, const Report& r) {
         out << "\n\n";
       }
       if (!it.findings.empty()) {
-        out << "| Finding | Where | Message |\n|---|---|---|\n";
+        out << "| Where | Finding |\n|---|---|\n";
         for (const rules::Diagnostic& d : it.findings) {
-          out << "| " << rules::severity_name(d.severity) << " " << esc(d.code) << " " << esc(d.rule) << " | "
-              << esc(detail::where(d.path, d.range.start.line)) << " | " << esc(d.message) << " |\n";
+          out << "| " << esc(detail::where(d.path, d.range.start.line, strip)) << " | **"
+              << rules::severity_name(d.severity) << "** " << esc(d.code) << " " << esc(d.message) << " ("
+              << esc(d.rule) << ") |\n";
         }
         out << '\n';
       }
       if (!it.evidence.empty()) {
-        out << "| Evidence | Field | Text |\n|---|---|---|\n";
+        out << "| Where | Field | Value |\n|---|---|---|\n";
         for (const Evidence& e : it.evidence) {
-          out << "| " << esc(detail::where(e.path, e.line)) << " | " << esc(e.field) << " | "
+          out << "| " << esc(detail::where(e.path, e.line, strip)) << " | " << esc(e.field) << " | "
               << esc(detail::clip(e.text, 160)) << " |\n";
         }
         out << '\n';

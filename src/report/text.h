@@ -12,6 +12,11 @@ namespace caselint::report::detail {
 std::string clip(std::string_view s, std::size_t max);
 // "path:line".
 std::string where(const std::string& path, int line);
+// The folder prefix ("corpus/studies/") every assessed file shares, to leave
+// out of file:line columns; empty when they share none.
+std::string common_folder(const Report& r);
+// "path:line" without that prefix.
+std::string where(const std::string& path, int line, const std::string& strip);
 // "3 Met, 1 Not met, 5 Needs human review".
 std::string counts(const Report& r);
 
