@@ -241,7 +241,8 @@ TEST_CASE("report: verdicts from hand-built results") {
     format::FileResult f = aurora_study();
     f.diagnostics.push_back(finding("CS101", rules::Severity::warning,
                                     "aurora prerequisite 2.1 AWS Customer Case Studies: Name of the customer", f.path, 3));
-    const report::ItemResult& it = result(assess_aurora({f}), "prerequisite 2.1 AWS Customer Case Studies");
+    report::Report r = assess_aurora({f});
+    const report::ItemResult& it = result(r, "prerequisite 2.1 AWS Customer Case Studies");
     CHECK(it.verdict == report::Verdict::met);
     CHECK(it.findings.size() == 1);
   }
