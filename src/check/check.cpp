@@ -5,6 +5,7 @@
 
 #include "extract/fields.h"
 #include "parse/parse.h"
+#include "rules/portfolio_rule.h"
 
 namespace caselint::check {
 
@@ -41,6 +42,11 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
       return r;
     }
     r.diagnostics = rules::check_document(*cfg.rules, d, fields, r.profile, settings, run);
+    for (const rules::Rule* rule : rules::active_rules(*cfg.rules, rules::doc_kind(d), r.profile, settings)) {
+      // Portfolio rules run over a submission, not over this document.
+      if (dynamic_cast<const rules::PortfolioRule*>(rule)) continue;
+      r.rules_run.push_back(rule->meta().code);
+    }
     if (in.keep_source) r.source = std::make_shared<const std::string>(file.bytes);
     if (in.want_fields) r.fields = std::move(fields);
   } catch (const config::ConfigError& e) {

@@ -26,6 +26,7 @@
 #include "lsp/server.h"
 #include "parse/parse.h"
 #include "portfolio/portfolio.h"
+#include "report/report.h"
 #include "rules/engine.h"
 
 namespace caselint::cli {
@@ -383,6 +384,41 @@ int cmd_explain(const std::string& code) {
   return 0;
 }
 
+// `caselint report`: checks the files (keeping their fields), assesses the
+// program's checklist and prints or writes the self-assessment. Exit code 1
+// when an item is not met.
+int cmd_report(const Options& o, const std::string& partner, const std::string& output) {
+  if (!o.profile.empty() && !report::builtin_checklist(o.profile)) {
+    std::cerr << "caselint: error: profile \"" << o.profile << "\" has no checklist to report on; programs with one: "
+              << config::joined(report::checklist_programs()) << '\n';
+    return 2;
+  }
+  int exit_code = 0;
+  report::Input in;
+  in.documents = check_all(o, true, exit_code);
+  in.program = o.profile;
+  if (in.program.empty()) {
+    std::string problem;
+    in.program = report::infer_program(in.documents, problem);
+    if (in.program.empty()) {
+      std::cerr << "caselint: error: " << problem << '\n';
+      return 2;
+    }
+  }
+  in.partner = partner;
+  in.as_of = o.as_of.empty() ? check::today() : o.as_of;
+  report::Report r = report::assess(in);
+  std::string text = report::render(r, o.format);
+  if (output.empty()) {
+    std::cout << text;
+  } else if (auto err = fix::write_file(output, text)) {
+    std::cerr << output << ": error: " << *err << '\n';
+    return 2;
+  }
+  if (exit_code == 2) return 2;
+  return r.not_met > 0 ? 1 : 0;
+}
+
 }  // namespace
 
 // A starter config: the program, and every rule of it listed (commented) so
@@ -430,7 +466,7 @@ int cmd_init(const std::string& profile, const std::string& dir, bool force) {
 
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const std::vector<std::string> kCommands = {"check", "extract", "rules", "explain", "init", "lsp", "help", "site"};
+  static const std::vector<std::string> kCommands = {"check", "extract", "report", "rules", "explain", "init", "lsp", "help", "site"};
   bool first_is_command = !args.empty() && std::find(kCommands.begin(), kCommands.end(), args[0]) != kCommands.end();
   bool wants_top_help = !args.empty() && (args[0] == "-h" || args[0] == "--help" || args[0] == "--version");
   if (!first_is_command && !wants_top_help) args.insert(args.begin(), "check");
@@ -462,6 +498,17 @@ int run(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand("extract", "print the fields found in each file (JSON by default)");
   add_common(extract, xopt, true);
   extract->add_option("--format", xopt.format, "output format")->check(CLI::IsMember({"json", "text"}));
+
+  Options ropt;
+  ropt.format = "md";
+  std::string report_partner, report_output;
+  CLI::App* report_cmd = app.add_subcommand("report", "the program's validation checklist as a self-assessment: "
+                                                      "each item Met, Not met or Needs human review, with evidence");
+  add_common(report_cmd, ropt, true);
+  report_cmd->add_option("--format", ropt.format, "output format: md (Markdown), html or json")
+      ->check(CLI::IsMember({"md", "html", "json"}));
+  report_cmd->add_option("--partner", report_partner, "the partner's name, shown in the report");
+  report_cmd->add_option("-o,--output", report_output, "write the report to FILE (atomically) instead of standard output");
 
   std::string rules_format = "text", rules_profile;
   CLI::App* rules_cmd = app.add_subcommand("rules", "list the rules");
@@ -514,6 +561,13 @@ int run(int argc, char** argv) {
     if (init->parsed()) return cmd_init(init_profile, init_dir, init_force);
     if (lsp_cmd->parsed()) return lsp::serve(std::cin, std::cout);
     if (site_cmd->parsed()) return run_site(site_args);
+    if (report_cmd->parsed()) {
+      if (auto problem = validate(ropt)) {
+        std::cerr << "caselint: error: " << *problem << '\n';
+        return 2;
+      }
+      return cmd_report(ropt, report_partner, report_output);
+    }
 
     bool is_extract = extract->parsed();
     Options& o = is_extract ? xopt : opt;

@@ -29,6 +29,7 @@ struct FileResult {
   std::optional<std::string> error;     // could not be read, parsed or configured
   std::optional<extract::Fields> fields;  // for `extract`
   std::shared_ptr<const std::string> source;  // the text as checked (for --fix and --diff), when it parsed
+  std::vector<std::string> rules_run;  // codes of the rules that ran on it (for `report`), when it parsed
 };
 
 struct Summary {

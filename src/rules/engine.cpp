@@ -23,13 +23,10 @@ std::string document_profile(const doc::Document& d, const extract::Fields& f, c
   return (signals >= 2 || titled) ? "case-study" : "landing-page";
 }
 
-std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
-                                       const std::string& profile_id, const FileSettings& settings,
-                                       const RunOptions& run) {
-  std::vector<Diagnostic> out;
+std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const std::string& profile_id,
+                                      const FileSettings& settings) {
   const Profile* profile = rules.profile(profile_id);
   std::vector<const Rule*> active;
-  const DocKind kind = doc_kind(d);
   auto consider = [&](std::string_view code) {
     const Rule* r = rules.find(code);
     if (!r || settings.disabled.count(r->meta().code) || r->meta().status == Status::removed) return;
@@ -40,6 +37,14 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
     for (const std::string& code : profile->rules) consider(code);
   }
   for (const std::string& code : settings.enabled) consider(code);
+  return active;
+}
+
+std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
+                                       const std::string& profile_id, const FileSettings& settings,
+                                       const RunOptions& run) {
+  std::vector<Diagnostic> out;
+  const std::vector<const Rule*> active = active_rules(rules, doc_kind(d), profile_id, settings);
 
   std::set<std::string, std::less<>> required;
   for (const Rule* r : active) {

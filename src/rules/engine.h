@@ -30,6 +30,11 @@ struct FileSettings {
 std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
                              const std::string& forced);
 
+// The rules check_document runs on a document of this kind: the profile's,
+// plus those the settings enable, less those they disable, in that order.
+std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const std::string& profile,
+                                      const FileSettings& settings);
+
 std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
                                        const std::string& profile, const FileSettings& settings,
                                        const RunOptions& run);

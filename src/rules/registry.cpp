@@ -115,7 +115,7 @@ const RegistryRow kRegistry[] = {
 
 bool is_rule_file(std::string_view path) {
   return path.size() > 5 && path.substr(path.size() - 5) == ".yaml" && path.rfind("profiles/", 0) != 0 &&
-         path.rfind("vocab/", 0) != 0;
+         path.rfind("vocab/", 0) != 0 && path.rfind("checklists/", 0) != 0;
 }
 
 std::string read_file(const std::string& path) {

@@ -14,7 +14,7 @@ done
 
 out="$("$bin" check --format json --as-of 2024-06-30 "$sub/dms-short")"
 check "json: PF001 points at the program: line of the manifest" \
-  python3 -c 'import json,sys; d=json.load(sys.stdin); f=[x for x in d["files"] if x["path"].endswith("caselint-submission.yaml")][0]; g=f["diagnostics"][0]; sys.exit(0 if g["code"]=="PF001" and g["range"]["start"]["line"]==2 and g["checklist"]=="dms 2.1 AWS Customer Case Studies" else 1)' <<<"$out"
+  python3 -c 'import json,sys; d=json.load(sys.stdin); f=[x for x in d["files"] if x["path"].endswith("caselint-submission.yaml")][0]; g=f["diagnostics"][0]; sys.exit(0 if g["code"]=="PF001" and g["range"]["start"]["line"]==2 and g["checklist"]=="dms prerequisite 2.1 AWS Customer Case Studies" else 1)' <<<"$out"
 
 "$bin" check --as-of 2024-06-30 "$sub/dms-complete" >/dev/null
 check "a complete submission exits 0" test $? -eq 0

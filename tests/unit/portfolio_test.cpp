@@ -158,7 +158,7 @@ TEST_CASE("counts: a pilot, another program and the same customer again do not c
   CHECK(found[0].message ==
         "submission has 1 qualifying reference (counted: a.md; not counted: b.md (same customer as another reference), "
         "c.md (not in production), d.md (written for aurora)); expected at least 2 for dms");
-  CHECK(found[0].checklist == "dms 2.1 AWS Customer Case Studies");
+  CHECK(found[0].checklist == "dms prerequisite 2.1 AWS Customer Case Studies");
   in.references[2].in_production = true;
   CHECK(run_rule("PF001", in).empty());
 }

@@ -53,10 +53,10 @@ class AccountIdOnPublicPage final : public Rule {
                    "service usage); public-facing references"},
         {"dms", "dms prerequisite 2.1 AWS Customer Case Studies: AWS Account ID; public versus non-public AWS Case "
                 "Studies"},
-        {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
+        {"ml-consulting", "ml-consulting prerequisite 2.3 Publicly Available Case Studies"},
         {"ml-technology", "ml-technology 1.2 Public References"},
         {"landing-page", "prerequisite Partner Practice Landing Page: a public reference to the partner's practice"},
-        {"landing-page-ml-consulting", "ml-consulting 3.1 APN Partner Practice Landing Page"},
+        {"landing-page-ml-consulting", "ml-consulting prerequisite 3.1 APN Partner Practice Landing Page"},
         {"landing-page-ml-technology",
          "ml-technology prerequisite AWS Machine Learning Product or Solution: public support statement"}};
     m.summary = "an AWS account ID on a public case study or landing page";

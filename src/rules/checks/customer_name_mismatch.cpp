@@ -1,6 +1,6 @@
 // PF007 customer-name-mismatch | doc: rules/doc/PF007.md
 // Checklist: the landing page is the public reference to the practice
-// (aurora 2.3, dms 4.1 Partner Practice Landing Page, ml-consulting 3.1 APN
+// (aurora 2.3, dms prerequisite 4.1 Partner Practice Landing Page, ml-consulting 3.1 APN
 // Partner Practice Landing Page); it names each customer as its case study does.
 #include <algorithm>
 #include <filesystem>
@@ -109,9 +109,9 @@ class CustomerNameMismatch final : public PortfolioRule {
     m.severity = Severity::warning;
     m.field = "customer_name";
     m.checklist = "prerequisite Partner Practice Landing Page";
-    m.checklist_by_profile = {{"aurora", "aurora 2.3 Partner Practice Landing Page"},
-                              {"dms", "dms 4.1 Partner Practice Landing Page"},
-                              {"ml-consulting", "ml-consulting 3.1 APN Partner Practice Landing Page"},
+    m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.3 Partner Practice Landing Page"},
+                              {"dms", "dms prerequisite 4.1 Partner Practice Landing Page"},
+                              {"ml-consulting", "ml-consulting prerequisite 3.1 APN Partner Practice Landing Page"},
                               {"ml-technology", "ml-technology 1.2 Public References"}};
     m.summary = "the landing page spells a customer's name differently from the case study it links to";
     return m;

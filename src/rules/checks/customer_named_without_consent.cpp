@@ -83,9 +83,9 @@ class CustomerNamedWithoutConsent final : public PortfolioRule {
     m.severity = Severity::error;
     m.field = "customer_name";
     m.checklist = "public references: publicly endorsed by the customer";
-    m.checklist_by_profile = {{"aurora", "aurora 2.1 AWS Customer Case Studies"},
-                              {"dms", "dms 2.1 AWS Customer Case Studies"},
-                              {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
+    m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
+                              {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
+                              {"ml-consulting", "ml-consulting prerequisite 2.3 Publicly Available Case Studies"},
                               {"ml-technology", "ml-technology 1.2 Public References"}};
     m.summary = "a public reference names a customer who has not agreed to be named publicly";
     return m;

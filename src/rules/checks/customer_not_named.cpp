@@ -32,7 +32,8 @@ class CustomerNotNamed final : public Rule {
     m.checklist = "case study reference fields: Name of the customer";
     m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies: Name of the customer"},
                               {"dms", "dms prerequisite 2.1 AWS Customer Case Studies: Name of the customer"},
-                              {"ml-consulting", "ml-consulting 2.1 ML-Specific Customer References: Name of the customer"},
+                              {"ml-consulting",
+                               "ml-consulting prerequisite 2.1 ML-Specific Customer References: Name of the customer"},
                               {"ml-technology", "ml-technology 1.1 Customer References: Name of the customer"}};
     m.summary = "the customer is anonymised instead of named";
     return m;

@@ -42,9 +42,9 @@ class DuplicateCustomer final : public PortfolioRule {
     m.severity = Severity::error;
     m.field = "customer_name";
     m.checklist = "case study references: each reference is a different customer";
-    m.checklist_by_profile = {{"aurora", "aurora 2.1 AWS Customer Case Studies"},
-                              {"dms", "dms 2.1 AWS Customer Case Studies"},
-                              {"ml-consulting", "ml-consulting 2.1 ML-Specific Customer References"},
+    m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
+                              {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
+                              {"ml-consulting", "ml-consulting prerequisite 2.1 ML-Specific Customer References"},
                               {"ml-technology", "ml-technology 1.1 Customer References"}};
     m.summary = "two references of the submission are for the same customer";
     return m;

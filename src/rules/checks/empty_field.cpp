@@ -44,7 +44,7 @@ class EmptyField final : public Rule {
     m.checklist = "case study reference fields (every program's Customer Case Studies item)";
     m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
                               {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
-                              {"ml-consulting", "ml-consulting 2.1 ML-Specific Customer References"},
+                              {"ml-consulting", "ml-consulting prerequisite 2.1 ML-Specific Customer References"},
                               {"ml-technology", "ml-technology 1.1 Customer References"}};
     m.summary = "a required field's section, label or key is there but empty or a placeholder";
     return m;

@@ -43,8 +43,8 @@ class EndDateAfterAsOf final : public Rule {
     m.checklist = kDatesCitation;
     m.checklist_by_profile = dates_citations();
     m.checklist_by_profile["ml-consulting"] =
-        "ml-consulting 2.1 ML-Specific Customer References: references specific to completed ML projects; Start and "
-        "end dates of project";
+        "ml-consulting prerequisite 2.1 ML-Specific Customer References: references specific to completed ML "
+        "projects; Start and end dates of project";
     m.checklist_by_profile["ml-technology"] =
         "ml-technology 1.1 Customer References: references of completed Machine Learning projects; Start and end "
         "dates of project";

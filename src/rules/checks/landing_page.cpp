@@ -78,7 +78,7 @@ void cite_landing_page(RuleMeta& m) {
   m.checklist_by_profile = {
       {"landing-page", "aurora prerequisite 2.3 Partner Practice Landing Page; dms prerequisite 4.1 Partner Practice "
                        "Landing Page"},
-      {"landing-page-ml-consulting", "ml-consulting 3.1 APN Partner Practice Landing Page"},
+      {"landing-page-ml-consulting", "ml-consulting prerequisite 3.1 APN Partner Practice Landing Page"},
       {"landing-page-ml-technology",
        "ml-technology prerequisite AWS Machine Learning Product or Solution: public support statement"}};
 }

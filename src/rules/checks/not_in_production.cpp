@@ -40,8 +40,8 @@ class NotInProduction final : public Rule {
          "dms prerequisite 2.1 AWS Customer Case Studies: AWS service(s) that are in production, rather than in pilot or "
          "proof of concept stage"},
         {"ml-consulting",
-         "ml-consulting 2.1 ML-Specific Customer References: projects that are in production, rather than in pilot or "
-         "proof of concept stage; still in development stage will not be accepted"},
+         "ml-consulting prerequisite 2.1 ML-Specific Customer References: projects that are in production, rather "
+         "than in pilot or proof of concept stage; still in development stage will not be accepted"},
         {"ml-technology",
          "ml-technology prerequisite AWS Customer References: projects that are in production, rather than in pilot or "
          "proof of concept stage"}};

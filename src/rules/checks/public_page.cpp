@@ -25,10 +25,10 @@ void cite_public_safety(RuleMeta& m) {
   m.checklist_by_profile = {
       {"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies: public-facing references"},
       {"dms", "dms prerequisite 2.1 AWS Customer Case Studies: public versus non-public AWS Case Studies"},
-      {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
+      {"ml-consulting", "ml-consulting prerequisite 2.3 Publicly Available Case Studies"},
       {"ml-technology", "ml-technology 1.2 Public References"},
       {"landing-page", "prerequisite Partner Practice Landing Page: a public reference to the partner's practice"},
-      {"landing-page-ml-consulting", "ml-consulting 3.1 APN Partner Practice Landing Page"},
+      {"landing-page-ml-consulting", "ml-consulting prerequisite 3.1 APN Partner Practice Landing Page"},
       {"landing-page-ml-technology",
        "ml-technology prerequisite AWS Machine Learning Product or Solution: public support statement"}};
 }

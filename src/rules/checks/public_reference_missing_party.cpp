@@ -1,5 +1,5 @@
 // CS140 public-reference-missing-party | doc: rules/doc/CS140.md
-// Checklist: ml-consulting 2.3 Publicly Available Case Studies ("Reference to
+// Checklist: ml-consulting prerequisite 2.3 Publicly Available Case Studies ("Reference to
 // the customer name, APN Partner Name, and AWS"); ml-technology 1.2 Public
 // References ("Reference to customer name, APN Partner name, and AWS").
 // A document marked public (front matter `public: true`) must name all three
@@ -63,7 +63,9 @@ class PublicReferenceMissingParty final : public Rule {
     m.field = "public";
     m.checklist = "public references: customer name, APN Partner name and AWS";
     m.checklist_by_profile = {
-        {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies: Reference to the customer name, APN Partner Name, and AWS"},
+        {"ml-consulting",
+         "ml-consulting prerequisite 2.3 Publicly Available Case Studies: Reference to the customer name, APN Partner "
+         "Name, and AWS"},
         {"ml-technology", "ml-technology 1.2 Public References: Reference to customer name, APN Partner name, and AWS"}};
     m.summary = "a public reference must name the customer, the partner and AWS in its text";
     return m;

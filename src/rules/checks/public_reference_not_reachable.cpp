@@ -36,9 +36,9 @@ class PublicReferenceNotReachable final : public PortfolioRule {
     m.severity = Severity::error;
     m.field = "public";
     m.checklist = "public references: easily discoverable on the APN Partner's website";
-    m.checklist_by_profile = {{"aurora", "aurora 2.1 AWS Customer Case Studies"},
-                              {"dms", "dms 2.1 AWS Customer Case Studies"},
-                              {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
+    m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
+                              {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
+                              {"ml-consulting", "ml-consulting prerequisite 2.3 Publicly Available Case Studies"},
                               {"ml-technology", "ml-technology 1.2 Public References"}};
     m.summary = "a public reference cannot be reached from the home page of the partner's site";
     return m;

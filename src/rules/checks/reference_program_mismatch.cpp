@@ -32,9 +32,9 @@ class ReferenceProgramMismatch final : public PortfolioRule {
     m.severity = Severity::error;
     m.field = "program";
     m.checklist = "case study references: service-specific customer case studies";
-    m.checklist_by_profile = {{"aurora", "aurora 2.1 AWS Customer Case Studies"},
-                              {"dms", "dms 2.1 AWS Customer Case Studies"},
-                              {"ml-consulting", "ml-consulting 2.1 ML-Specific Customer References"},
+    m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
+                              {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
+                              {"ml-consulting", "ml-consulting prerequisite 2.1 ML-Specific Customer References"},
                               {"ml-technology", "ml-technology 1.1 Customer References"}};
     m.summary = "a reference's front matter names another program than the submission's";
     return m;

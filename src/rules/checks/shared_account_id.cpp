@@ -47,9 +47,9 @@ class SharedAccountId final : public PortfolioRule {
     m.severity = Severity::error;
     m.field = "aws_account_id";
     m.checklist = "case study references: AWS Account ID (Will be used to verify AWS service usage)";
-    m.checklist_by_profile = {{"aurora", "aurora 2.1 AWS Customer Case Studies"},
-                              {"dms", "dms 2.1 AWS Customer Case Studies"},
-                              {"ml-consulting", "ml-consulting 2.1 ML-Specific Customer References"},
+    m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
+                              {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
+                              {"ml-consulting", "ml-consulting prerequisite 2.1 ML-Specific Customer References"},
                               {"ml-technology", "ml-technology 1.1 Customer References"}};
     m.summary = "two references of different customers give the same AWS account ID";
     return m;

@@ -13,14 +13,14 @@ namespace {
 const std::map<std::string, std::string> kPracticePage = {
     {"aurora", "aurora prerequisite 2.3 Partner Practice Landing Page"},
     {"dms", "dms prerequisite 4.1 Partner Practice Landing Page"},
-    {"ml-consulting", "ml-consulting 3.1 APN Partner Practice Landing Page"},
+    {"ml-consulting", "ml-consulting prerequisite 3.1 APN Partner Practice Landing Page"},
     {"ml-technology", "ml-technology prerequisite AWS Machine Learning Product or Solution"},
 };
 
 const std::map<std::string, std::string> kPublicCaseStudy = {
     {"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
     {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
-    {"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
+    {"ml-consulting", "ml-consulting prerequisite 2.3 Publicly Available Case Studies"},
     {"ml-technology", "ml-technology 1.2 Public References"},
 };
 
@@ -48,12 +48,12 @@ class SiteRule final : public Rule {
 
 std::unique_ptr<Rule> make_broken_internal_link() {
   return std::make_unique<SiteRule>("CS302", "broken-internal-link", Severity::error,
-                                    "ml-consulting 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "a link to a page of the same site leads nowhere (missing file, HTTP error)");
 }
 std::unique_ptr<Rule> make_missing_image() {
   return std::make_unique<SiteRule>("CS303", "missing-image", Severity::error,
-                                    "ml-consulting 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "an image of the page is not on the site");
 }
 std::unique_ptr<Rule> make_unresolved_architecture_diagram() {
@@ -67,17 +67,17 @@ std::unique_ptr<Rule> make_unresolved_architecture_diagram() {
 }
 std::unique_ptr<Rule> make_page_not_checked() {
   return std::make_unique<SiteRule>("CS305", "page-not-checked", Severity::warning,
-                                    "ml-consulting 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "a linked page could not be checked (timeout, too large, off-host redirect)");
 }
 std::unique_ptr<Rule> make_page_not_read() {
   return std::make_unique<SiteRule>("CS306", "page-not-read", Severity::info,
-                                    "ml-consulting 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "a linked page was not read: robots.txt disallows it or it is not HTML");
 }
 std::unique_ptr<Rule> make_crawl_incomplete() {
   return std::make_unique<SiteRule>("CS307", "crawl-incomplete", Severity::warning,
-                                    "ml-consulting 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "the crawl stopped at a page, depth or time limit");
 }
 std::unique_ptr<Rule> make_practice_page_is_home_page() {
@@ -92,12 +92,12 @@ std::unique_ptr<Rule> make_practice_page_unreachable() {
 }
 std::unique_ptr<Rule> make_case_study_unreachable() {
   return std::make_unique<SiteRule>("LP103", "case-study-unreachable", Severity::error,
-                                    "ml-consulting 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "a public case study cannot be reached from the home page");
 }
 std::unique_ptr<Rule> make_too_many_clicks() {
   return std::make_unique<SiteRule>("LP104", "too-many-clicks", Severity::warning,
-                                    "ml-consulting 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "the practice page or a case study is more clicks from the home page than allowed");
 }
 std::unique_ptr<Rule> make_practice_page_not_found() {

@@ -1,5 +1,5 @@
 // PF003 too-few-public-references | doc: rules/doc/PF003.md
-// Checklist: ml-consulting 2.3 Publicly Available Case Studies ("Two (2) of
+// Checklist: ml-consulting prerequisite 2.3 Publicly Available Case Studies ("Two (2) of
 // the four (4) AWS customer references must be public"), ml-technology 1.2
 // Public References ("2 of the above 4 references are publicly endorsed").
 #include "rules/checks/checks.h"
@@ -33,8 +33,8 @@ class TooFewPublicReferences final : public PortfolioRule {
     m.name = "too-few-public-references";
     m.severity = Severity::error;
     m.field = "public";
-    m.checklist = "ml-consulting 2.3 Publicly Available Case Studies";
-    m.checklist_by_profile = {{"ml-consulting", "ml-consulting 2.3 Publicly Available Case Studies"},
+    m.checklist = "ml-consulting prerequisite 2.3 Publicly Available Case Studies";
+    m.checklist_by_profile = {{"ml-consulting", "ml-consulting prerequisite 2.3 Publicly Available Case Studies"},
                               {"ml-technology", "ml-technology 1.2 Public References"}};
     m.summary = "fewer qualifying public references than the program asks for";
     return m;

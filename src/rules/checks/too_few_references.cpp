@@ -30,9 +30,9 @@ class TooFewReferences final : public PortfolioRule {
     m.name = "too-few-references";
     m.severity = Severity::error;
     m.checklist = "case study references: the number of references the program asks for";
-    m.checklist_by_profile = {{"aurora", "aurora 2.1 AWS Customer Case Studies"},
-                              {"dms", "dms 2.1 AWS Customer Case Studies"},
-                              {"ml-consulting", "ml-consulting 2.1 ML-Specific Customer References"},
+    m.checklist_by_profile = {{"aurora", "aurora prerequisite 2.1 AWS Customer Case Studies"},
+                              {"dms", "dms prerequisite 2.1 AWS Customer Case Studies"},
+                              {"ml-consulting", "ml-consulting prerequisite 2.1 ML-Specific Customer References"},
                               {"ml-technology", "ml-technology 1.1 Customer References"}};
     m.summary = "the submission has fewer qualifying references than the program asks for";
     return m;

@@ -1,0 +1,291 @@
+// `caselint report --format html`: one self-contained page (inline CSS, no
+// scripts, no external assets), built as a libxml2 tree so that every piece
+// of document text is a text node or attribute value and is escaped when the
+// tree is serialised.
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "report/report.h"
+#include "report/text.h"
+
+namespace caselint::report {
+
+namespace {
+
+// Verdict colours pass WCAG AA contrast on their backgrounds; the badge text
+// and symbol say the verdict, so it never rests on colour alone.
+const char* kStyle = R"css(
+:root { --ink: #1d2430; --muted: #5b6473; --line: #d9dee6; --met: #116329; --met-bg: #dafbe1;
+  --not: #a40e26; --not-bg: #ffebe9; --rev: #7d4e00; --rev-bg: #fff8c5; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); background: #f6f8fa; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; background: #fff; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.2rem 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--ink); }
+h3.group { font-size: 1rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em;
+  margin: 1.75rem 0 0.5rem; }
+.kicker { margin: 0; color: var(--muted); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.06em; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; margin: 0 0 1.25rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+dl.facts ul { margin: 0; padding: 0; list-style: none; }
+.muted { color: var(--muted); }
+code, .path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em; }
+.counts { display: flex; gap: 0.75rem; flex-wrap: wrap; margin: 0 0 1rem; }
+.count { flex: 1 1 10rem; border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px;
+  padding: 0.6rem 0.9rem; }
+.count .n { display: block; font-size: 1.8rem; font-weight: 700; line-height: 1.1; }
+.count.met { border-left-color: var(--met); } .count.met .n { color: var(--met); }
+.count.not-met { border-left-color: var(--not); } .count.not-met .n { color: var(--not); }
+.count.needs-review { border-left-color: var(--rev); } .count.needs-review .n { color: var(--rev); }
+.legend { color: var(--muted); font-size: 0.9rem; }
+.errors { border: 1px solid var(--not); background: var(--not-bg); border-radius: 6px; padding: 0.5rem 1rem; }
+table { width: 100%; border-collapse: collapse; margin: 0.5rem 0 0.75rem; font-size: 0.9rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
+th { background: #f0f3f6; font-weight: 600; }
+td.where { white-space: nowrap; width: 1%; }
+.rule { font-size: 0.85em; }
+td.text { overflow-wrap: anywhere; }
+table.overview td:first-child a { color: inherit; }
+.badge { display: inline-block; white-space: nowrap; font-weight: 600; font-size: 0.85rem; border-radius: 999px;
+  padding: 0.1rem 0.65rem; border: 1px solid currentColor; }
+.badge.met { color: var(--met); background: var(--met-bg); }
+.badge.not-met { color: var(--not); background: var(--not-bg); }
+.badge.needs-review { color: var(--rev); background: var(--rev-bg); }
+article.item { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 0.75rem 1rem;
+  margin: 0.75rem 0; }
+article.item.met { border-left-color: var(--met); }
+article.item.not-met { border-left-color: var(--not); }
+article.item.needs-review { border-left-color: var(--rev); }
+.item-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+.item-head h4 { margin: 0; font-size: 1.05rem; }
+.item-head .num { color: var(--muted); margin-right: 0.35rem; }
+article p { margin: 0.4rem 0; }
+.reason { font-weight: 600; }
+.sev-error { color: var(--not); font-weight: 600; }
+.sev-warning { color: var(--rev); font-weight: 600; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
+@media print {
+  body { background: #fff; font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  article.item, .count, tr { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+
+class Tree {
+ public:
+  Tree() : doc_(htmlNewDocNoDtD(nullptr, nullptr)) {
+    if (!doc_) throw std::runtime_error("cannot create the HTML document");
+    xmlCreateIntSubset(doc_.get(), BAD_CAST "html", nullptr, nullptr);
+  }
+  xmlDoc* doc() { return doc_.get(); }
+  xmlNode* root(const char* name) {
+    xmlNode* n = xmlNewDocNode(doc_.get(), nullptr, BAD_CAST name, nullptr);
+    xmlDocSetRootElement(doc_.get(), n);
+    return n;
+  }
+  xmlNode* el(xmlNode* parent, const char* name, const char* cls = nullptr) {
+    xmlNode* n = xmlNewDocNode(doc_.get(), nullptr, BAD_CAST name, nullptr);
+    if (!n) throw std::runtime_error("cannot build the HTML report");
+    xmlAddChild(parent, n);
+    if (cls) attr(n, "class", cls);
+    return n;
+  }
+  // An element holding `text` as one (escaped) text node.
+  xmlNode* el(xmlNode* parent, const char* name, const std::string& text, const char* cls = nullptr) {
+    xmlNode* n = el(parent, name, cls);
+    add_text(n, text);
+    return n;
+  }
+  void add_text(xmlNode* parent, const std::string& text) {
+    xmlAddChild(parent, xmlNewDocText(doc_.get(), BAD_CAST text.c_str()));
+  }
+  void attr(xmlNode* n, const char* name, const std::string& value) {
+    xmlSetProp(n, BAD_CAST name, BAD_CAST value.c_str());
+  }
+
+ private:
+  std::unique_ptr<xmlDoc, DocFree> doc_;
+};
+
+const char* symbol(Verdict v) {
+  switch (v) {
+    case Verdict::met: return "\xE2\x9C\x93 ";           // check mark
+    case Verdict::not_met: return "\xE2\x9C\x97 ";       // ballot x
+    case Verdict::needs_review: return "? ";
+  }
+  return "";
+}
+
+void badge(Tree& t, xmlNode* parent, Verdict v) {
+  xmlNode* b = t.el(parent, "span", std::string(symbol(v)) + verdict_label(v));
+  t.attr(b, "class", std::string("badge ") + verdict_name(v));
+}
+
+void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index, const std::string& strip) {
+  xmlNode* a = t.el(parent, "article");
+  t.attr(a, "class", std::string("item ") + verdict_name(it.verdict));
+  t.attr(a, "id", "item-" + std::to_string(index + 1));
+  t.attr(a, "data-section", section_name(it.item.section));
+  t.attr(a, "data-number", it.item.number);
+  t.attr(a, "data-title", it.item.title);
+  t.attr(a, "data-verdict", verdict_name(it.verdict));
+  xmlNode* head = t.el(a, "div", "item-head");
+  xmlNode* h = t.el(head, "h4");
+  if (!it.item.number.empty()) t.el(h, "span", it.item.number, "num");
+  t.add_text(h, it.item.title);
+  badge(t, head, it.verdict);
+  t.el(a, "p", it.reason, "reason");
+  xmlNode* asked = t.el(a, "p", "asked");
+  t.el(asked, "strong", std::string("Asked: "));
+  t.add_text(asked, it.item.summary);
+  if (!it.item.note.empty()) {
+    xmlNode* note = t.el(a, "p", "note");
+    t.el(note, "strong", std::string("A reviewer still checks: "));
+    t.add_text(note, it.item.note);
+  }
+  if (!it.rules.empty()) {
+    xmlNode* p = t.el(a, "p", "rules muted");
+    t.add_text(p, "Rules: ");
+    for (std::size_t i = 0; i < it.rules.size(); ++i) {
+      if (i) t.add_text(p, ", ");
+      t.el(p, "code", it.rules[i]);
+    }
+  }
+  if (!it.findings.empty()) {
+    xmlNode* table = t.el(a, "table", "findings");
+    xmlNode* tr = t.el(t.el(table, "thead"), "tr");
+    for (const char* th : {"Where", "Finding"}) t.el(tr, "th", std::string(th));
+    xmlNode* body = t.el(table, "tbody");
+    for (const rules::Diagnostic& d : it.findings) {
+      xmlNode* row = t.el(body, "tr");
+      t.el(row, "td", detail::where(d.path, d.range.start.line, strip), "where path");
+      xmlNode* what = t.el(row, "td", "text");
+      t.el(what, "span", std::string(rules::severity_name(d.severity)),
+           d.severity == rules::Severity::error ? "sev-error" : "sev-warning");
+      t.add_text(what, " ");
+      t.el(what, "code", d.code);
+      t.add_text(what, " " + d.message + " ");
+      t.el(what, "span", "(" + d.rule + ")", "muted rule");
+    }
+  }
+  if (!it.evidence.empty()) {
+    xmlNode* table = t.el(a, "table", "evidence");
+    xmlNode* tr = t.el(t.el(table, "thead"), "tr");
+    for (const char* th : {"Where", "Field", "Value"}) t.el(tr, "th", std::string(th));
+    xmlNode* body = t.el(table, "tbody");
+    for (const Evidence& e : it.evidence) {
+      xmlNode* row = t.el(body, "tr");
+      t.el(row, "td", detail::where(e.path, e.line, strip), "where path");
+      t.el(t.el(row, "td"), "code", e.field);
+      t.el(row, "td", detail::clip(e.text, 200), "text");
+    }
+  }
+}
+
+}  // namespace
+
+void write_html(std::ostream& out, const Report& r) {
+  const std::string strip = detail::common_folder(r);
+  Tree t;
+  xmlNode* html = t.root("html");
+  t.attr(html, "lang", "en");
+  xmlNode* head = t.el(html, "head");
+  t.attr(t.el(head, "meta"), "charset", "utf-8");
+  xmlNode* viewport = t.el(head, "meta");
+  t.attr(viewport, "name", "viewport");
+  t.attr(viewport, "content", "width=device-width, initial-scale=1");
+  t.el(head, "title", "Self-assessment: " + r.checklist_title);
+  t.el(head, "style", std::string(kStyle));
+
+  xmlNode* main = t.el(t.el(html, "body"), "main");
+  xmlNode* header = t.el(main, "header");
+  t.el(header, "p", std::string("caselint self-assessment"), "kicker");
+  t.el(header, "h1", r.checklist_title);
+  xmlNode* facts = t.el(header, "dl", "facts");
+  t.el(facts, "dt", std::string("Program"));
+  xmlNode* program = t.el(facts, "dd");
+  t.el(program, "code", r.program);
+  if (!r.checklist_file.empty()) t.el(program, "span", " (" + r.checklist_file + ")", "muted");
+  if (!r.partner.empty()) {
+    t.el(facts, "dt", std::string("Partner"));
+    t.el(facts, "dd", r.partner);
+  }
+  t.el(facts, "dt", std::string("As of"));
+  t.el(facts, "dd", r.as_of);
+  t.el(facts, "dt", std::string("Files"));
+  xmlNode* files = t.el(t.el(facts, "dd"), "ul");
+  for (const std::string& f : r.files) t.el(files, "li", f, "path");
+  if (r.files.empty()) t.el(files, "li", std::string("none"));
+
+  xmlNode* counts = t.el(header, "div", "counts");
+  t.attr(counts, "aria-label", detail::counts(r));
+  for (auto [v, n] : {std::pair{Verdict::met, r.met}, std::pair{Verdict::not_met, r.not_met},
+                      std::pair{Verdict::needs_review, r.needs_review}}) {
+    xmlNode* c = t.el(counts, "div");
+    t.attr(c, "class", std::string("count ") + verdict_name(v));
+    t.attr(c, "data-verdict", verdict_name(v));
+    t.el(c, "span", std::to_string(n), "n");
+    t.add_text(c, std::string(symbol(v)) + verdict_label(v));
+  }
+  if (!r.file_errors.empty()) {
+    xmlNode* box = t.el(header, "div", "errors");
+    t.el(box, "strong", std::string("Could not be checked:"));
+    xmlNode* ul = t.el(box, "ul");
+    for (const std::string& e : r.file_errors) t.el(ul, "li", e, "path");
+  }
+  t.el(header, "p",
+       std::string("Met: the rules citing the item ran over these files and found no error. Not met: a finding of "
+                   "error severity cites it. Needs human review: no rule can prove it from documents."),
+       "legend");
+
+  xmlNode* overview = t.el(main, "section", "overview");
+  t.el(overview, "h2", std::string("Overview"));
+  xmlNode* table = t.el(overview, "table", "overview");
+  xmlNode* tr = t.el(t.el(table, "thead"), "tr");
+  t.el(tr, "th", std::string("Item"));
+  t.el(tr, "th", std::string("Verdict"));
+  xmlNode* body = t.el(table, "tbody");
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    xmlNode* row = t.el(body, "tr");
+    xmlNode* link = t.el(t.el(row, "td"), "a", r.items[i].item.label());
+    t.attr(link, "href", "#item-" + std::to_string(i + 1));
+    badge(t, t.el(row, "td"), r.items[i].verdict);
+  }
+
+  for (Section s : {Section::prerequisites, Section::checklist}) {
+    xmlNode* sec = t.el(main, "section", section_name(s));
+    t.el(sec, "h2", std::string(s == Section::prerequisites ? "Prerequisites" : "Validation checklist"));
+    std::string group;
+    for (std::size_t i = 0; i < r.items.size(); ++i) {
+      const ItemResult& it = r.items[i];
+      if (it.item.section != s) continue;
+      if (it.item.group != group) {
+        group = it.item.group;
+        if (!group.empty()) t.el(sec, "h3", group, "group");
+      }
+      item(t, sec, it, i, strip);
+    }
+  }
+  t.el(main, "footer", std::string("Written by caselint ") + format::version() + " from the documents listed above.");
+
+  xmlChar* mem = nullptr;
+  int size = 0;
+  htmlDocDumpMemoryFormat(t.doc(), &mem, &size, 1);
+  if (!mem) throw std::runtime_error("cannot write the HTML report");
+  out.write(reinterpret_cast<const char*>(mem), size);
+  xmlFree(mem);
+}
+
+}  // namespace caselint::report

@@ -1,0 +1,89 @@
+// `caselint report`: the program's validation checklist as the self-assessment
+// AWS asks partners to fill in. assess() decides a verdict per checklist item
+// from the documents' check results; the writers only print a Report.
+//
+// Verdicts come from the rules' citations (RuleMeta::citation(profile), see
+// report/checklist.h), not from a second mapping: an item is
+//   not met  when a finding of error severity cites it,
+//   met      when rules citing it ran over the documents and none failed,
+//   needs human review  otherwise: no rule that ran can prove it, or the
+//            item is marked human_review (those are never met).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "format/format.h"
+#include "report/checklist.h"
+#include "rules/diagnostic.h"
+#include "rules/registry.h"
+
+namespace caselint::report {
+
+// What a report is about: a partner's submission for one program.
+struct Input {
+  std::string program;   // profile id with a checklist: aurora, dms, ml-consulting, ml-technology
+  std::string partner;   // the partner's name, when known
+  // The documents as checked (check::Input::want_fields set, so each carries
+  // its extracted fields and the rules that ran on it).
+  std::vector<format::FileResult> documents;
+  // Findings of rules over the whole submission (portfolio rules), with their
+  // citations, and the codes of the portfolio rules that ran.
+  std::vector<rules::Diagnostic> portfolio_findings;
+  std::vector<std::string> portfolio_rules_run;
+  std::string as_of;     // YYYY-MM-DD
+};
+
+enum class Verdict { met, not_met, needs_review };
+const char* verdict_name(Verdict v);   // "met", "not-met", "needs-review"
+const char* verdict_label(Verdict v);  // "Met", "Not met", "Needs human review"
+
+// One extracted value behind an item: where it is and what it says.
+struct Evidence {
+  std::string path;
+  int line = 0;
+  std::string field;  // vocabulary name
+  std::string text;   // the value as written (a topic: its title)
+};
+
+struct ItemResult {
+  Item item;
+  Verdict verdict = Verdict::needs_review;
+  std::string reason;               // one line: why this verdict
+  std::vector<std::string> rules;   // codes of the rules that ran and cite the item
+  std::vector<Evidence> evidence;
+  std::vector<rules::Diagnostic> findings;  // every finding citing the item, errors first
+};
+
+struct Report {
+  std::string program;
+  std::string checklist_title;
+  std::string checklist_file;
+  std::string partner;
+  std::string as_of;
+  std::vector<std::string> files;          // the documents assessed
+  std::vector<std::string> file_errors;    // "path: reason" for documents that could not be checked
+  std::vector<ItemResult> items;           // in checklist order
+  int met = 0, not_met = 0, needs_review = 0;
+};
+
+// Throws std::invalid_argument when the program has no checklist.
+Report assess(const Input& in, const rules::RuleSet& rules = rules::RuleSet::builtin());
+
+// The program of a set of documents checked without --profile: the one
+// program (profile with a checklist) their profiles name. Documents of other
+// profiles (landing-page, case-study) do not count. Empty, with `problem`
+// set, when there is none or more than one.
+std::string infer_program(const std::vector<format::FileResult>& documents, std::string& problem);
+
+// The writers. Markdown is GitHub-flavoured; HTML is one self-contained page
+// (inline CSS, no scripts); JSON is the machine-readable verdicts.
+void write_markdown(std::ostream& out, const Report& r);
+void write_html(std::ostream& out, const Report& r);
+void write_json(std::ostream& out, const Report& r);
+// The report in `format`: md, html or json; throws std::invalid_argument otherwise.
+std::string render(const Report& r, std::string_view format);
+
+}  // namespace caselint::report

@@ -1,0 +1,23 @@
+// Text helpers shared by the report writers (internal to src/report/).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/report.h"
+
+namespace caselint::report::detail {
+
+// At most `max` code points of s, with "…" when cut; never splits a UTF-8 sequence.
+std::string clip(std::string_view s, std::size_t max);
+// "path:line".
+std::string where(const std::string& path, int line);
+// The folder prefix ("corpus/studies/") every assessed file shares, to leave
+// out of file:line columns; empty when they share none.
+std::string common_folder(const Report& r);
+// "path:line" without that prefix.
+std::string where(const std::string& path, int line, const std::string& strip);
+// "3 Met, 1 Not met, 5 Needs human review".
+std::string counts(const Report& r);
+
+}  // namespace caselint::report::detail
