@@ -28,6 +28,7 @@
 #include "portfolio/portfolio.h"
 #include "report/report.h"
 #include "rules/engine.h"
+#include "rules/portfolio_rule.h"
 
 namespace caselint::cli {
 
@@ -395,8 +396,46 @@ int cmd_report(const Options& o, const std::string& partner, const std::string& 
   }
   int exit_code = 0;
   report::Input in;
-  in.documents = check_all(o, true, exit_code);
-  in.program = o.profile;
+  // A submission folder (with caselint-submission.yaml) is checked as a
+  // whole: its documents, then the portfolio rules, whose findings count
+  // against the checklist items they cite.
+  if (o.paths.size() == 1 && portfolio::has_manifest(o.paths[0])) {
+    portfolio::Options popt;
+    popt.config = o.config;
+    popt.run.as_of = o.as_of.empty() ? check::today() : o.as_of;
+    std::optional<portfolio::Manifest> pr_manifest;
+    try {
+      portfolio::Result pr = portfolio::check_submission(o.paths[0], popt);
+      in.documents = std::move(pr.documents);
+      in.portfolio_findings = std::move(pr.findings);
+      if (o.profile.empty()) in.program = pr.submission.program;
+      if (pr.submission.manifest) in.partner = pr.submission.manifest->partner;
+      pr_manifest = pr.submission.manifest;
+    } catch (const config::ConfigError& e) {
+      std::cerr << e.file << ": error: submission: " << e.what() << '\n';
+      return 2;
+    }
+    for (const format::FileResult& d : in.documents) {
+      if (d.error) exit_code = 2;
+    }
+    // PF007 reads the landing page and PF009 the crawl of the site: without
+    // them in the manifest they checked nothing, and cannot make an item Met.
+    bool has_landing = false, has_site = false;
+    if (const portfolio::Manifest* m = pr_manifest ? &*pr_manifest : nullptr) {
+      has_landing = !m->landing_page.empty();
+      has_site = !m->site.empty();
+    }
+    if (const rules::Profile* prof = rules::RuleSet::builtin().profile(o.profile.empty() ? in.program : o.profile)) {
+      for (const std::string& code : prof->rules) {
+        if (!dynamic_cast<const rules::PortfolioRule*>(rules::RuleSet::builtin().find(code))) continue;
+        if ((code == "PF007" && !has_landing) || (code == "PF009" && !has_site)) continue;
+        in.portfolio_rules_run.push_back(code);
+      }
+    }
+  } else {
+    in.documents = check_all(o, true, exit_code);
+  }
+  if (!o.profile.empty()) in.program = o.profile;
   if (in.program.empty()) {
     std::string problem;
     in.program = report::infer_program(in.documents, problem);
@@ -405,7 +444,7 @@ int cmd_report(const Options& o, const std::string& partner, const std::string& 
       return 2;
     }
   }
-  in.partner = partner;
+  if (!partner.empty()) in.partner = partner;
   in.as_of = o.as_of.empty() ? check::today() : o.as_of;
   report::Report r = report::assess(in);
   std::string text = report::render(r, o.format);

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 #include "check/check.h"
 #include "extract/fields.h"
 #include "load/source.h"
 #include "parse/parse.h"
 #include "rules/registry.h"
+#include "site/site.h"
 
 namespace caselint::portfolio {
 
@@ -154,6 +156,35 @@ Result check_submission(const std::string& dir, const Options& opt) {
   rules::PortfolioInput input;
   input.program = sub.program;
   input.clicks_from_home = opt.clicks_from_home;
+  // The manifest's `site:` is crawled (a folder or the home page's URL) so
+  // that PF009 can ask how many clicks each public reference is from home.
+  if (!input.clicks_from_home && manifest && !manifest->site.empty()) {
+    site::Options so;
+    so.config = opt.config;
+    so.as_of = opt.run.as_of;
+    auto graph = std::make_shared<site::Graph>();
+    try {
+      *graph = site::crawl(manifest->site, so);
+    } catch (const std::exception& e) {
+      graph->home_error = e.what();
+    }
+    if (graph->home < 0) {
+      format::FileResult r;
+      r.path = manifest->site;
+      r.error = "site: the home page could not be read (" + graph->home_error +
+                "), so PF009 could not check which public references it reaches";
+      result.documents.push_back(std::move(r));
+    } else {
+      // A local copy of the site knows its pages by path: a reference's
+      // published URL is looked up by its path there.
+      input.clicks_from_home = [graph](const std::string& target) {
+        std::size_t scheme = target.find("://");
+        if (graph->remote || scheme == std::string::npos) return graph->clicks_from_home(target);
+        std::size_t path = target.find('/', scheme + 3);
+        return graph->clicks_from_home(path == std::string::npos ? "index.html" : target.substr(path + 1));
+      };
+    }
+  }
   if (manifest) {
     input.anchor_path = manifest->path;
     input.anchor = manifest->program_at;

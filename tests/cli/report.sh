@@ -142,4 +142,18 @@ check "missing file: exit 2" test $? -eq 2
 check "missing file: named on stderr" grep -q "missing.md" "$tmp/err"
 check "missing file: listed in the report" test "$(json_get "$tmp/m.json" 'len(j["errors"])')" = 1
 
+# A submission folder: the portfolio rules run too, and their findings count
+# against the items they cite.
+"$bin" report --format json --as-of 2024-06-30 corpus/submissions/aurora-engine-short >"$tmp/sub.json"
+check "submission: exit 1 (an item not met)" test $? -eq 1
+json_verdicts "$tmp/sub.json" >"$tmp/sub.v"
+check "submission: partner from the manifest" test "$(json_get "$tmp/sub.json" 'j["partner"]')" = "Example Data Partners"
+check "submission: 1.0 not met (one engine short)" has "$tmp/sub.v" "checklist|1.0|Case Study Requirements=not-met"
+check "submission: 1.0 names PF002" test "$(json_get "$tmp/sub.json" '[f["code"] for i in j["items"] if i["number"]=="1.0" for f in i["findings"]]')" = "['PF002']"
+check "submission: no landing page in the manifest, so 2.3 needs review" has "$tmp/sub.v" "prerequisites|2.3|Partner Practice Landing Page=needs-review"
+"$bin" report --format json --as-of 2024-06-30 corpus/submissions/aurora-complete >"$tmp/ok.json"
+check "complete submission: exit 0" test $? -eq 0
+json_verdicts "$tmp/ok.json" >"$tmp/ok.v"
+check "complete submission: 1.0 met" has "$tmp/ok.v" "checklist|1.0|Case Study Requirements=met"
+
 finish
