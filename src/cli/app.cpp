@@ -175,19 +175,7 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
     for (std::thread& t : pool) t.join();
   }
   for (format::FileResult& r : checked) results.push_back(std::move(r));
-  for (const format::FileResult& r : results) {
-    if (r.error) {
-      std::cerr << r.path << ": error: " << *r.error << '\n';
-      exit_code = 2;
-    }
-  }
-  if (exit_code != 2) {
-    for (const format::FileResult& r : results) {
-      for (const rules::Diagnostic& d : r.diagnostics) {
-        if (d.severity == rules::Severity::error) exit_code = 1;
-      }
-    }
-  }
+  exit_code = std::max(exit_code, format::exit_status(results, std::cerr));
   return results;
 }
 

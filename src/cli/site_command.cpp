@@ -65,20 +65,7 @@ int run_site(const SiteArgs& args) {
     return 2;
   }
   std::vector<format::FileResult> results = site::site_results(graph, opts);
-  int exit_code = 0;
-  for (const format::FileResult& r : results) {
-    if (r.error) {
-      std::cerr << r.path << ": error: " << *r.error << '\n';
-      exit_code = 2;
-    }
-  }
-  if (exit_code != 2) {
-    for (const format::FileResult& r : results) {
-      for (const rules::Diagnostic& d : r.diagnostics) {
-        if (d.severity == rules::Severity::error) exit_code = 1;
-      }
-    }
-  }
+  int exit_code = format::exit_status(results, std::cerr);
   if (args.format == "json") {
     format::write_json(std::cout, results);
   } else if (args.format == "sarif") {

@@ -24,6 +24,7 @@
 #include <set>
 #include <utility>
 
+#include "config/yaml_node.h"
 #include "extract/dates.h"
 
 namespace fs = std::filesystem;
@@ -277,22 +278,6 @@ const std::vector<std::string> kTopKeys = {"profile", "max_file_size", "rule_fil
 const std::vector<std::string> kWaiverKeys = {"rule", "file", "reason", "expires"};
 const std::vector<std::string> kOverrideKeys = {"files", "profile", "disable", "enable", "rules", "public"};
 const char* const kSeverities = "off, error, warning, info";
-
-int line_of(const YAML::Mark& mark) { return mark.line < 0 ? 0 : mark.line + 1; }
-int line_of(const YAML::Node& node) { return line_of(node.Mark()); }
-
-const char* kind_of(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Scalar:
-      return "a string";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Map:
-      return "a mapping";
-    default:
-      return "nothing";
-  }
-}
 
 // A user's text in a message, quoted and cut short when hostile-long.
 std::string quote_text(std::string_view text) {

@@ -37,6 +37,11 @@ struct Summary {
 };
 Summary summarize(const std::vector<FileResult>& results);
 
+// Writes each file that could not be checked to `err` ("path: error: why")
+// and returns the exit status DESIGN.md gives: 2 when a file could not be
+// checked, else 1 when a finding has error severity, else 0.
+int exit_status(const std::vector<FileResult>& results, std::ostream& err);
+
 struct TextOptions {
   bool color = false;
   bool quiet = false;     // only error-severity findings, no footer

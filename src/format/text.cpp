@@ -6,6 +6,23 @@
 
 namespace caselint::format {
 
+int exit_status(const std::vector<FileResult>& results, std::ostream& err) {
+  int status = 0;
+  for (const FileResult& r : results) {
+    if (r.error) {
+      err << r.path << ": error: " << *r.error << '\n';
+      status = 2;
+    }
+  }
+  if (status == 2) return status;
+  for (const FileResult& r : results) {
+    for (const rules::Diagnostic& d : r.diagnostics) {
+      if (d.severity == rules::Severity::error) return 1;
+    }
+  }
+  return 0;
+}
+
 Summary summarize(const std::vector<FileResult>& results) {
   Summary s;
   for (const FileResult& r : results) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "config/yaml_node.h"
 #include "load/source.h"
 
 namespace caselint::portfolio {
@@ -27,25 +28,14 @@ const std::vector<std::string> kTopKeys = {"program", "partner", "engines", "ref
 const std::vector<std::string> kReferenceKeys = {"file", "public", "customer", "url"};
 const std::vector<std::string> kEngines = {"aurora-mysql", "aurora-postgresql"};
 
-int line_of(const YAML::Node& n) { return n.Mark().line < 0 ? 0 : n.Mark().line + 1; }
+using config::line_of;
+using config::kind_of;
 
 doc::SourceRange range_of(const YAML::Node& n) {
   doc::Position p{line_of(n), n.Mark().column < 0 ? 1 : n.Mark().column + 1};
   return {p, p};
 }
 
-const char* kind_of(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Scalar:
-      return "a string";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Map:
-      return "a mapping";
-    default:
-      return "nothing";
-  }
-}
 
 std::string quote_name(const std::string& s) { return "\"" + (s.size() > 80 ? s.substr(0, 80) + "..." : s) + "\""; }
 
