@@ -10,7 +10,7 @@ namespace {
 const std::vector<std::string>& known_keys() {
   static const std::vector<std::string> keys = {"code", "name", "kind", "severity", "checklist", "checklist_by_profile",
                                                 "summary", "status", "since", "field", "message", "options",
-                                                "topics", "anchor", "applies_to"};
+                                                "topics", "anchor", "applies_to", "private_only"};
   return keys;
 }
 

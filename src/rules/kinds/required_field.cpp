@@ -1,6 +1,7 @@
 // kind: required-field | docs: rules/doc/CS101.md ... CS110.md
 // One YAML file per field the checklists ask each reference to provide.
 #include "extract/vocab.h"
+#include "rules/checks/public_page.h"
 #include "rules/kinds/kinds.h"
 
 namespace caselint::rules::kinds {
@@ -11,8 +12,13 @@ class RequiredField final : public Rule {
  public:
   RequiredField(RuleMeta meta, std::string message) : meta_(std::move(meta)), message_(std::move(message)) {}
   const RuleMeta& meta() const override { return meta_; }
+  void set_private_only(bool on) { private_only_ = on; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
+    // A field that belongs in the private submission only (`private_only:
+    // true`, the account ID) is not asked of a public page, which must not
+    // carry it (CS401).
+    if (private_only_ && !checks::public_reason(ctx).empty()) return;
     if (ctx.fields.get(meta_.field)) return;
     // Present but empty or a placeholder: CS111 reports it at that place.
     if (!ctx.fields.all(meta_.field).empty()) return;
@@ -24,6 +30,7 @@ class RequiredField final : public Rule {
  private:
   RuleMeta meta_;
   std::string message_;
+  bool private_only_ = false;
 };
 
 }  // namespace
@@ -36,7 +43,9 @@ std::unique_ptr<Rule> make_required_field(const YAML::Node& n, const std::string
     throw RuleFileError(origin, n["field"].Mark().line + 1, "unknown field \"" + meta.field + "\"");
   }
   std::string message = n["message"] ? n["message"].as<std::string>() : "no " + meta.field + " found";
-  return std::make_unique<RequiredField>(std::move(meta), std::move(message));
+  auto rule = std::make_unique<RequiredField>(std::move(meta), std::move(message));
+  rule->set_private_only(n["private_only"] && n["private_only"].as<bool>());
+  return rule;
 }
 
 }  // namespace caselint::rules::kinds
