@@ -21,6 +21,18 @@ namespace caselint::site {
 
 namespace {
 
+// On a web server ".../index.html" and ".../" are one page (the folder's
+// index); the crawl knows both by the folder address so that it is read,
+// checked and reported once.
+std::string folder_form(const std::string& url) {
+  constexpr std::string_view kIndex = "/index.html";
+  if (url.size() >= kIndex.size() && url.compare(url.size() - kIndex.size(), kIndex.size(), kIndex) == 0) {
+    return url.substr(0, url.size() - kIndex.size() + 1);
+  }
+  return url;
+}
+
+
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
@@ -204,7 +216,8 @@ class Crawler {
   }
 
  private:
-  int node(const std::string& key) {
+  int node(const std::string& written_key) {
+    std::string key = g_.remote ? folder_form(written_key) : written_key;
     auto it = g_.index.find(key);
     if (it != g_.index.end()) return it->second;
     Node n;
@@ -394,7 +407,7 @@ Graph crawl(const std::string& root, const Options& opts) {
 std::optional<int> Graph::find(const std::string& path_or_url) const {
   std::string key = path_or_url;
   if (remote) {
-    if (std::optional<Url> u = parse_url(path_or_url)) key = u->full;
+    if (std::optional<Url> u = parse_url(path_or_url)) key = folder_form(u->full);
   } else {
     std::string prefix = fs::path(root).generic_string();
     if (!prefix.empty() && prefix.back() != '/') prefix += '/';
