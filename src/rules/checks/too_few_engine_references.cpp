@@ -20,7 +20,9 @@ class TooFewEngineReferences final : public PortfolioRule {
                   "(manifest `engines:`)");
       return;
     }
-    for (const auto& [engine, at] : in.engines) {
+    for (const auto& entry : in.engines) {
+      const std::string& engine = entry.first;
+      const doc::SourceRange& at = entry.second;
       auto on_engine = [&engine](const PortfolioReference& r) { return r.engine == engine; };
       int found = count_distinct_customers(in, on_engine);
       if (found >= 2) continue;
