@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for a while.
 #   tools/fuzz.sh [SECONDS] [TARGET...]
 # SECONDS per target (default 60; 14400 for four hours each). TARGETs: markdown
-# html front_matter config lsp_message (default: all). Each target's corpus
+# html front_matter config lsp_message prefilter (default: all). Each target's corpus
 # grows in build-fuzz/work/TARGET/ across runs, seeded from corpus/ (by file
 # extension), fuzz/seeds/ and fuzz/regressions/. A crash, leak, hang (over 10 s
 # per input) or memory blow-up (over 2 GiB) is saved as
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds="${1:-60}"
 shift || true
-all=(markdown html front_matter config lsp_message)
+all=(markdown html front_matter config lsp_message prefilter)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 build="${FUZZ_BUILD_DIR:-build-fuzz}"
@@ -50,6 +50,7 @@ for t in "${targets[@]}"; do
     markdown|front_matter) seed "$work/corpus" corpus \( -name '*.md' -o -name '*.markdown' \) ;;
     html) seed "$work/corpus" corpus \( -name '*.html' -o -name '*.htm' \) ;;
     config) seed "$work/corpus" corpus -name '*.yaml' ;;
+    prefilter) seed "$work/corpus" corpus/studies \( -name '*.md' -o -name '*.html' \) ;;
   esac
   seed "$work/corpus" "fuzz/seeds/$t"
   seed "$work/corpus" "fuzz/regressions/$t"
@@ -58,6 +59,7 @@ for t in "${targets[@]}"; do
     html) dict=fuzz/dict/html.dict ;;
     front_matter|config) dict=fuzz/dict/yaml.dict ;;
     lsp_message) dict=fuzz/dict/lsp_message.dict ;;
+    prefilter) dict=fuzz/dict/markdown.dict ;;
   esac
   echo "== fuzz $t for ${seconds}s ==" >&2
   args=("$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384

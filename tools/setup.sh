@@ -8,7 +8,8 @@ shift || true
 
 packages=(build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libxml2-dev
-  libcli11-dev doctest-dev libyaml-cpp-dev nlohmann-json3-dev libdtl-dev libcurl4-openssl-dev)
+  libcli11-dev doctest-dev libyaml-cpp-dev nlohmann-json3-dev libdtl-dev libcurl4-openssl-dev
+  libvectorscan-dev libre2-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

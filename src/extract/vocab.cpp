@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "data/embedded.h"
+#include "extract/prefilter.h"
 
 namespace caselint::extract {
 
@@ -49,13 +50,21 @@ pcre2_match_context* shared_match_context() {
 constexpr std::int64_t kJitAfterNs = 200'000;
 
 struct Pattern::Impl {
-  pcre2_code* code = nullptr;  // interpreted; never changed after construction
+  pcre2_code* code = nullptr;  // interpreted; never changed once compiled
+  // A built-in pattern (one the prefilter table lists, which the build
+  // compiled once already) is compiled when first matched: a run over one
+  // file needs few of the hundreds, and compiling them all was most of
+  // start-up. Any other pattern is compiled in the constructor, which
+  // reports a bad one.
+  std::once_flag compile_once;
+  uint32_t options = 0;
   // A JIT-compiled copy, published once made: other threads may be matching
   // with `code` meanwhile, so it is compiled on a copy, not in place.
   std::atomic<pcre2_code*> jit{nullptr};
   std::atomic<std::int64_t> interpreted_ns{0};
   std::once_flag jit_once;
   uint32_t value_group = 0;
+  prefilter::Cut cut;  // the literals one of which every match holds; empty: always run
   ~Impl() {
     pcre2_code_free(jit.load());
     pcre2_code_free(code);
@@ -75,19 +84,32 @@ struct Pattern::Impl {
 };
 
 Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_unique<Impl>()), source_(source) {
-  int err = 0;
-  PCRE2_SIZE err_off = 0;
-  uint32_t opts = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP;
-  if (anchored) opts |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
-  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), opts, &err, &err_off, nullptr);
-  if (!impl_->code) {
-    PCRE2_UCHAR buf[256];
-    pcre2_get_error_message(err, buf, sizeof buf);
-    throw std::runtime_error("bad pattern \"" + source + "\" at offset " + std::to_string(err_off) + ": " +
-                             reinterpret_cast<const char*>(buf));
+  prefilter::note_source(source);
+  impl_->options = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP;
+  if (anchored) impl_->options |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
+  if (const prefilter::Entry* e = prefilter::entry_for(source)) {
+    impl_->cut = prefilter::cut_of(*e);
+    return;
   }
-  int group = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>("value"));
-  if (group > 0) impl_->value_group = static_cast<uint32_t>(group);
+  compiled();
+}
+
+const Pattern::Impl& Pattern::compiled() const {
+  std::call_once(impl_->compile_once, [this] {
+    int err = 0;
+    PCRE2_SIZE err_off = 0;
+    impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source_.data()), source_.size(), impl_->options, &err,
+                                &err_off, nullptr);
+    if (!impl_->code) {
+      PCRE2_UCHAR buf[256];
+      pcre2_get_error_message(err, buf, sizeof buf);
+      throw std::runtime_error("bad pattern \"" + source_ + "\" at offset " + std::to_string(err_off) + ": " +
+                               reinterpret_cast<const char*>(buf));
+    }
+    int group = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>("value"));
+    if (group > 0) impl_->value_group = static_cast<uint32_t>(group);
+  });
+  return *impl_;
 }
 
 Pattern::~Pattern() = default;
@@ -98,6 +120,8 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
   struct MatchDataDeleter {
     void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
   };
+  if (!prefilter::may_match(impl_->cut, subject)) return std::nullopt;
+  compiled();
   thread_local std::unique_ptr<pcre2_match_data, MatchDataDeleter> md(pcre2_match_data_create(32, nullptr));
   int rc = 0;
   if (const pcre2_code* jit = impl_->jit.load(std::memory_order_acquire)) {
@@ -132,7 +156,7 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
 
 std::size_t Pattern::group_number(std::string_view name) const {
   std::string n(name);
-  int group = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>(n.c_str()));
+  int group = pcre2_substring_number_from_name(compiled().code, reinterpret_cast<PCRE2_SPTR>(n.c_str()));
   return group > 0 ? static_cast<std::size_t>(group) : 0;
 }
 

@@ -42,6 +42,7 @@ class Pattern {
 
  private:
   struct Impl;
+  const Impl& compiled() const;  // compiles on first use; throws on a bad pattern
   std::unique_ptr<Impl> impl_;
   std::string source_;
 };

@@ -1,0 +1,16 @@
+// Fuzz target: the literal prefilter never hides a match (fuzz/prefilter_check.h).
+#include <cstdio>
+#include <cstdlib>
+
+#include "entry.h"
+#include "prefilter_check.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::string problem = caselint::fuzz::prefilter_violation(text);
+  if (!problem.empty()) {
+    std::fprintf(stderr, "prefilter: %s\n", problem.c_str());
+    std::abort();
+  }
+  return 0;
+}

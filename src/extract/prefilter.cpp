@@ -1,0 +1,199 @@
+#include "extract/prefilter.h"
+
+#include <hs/hs_runtime.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace caselint::extract::prefilter {
+
+// The generator links no generated data; every other binary links the
+// definition in build/generated/prefilter_data.cpp, which takes precedence.
+__attribute__((weak)) const Data* data() { return nullptr; }
+
+namespace {
+
+std::atomic<bool> g_disabled{false};
+
+// Subjects above this size are not screened: validating a cached screen
+// costs a comparison of the whole subject, and no block is this long in a
+// real document.
+constexpr std::size_t kMaxScreened = 256 * 1024;
+
+struct Database {
+  hs_database_t* db = nullptr;
+  std::uint32_t atoms = 0;
+  ~Database() { hs_free_database(db); }
+};
+
+const Database& database() {
+  static Database d = [] {
+    Database out;
+    const Data* gen = data();
+    if (!gen || gen->database.empty()) return out;
+    if (const char* env = std::getenv("CASELINT_NO_PREFILTER"); env && *env && std::strcmp(env, "0") != 0) return out;
+    // A database that does not load here (a CPU without SSSE3, a different
+    // library version) leaves every pattern unscreened: slower, never wrong.
+    if (hs_deserialize_database(reinterpret_cast<const char*>(gen->database.data()), gen->database.size(),
+                                &out.db) != HS_SUCCESS) {
+      out.db = nullptr;
+      return out;
+    }
+    out.atoms = gen->atoms;
+    return out;
+  }();
+  return d;
+}
+
+// Characters PCRE2 matches caselessly with an ASCII letter although they are
+// not ASCII: KELVIN SIGN (k), LATIN SMALL LETTER LONG S (s), and the dotted
+// and dotless I (i). An ASCII atom may occur in such a subject in a form the
+// literal scan cannot see, so such a subject is not screened.
+bool folds_to_ascii(std::string_view s) {
+  for (std::string_view seq : {"\xE2\x84\xAA", "\xC5\xBF", "\xC4\xB0", "\xC4\xB1"}) {
+    if (s.find(seq) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct Screen {
+  std::string text;                  // the subject screened, to check a later lookup against
+  bool all = true;                   // not screened: every pattern may match
+  std::vector<std::uint64_t> found;  // a bit per atom
+};
+
+struct Key {
+  const char* where;
+  std::size_t size;
+  bool operator==(const Key&) const = default;
+};
+struct KeyHash {
+  std::size_t operator()(const Key& k) const {
+    return std::hash<const void*>()(k.where) ^ (std::hash<std::size_t>()(k.size) * 0x9E3779B97F4A7C15ull);
+  }
+};
+
+// Checks call patterns over many subjects in turn (every pattern over every
+// block), so screens are kept per subject, found by address and length and
+// confirmed by content: a subject freed and another made at the same place
+// is screened afresh. The cache is emptied when it holds too much text.
+constexpr std::size_t kCacheBytes = 1u << 20;
+
+struct ThreadState {
+  hs_scratch_t* scratch = nullptr;
+  std::unordered_map<Key, Screen, KeyHash> screens;
+  Key last_key{nullptr, 0};
+  const Screen* last = nullptr;  // the screen found last: most calls ask about the same subject again
+  std::size_t bytes = 0;
+  ~ThreadState() { hs_free_scratch(scratch); }
+};
+
+int on_atom(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* ctx) {
+  auto& found = *static_cast<std::vector<std::uint64_t>*>(ctx);
+  found[id >> 6] |= std::uint64_t{1} << (id & 63);
+  return 0;
+}
+
+const Screen& screen(std::string_view subject, const Database& db) {
+  thread_local ThreadState st;
+  Key key{subject.data(), subject.size()};
+  if (st.last && key == st.last_key && std::memcmp(st.last->text.data(), subject.data(), subject.size()) == 0) {
+    return *st.last;
+  }
+  if (auto it = st.screens.find(key); it != st.screens.end()) {
+    if (std::memcmp(it->second.text.data(), subject.data(), subject.size()) == 0) {
+      st.last_key = key;
+      st.last = &it->second;
+      return it->second;
+    }
+    st.last = nullptr;
+    st.bytes -= it->second.text.size();
+    st.screens.erase(it);
+  }
+  if (st.bytes + subject.size() > kCacheBytes) {
+    st.screens.clear();
+    st.bytes = 0;
+  }
+  Screen& s = st.screens[key];
+  st.last_key = key;
+  st.last = &s;
+  s.text.assign(subject);
+  st.bytes += subject.size();
+  s.all = true;
+  if (!st.scratch && hs_alloc_scratch(db.db, &st.scratch) != HS_SUCCESS) {
+    st.scratch = nullptr;
+    return s;
+  }
+  if (folds_to_ascii(subject)) return s;
+  s.found.assign((db.atoms + 63) / 64, 0);
+  if (hs_scan(db.db, subject.data(), static_cast<unsigned int>(subject.size()), 0, st.scratch, on_atom, &s.found) !=
+      HS_SUCCESS) {
+    return s;
+  }
+  s.all = false;
+  return s;
+}
+
+}  // namespace
+
+namespace {
+std::mutex g_record_mu;
+std::vector<std::string>* g_record = nullptr;
+}  // namespace
+
+void record_sources(std::vector<std::string>* sink) {
+  std::lock_guard lock(g_record_mu);
+  g_record = sink;
+}
+
+void note_source(const std::string& source) {
+  std::lock_guard lock(g_record_mu);
+  if (g_record) g_record->push_back(source);
+}
+
+void disable() { g_disabled.store(true, std::memory_order_relaxed); }
+
+bool enabled() { return !g_disabled.load(std::memory_order_relaxed) && database().db != nullptr; }
+
+const Entry* entry_for(std::string_view source) {
+  const Data* gen = data();
+  if (!gen) return nullptr;
+  auto it = std::lower_bound(gen->entries.begin(), gen->entries.end(), source,
+                             [](const Entry& e, std::string_view s) { return e.source < s; });
+  if (it == gen->entries.end() || it->source != source) return nullptr;
+  return &*it;
+}
+
+Cut cut_of(const Entry& e) {
+  const Data* gen = data();
+  if (!gen || e.count == 0) return {};
+  return gen->cuts.subspan(e.first, e.count);
+}
+
+Cut cut_for(std::string_view source) {
+  const Entry* e = entry_for(source);
+  return e ? cut_of(*e) : Cut{};
+}
+
+bool may_match(Cut cut, std::string_view subject) {
+  return g_disabled.load(std::memory_order_relaxed) || admits(cut, subject);
+}
+
+bool admits(Cut cut, std::string_view subject) {
+  if (cut.empty() || subject.size() > kMaxScreened) return true;
+  const Database& db = database();
+  if (!db.db) return true;
+  const Screen& s = screen(subject, db);
+  if (s.all) return true;
+  return std::any_of(cut.begin(), cut.end(),
+                     [&](std::uint32_t a) { return a >= db.atoms || ((s.found[a >> 6] >> (a & 63)) & 1); });
+}
+
+}  // namespace caselint::extract::prefilter

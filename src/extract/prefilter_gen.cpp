@@ -1,0 +1,546 @@
+// Build-time generator of the literal prefilter (extract/prefilter.h).
+//   prefilter_gen OUT.cpp [SAMPLE_FILE...]
+// Loads every built-in pattern (the rule set, the vocabulary, and whatever the
+// checks build lazily while checking the sample files under every profile),
+// asks RE2's FilteredRE2 for each pattern's atoms, keeps a minimal set of
+// them that every match must contain, compiles all kept atoms into one
+// Hyperscan literal database for a generic x86-64 CPU, and writes the
+// serialized database and the table as C++.
+#include <hs/hs.h>
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "check/check.h"
+#include "extract/prefilter.h"
+#include "extract/services.h"
+#include "extract/vocab.h"
+#include "rules/registry.h"
+
+namespace {
+
+constexpr int kMinAtomLength = 2;
+
+bool is_quantifier_start(char c) { return c == '*' || c == '+' || c == '?' || c == '{'; }
+
+// The index just past the group opening at p[i] == '(' (escapes, classes and
+// \Q...\E skipped), or npos when it is not closed.
+std::size_t skip_group(std::string_view p, std::size_t i) {
+  int depth = 0;
+  bool in_class = false;
+  while (i < p.size()) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') {
+        std::size_t e = p.find("\\E", i + 2);
+        if (e == std::string_view::npos) return std::string_view::npos;
+        i = e + 2;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;  // a leading ] is a literal
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return i + 1;
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
+// Rewrites a PCRE2 pattern into RE2 syntax matching a superset of its
+// matches: lookarounds and backtracking verbs are dropped, atomic groups and
+// possessive quantifiers become plain ones, named groups take RE2's
+// spelling. False when the pattern uses something this cannot carry over
+// (back-references, recursion, conditionals, escapes RE2 reads differently):
+// such a pattern is never screened.
+bool to_re2(std::string_view p, std::string& out) {
+  out.clear();
+  std::size_t i = 0;
+  auto possessive = [&] {
+    if (i < p.size() && p[i] == '+') ++i;
+  };
+  while (i < p.size()) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return false;
+      char e = p[i + 1];
+      if (e == 'Q') {
+        std::size_t end = p.find("\\E", i + 2);
+        std::size_t stop = end == std::string_view::npos ? p.size() : end + 2;
+        out.append(p.substr(i, stop - i));
+        if (end == std::string_view::npos) out += "\\E";
+        i = stop;
+        continue;
+      }
+      bool same = std::string_view("dDsSwWbBAznrtfxpP").find(e) != std::string_view::npos ||
+                  !(std::isalnum(static_cast<unsigned char>(e)) || static_cast<unsigned char>(e) >= 0x80);
+      if (!same) return false;
+      out.append(p.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    if (c == '[') {
+      std::size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      while (j < p.size() && p[j] != ']') {
+        if (p[j] == '\\') {
+          if (j + 1 >= p.size()) return false;
+          char e = p[j + 1];
+          bool same = std::string_view("dDsSwWnrtfxpP").find(e) != std::string_view::npos ||
+                      !(std::isalnum(static_cast<unsigned char>(e)) || static_cast<unsigned char>(e) >= 0x80);
+          if (!same) return false;
+          j += 2;
+        } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+          std::size_t e = p.find(":]", j + 2);
+          if (e == std::string_view::npos) return false;
+          j = e + 2;
+        } else {
+          ++j;
+        }
+      }
+      if (j >= p.size()) return false;
+      out.append(p.substr(i, j + 1 - i));
+      i = j + 1;
+      continue;
+    }
+    if (c == '(') {
+      std::string_view rest = p.substr(i);
+      if (rest.starts_with("(*")) {
+        std::size_t e = p.find(')', i);
+        if (e == std::string_view::npos || rest.starts_with("(*ACCEPT")) return false;
+        i = e + 1;
+        continue;
+      }
+      if (rest.starts_with("(?#")) {
+        std::size_t e = p.find(')', i);
+        if (e == std::string_view::npos) return false;
+        i = e + 1;
+        continue;
+      }
+      if (rest.starts_with("(?=") || rest.starts_with("(?!") || rest.starts_with("(?<=") ||
+          rest.starts_with("(?<!")) {
+        std::size_t e = skip_group(p, i);
+        if (e == std::string_view::npos) return false;
+        if (e < p.size() && is_quantifier_start(p[e])) return false;
+        i = e;
+        continue;
+      }
+      if (rest.starts_with("(?<") || rest.starts_with("(?'")) {
+        char close = rest[2] == '<' ? '>' : '\'';
+        std::size_t e = p.find(close, i + 3);
+        if (e == std::string_view::npos) return false;
+        out += "(?P<";
+        out.append(p.substr(i + 3, e - (i + 3)));
+        out += '>';
+        i = e + 1;
+        continue;
+      }
+      if (rest.starts_with("(?P<")) {
+        out += "(?P<";
+        i += 4;
+        continue;
+      }
+      if (rest.starts_with("(?>") || rest.starts_with("(?|")) {
+        out += "(?:";
+        i += 3;
+        continue;
+      }
+      if (rest.starts_with("(?")) {
+        // Only flag groups: (?i) (?-i:...) and the like; RE2 rejects what it lacks.
+        std::size_t j = i + 2;
+        while (j < p.size() && (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) ++j;
+        if (j >= p.size() || (p[j] != ')' && p[j] != ':')) return false;
+        if (p.substr(i + 2, j - i - 2).find_first_of("xXnJ") != std::string_view::npos) return false;
+        out.append(p.substr(i, j + 1 - i));
+        i = j + 1;
+        continue;
+      }
+      out += '(';
+      ++i;
+      continue;
+    }
+    if (c == '*' || c == '+' || c == '?') {
+      out += c;
+      ++i;
+      if (i < p.size() && p[i] == '?') {
+        out += '?';
+        ++i;
+      } else {
+        possessive();
+      }
+      continue;
+    }
+    if (c == '{') {
+      std::size_t j = i + 1;
+      while (j < p.size() && (std::isdigit(static_cast<unsigned char>(p[j])) || p[j] == ',')) ++j;
+      if (j < p.size() && p[j] == '}' && j > i + 1 && std::isdigit(static_cast<unsigned char>(p[i + 1]))) {
+        out.append(p.substr(i, j + 1 - i));
+        i = j + 1;
+        if (i < p.size() && p[i] == '?') {
+          out += '?';
+          ++i;
+        } else {
+          possessive();
+        }
+        continue;
+      }
+      out += "\\{";  // a literal brace, as PCRE2 reads one that starts no quantifier
+      ++i;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return true;
+}
+
+bool ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// How often `atom` occurs in the sample text (lowercased), which estimates
+// how often a screen on it would let its pattern through.
+std::size_t frequency(const std::string& atom, const std::string& sample) {
+  std::size_t n = 0;
+  for (std::size_t at = sample.find(atom); at != std::string::npos; at = sample.find(atom, at + 1)) ++n;
+  return n;
+}
+
+// The alternatives of `re` (RE2 syntax) at its top level, looking through
+// leading flag groups and a group around the whole; each keeps the leading
+// flags. One alternative when there is no top-level alternation.
+std::vector<std::string> branches(std::string_view re) {
+  std::string flags;
+  while (re.starts_with("(?")) {
+    std::size_t j = 2;
+    while (j < re.size() && (std::isalpha(static_cast<unsigned char>(re[j])) || re[j] == '-')) ++j;
+    if (j >= re.size() || re[j] != ')' || j == 2) break;
+    flags.append(re.substr(0, j + 1));
+    re.remove_prefix(j + 1);
+  }
+  if (re.starts_with("(") && skip_group(re, 0) == re.size()) {
+    std::size_t open = 1;
+    if (re.starts_with("(?:")) {
+      open = 3;
+    } else if (re.starts_with("(?P<")) {
+      open = re.find('>') + 1;
+    } else if (re.starts_with("(?")) {
+      return {flags + std::string(re)};  // a flag group with a body: left whole
+    }
+    std::vector<std::string> out;
+    for (std::string& b : branches(re.substr(open, re.size() - open - 1))) out.push_back(flags + b);
+    return out;
+  }
+  std::vector<std::string> out;
+  std::size_t start = 0, i = 0;
+  while (i < re.size()) {
+    char c = re[i];
+    if (c == '\\') {
+      if (i + 1 < re.size() && re[i + 1] == 'Q') {
+        std::size_t e = re.find("\\E", i + 2);
+        i = e == std::string_view::npos ? re.size() : e + 2;
+      } else {
+        i += 2;
+      }
+      continue;
+    }
+    if (c == '[' || c == '(') {
+      if (c == '(') {
+        std::size_t e = skip_group(re, i);
+        if (e == std::string_view::npos) return {flags + std::string(re)};
+        i = e;
+        continue;
+      }
+      std::size_t j = i + 1;
+      if (j < re.size() && re[j] == '^') ++j;
+      if (j < re.size() && re[j] == ']') ++j;
+      while (j < re.size() && re[j] != ']') j += re[j] == '\\' ? 2 : 1;
+      i = j + 1;
+      continue;
+    }
+    if (c == '|') {
+      out.push_back(flags + std::string(re.substr(start, i - start)));
+      start = i + 1;
+    }
+    ++i;
+  }
+  out.push_back(flags + std::string(re.substr(start)));
+  return out;
+}
+
+std::vector<std::string> cut_of_branch(const std::string& source, const std::string& translated,
+                                       const std::string& sample);
+
+// The atoms of which every match of `source` holds at least one, or an empty
+// list when there is no such set worth screening with. Each top-level
+// alternative gets a cut of its own, and the cut is their union: RE2's
+// prefilter tree drops an atom shared by many alternatives (more than 8
+// parents) from the conditions of those alternatives, which can leave an
+// alternative that needs an atom no longer in any condition.
+std::vector<std::string> cut_of(const std::string& source, const std::string& sample) {
+  std::string translated;
+  if (!to_re2(source, translated)) return {};
+  std::vector<std::string> out;
+  for (const std::string& b : branches(translated)) {
+    std::vector<std::string> part = cut_of_branch(source, b, sample);
+    if (part.empty()) return {};
+    out.insert(out.end(), part.begin(), part.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> cut_of_branch(const std::string& source, const std::string& translated,
+                                       const std::string& sample) {
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  re2::FilteredRE2 f(kMinAtomLength);
+  int id = -1;
+  if (f.Add(translated, opts, &id) != RE2::NoError) {
+    if (std::getenv("PREFILTER_DEBUG")) std::cerr << "RE2 REJECTS " << translated << "\n";
+    return {};
+  }
+  std::vector<std::string> atoms;
+  f.Compile(&atoms);
+  if (std::getenv("PREFILTER_DEBUG")) {
+    std::cerr << "PATTERN " << source << "\n  RE2 " << translated << "\n  ATOMS";
+    for (auto& a : atoms) std::cerr << " [" << a << "]";
+    std::cerr << "\n";
+  }
+  if (atoms.empty()) return {};
+  auto passes = [&](const std::vector<int>& present) {
+    std::vector<int> potential;
+    f.AllPotentials(present, &potential);
+    return std::find(potential.begin(), potential.end(), id) != potential.end();
+  };
+  if (passes({})) return {};  // matches without any atom
+  // Greedily shrink the cut, dropping the atoms most likely to occur anyway
+  // (non-ASCII first, which the literal scan cannot fold, then the most
+  // frequent in the samples, then the shortest): the cut stays valid while
+  // the pattern fails with every atom outside it.
+  std::vector<int> order(atoms.size());
+  std::vector<std::size_t> freq(atoms.size());
+  for (std::size_t k = 0; k < atoms.size(); ++k) {
+    order[k] = static_cast<int>(k);
+    freq[k] = frequency(lower(atoms[k]), sample);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    bool na = !ascii(atoms[a]), nb = !ascii(atoms[b]);
+    if (na != nb) return na;
+    if (freq[a] != freq[b]) return freq[a] > freq[b];
+    return atoms[a].size() < atoms[b].size();
+  });
+  std::set<int> cut(order.begin(), order.end());
+  for (int a : order) {
+    cut.erase(a);
+    std::vector<int> outside;
+    for (std::size_t k = 0; k < atoms.size(); ++k) {
+      if (!cut.count(static_cast<int>(k))) outside.push_back(static_cast<int>(k));
+    }
+    if (passes(outside)) cut.insert(a);  // needed
+  }
+  if (std::getenv("PREFILTER_DEBUG")) {
+    std::cerr << "  CUT";
+    for (int a : cut) std::cerr << " [" << atoms[a] << "]";
+    std::cerr << "\n";
+  }
+  std::vector<std::string> out;
+  for (int a : cut) {
+    if (!ascii(atoms[a])) return {};
+    out.push_back(lower(atoms[a]));
+  }
+  return out;
+}
+
+void c_string(std::ostream& os, std::string_view s) {
+  os << '"';
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      os << '\\' << c;
+    } else if (c >= 0x20 && c < 0x7f && c != '?') {
+      os << c;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%03o", c);
+      os << buf;
+    }
+  }
+  os << '"';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: prefilter_gen OUT.cpp [SAMPLE_FILE...]\n";
+    return 2;
+  }
+  namespace ex = caselint::extract;
+  std::vector<std::string> sources;
+  std::string sample;  // the sample files, lowercased
+  ex::prefilter::record_sources(&sources);
+  try {
+    const auto& rules = caselint::rules::RuleSet::builtin();
+    (void)ex::Vocabulary::builtin();
+    (void)ex::ServiceDictionary::builtin();
+    caselint::config::ConfigCache configs(std::nullopt);
+    for (int k = 2; k < argc; ++k) {
+      std::ifstream in(argv[k], std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      sample += lower(text.str());
+      for (const std::string& profile : rules.profile_ids()) {
+        caselint::check::Input input;
+        input.profile = profile;
+        for (bool pub : {false, true}) {
+          caselint::rules::RunOptions run;
+          run.treat_as_public = pub;
+          (void)caselint::check::check_text(argv[k], text.str(), input, configs, run);
+        }
+      }
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "prefilter_gen: " << e.what() << "\n";
+    return 1;
+  }
+  ex::prefilter::record_sources(nullptr);
+  std::sort(sources.begin(), sources.end());
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+
+  std::map<std::string, unsigned> atom_ids;
+  std::vector<std::string> atom_list;
+  struct Row {
+    std::string source;
+    std::vector<unsigned> cut;
+  };
+  std::vector<Row> rows;
+  std::size_t screened = 0;
+  for (const std::string& s : sources) {
+    Row r{s, {}};
+    for (const std::string& a : cut_of(s, sample)) {
+      auto [it, added] = atom_ids.emplace(a, static_cast<unsigned>(atom_list.size()));
+      if (added) atom_list.push_back(a);
+      r.cut.push_back(it->second);
+    }
+    screened += !r.cut.empty();
+    rows.push_back(std::move(r));
+  }
+
+  std::string serialized;
+  if (!atom_list.empty()) {
+    std::vector<const char*> exprs;
+    std::vector<std::size_t> lens;
+    std::vector<unsigned> flags, ids;
+    for (unsigned k = 0; k < atom_list.size(); ++k) {
+      exprs.push_back(atom_list[k].c_str());
+      lens.push_back(atom_list[k].size());
+      flags.push_back(HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH);
+      ids.push_back(k);
+    }
+    hs_platform_info_t generic{};
+    generic.tune = HS_TUNE_FAMILY_GENERIC;
+    generic.cpu_features = 0;
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
+                             static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, &generic, &db, &err) != HS_SUCCESS) {
+      std::cerr << "prefilter_gen: " << (err ? err->message : "hs_compile_lit_multi failed") << "\n";
+      hs_free_compile_error(err);
+      return 1;
+    }
+    char* bytes = nullptr;
+    std::size_t length = 0;
+    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
+      std::cerr << "prefilter_gen: hs_serialize_database failed\n";
+      return 1;
+    }
+    serialized.assign(bytes, length);
+    std::free(bytes);
+    hs_free_database(db);
+  }
+
+  std::ostringstream os;
+  os << "// Generated by prefilter_gen from the built-in patterns: " << rows.size() << " patterns, " << screened
+     << " screened by " << atom_list.size() << " atoms. Do not edit.\n"
+     << "#include \"extract/prefilter.h\"\n\n"
+     << "namespace caselint::extract::prefilter {\nnamespace {\n\n"
+     << "alignas(8) const unsigned char kDatabase[] = {";
+  for (std::size_t k = 0; k < serialized.size(); ++k) {
+    if (k % 24 == 0) os << "\n ";
+    os << ' ' << static_cast<unsigned>(static_cast<unsigned char>(serialized[k])) << ',';
+  }
+  if (serialized.empty()) os << "0";
+  os << "\n};\n\n// Atoms, in id order:\n";
+  for (unsigned k = 0; k < atom_list.size(); ++k) {
+    os << "//   " << k << ' ';
+    c_string(os, atom_list[k]);
+    os << '\n';
+  }
+  os << "const std::uint32_t kCuts[] = {";
+  std::uint32_t at = 0;
+  std::vector<std::uint32_t> first;
+  for (const Row& r : rows) {
+    first.push_back(at);
+    for (unsigned a : r.cut) os << a << ", ";
+    at += static_cast<std::uint32_t>(r.cut.size());
+  }
+  if (at == 0) os << "0";
+  os << "};\n\nconst Entry kEntries[] = {\n";
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    os << "  {std::string_view(";
+    c_string(os, rows[k].source);
+    os << ", " << rows[k].source.size() << "), " << first[k] << ", " << rows[k].cut.size() << "},\n";
+  }
+  if (rows.empty()) os << "  {},\n";
+  os << "};\n\nconst Data kData{std::span<const unsigned char>(kDatabase, " << serialized.size() << "), "
+     << atom_list.size() << ", std::span<const Entry>(kEntries, " << rows.size() << "), std::span<const std::uint32_t>(kCuts, "
+     << at << ")};\n\n}  // namespace\n\nconst Data* data() { return &kData; }\n\n}  // namespace caselint::extract::prefilter\n";
+
+  std::string out_path = argv[1];
+  std::string tmp = out_path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << os.str();
+    if (!out) {
+      std::cerr << "prefilter_gen: cannot write " << tmp << "\n";
+      return 1;
+    }
+  }
+  if (std::rename(tmp.c_str(), out_path.c_str()) != 0) {
+    std::cerr << "prefilter_gen: cannot write " << out_path << "\n";
+    return 1;
+  }
+  std::cerr << "prefilter: " << rows.size() << " patterns, " << screened << " screened by " << atom_list.size()
+            << " atoms, database " << serialized.size() << " bytes\n";
+  return 0;
+}
