@@ -1,5 +1,5 @@
 // Build-time generator of the literal prefilter (extract/prefilter.h).
-//   prefilter_gen OUT.cpp [SAMPLE_FILE...]
+//   prefilter_gen OUT.cpp [SAMPLE_FILE...]   (PREFILTER_DEBUG=1: print each pattern's atoms and cut)
 // Loads every built-in pattern (the rule set, the vocabulary, and whatever the
 // checks build lazily while checking the sample files under every profile),
 // asks RE2's FilteredRE2 for each pattern's atoms, keeps a minimal set of
@@ -77,8 +77,14 @@ std::size_t skip_group(std::string_view p, std::size_t i) {
 bool to_re2(std::string_view p, std::string& out) {
   out.clear();
   std::size_t i = 0;
-  auto possessive = [&] {
-    if (i < p.size() && p[i] == '+') ++i;
+  // After a quantifier: a lazy '?' is kept, a possessive '+' dropped.
+  auto quantifier_suffix = [&] {
+    if (i < p.size() && p[i] == '?') {
+      out += '?';
+      ++i;
+    } else if (i < p.size() && p[i] == '+') {
+      ++i;
+    }
   };
   while (i < p.size()) {
     char c = p[i];
@@ -184,12 +190,7 @@ bool to_re2(std::string_view p, std::string& out) {
     if (c == '*' || c == '+' || c == '?') {
       out += c;
       ++i;
-      if (i < p.size() && p[i] == '?') {
-        out += '?';
-        ++i;
-      } else {
-        possessive();
-      }
+      quantifier_suffix();
       continue;
     }
     if (c == '{') {
@@ -198,12 +199,7 @@ bool to_re2(std::string_view p, std::string& out) {
       if (j < p.size() && p[j] == '}' && j > i + 1 && std::isdigit(static_cast<unsigned char>(p[i + 1]))) {
         out.append(p.substr(i, j + 1 - i));
         i = j + 1;
-        if (i < p.size() && p[i] == '?') {
-          out += '?';
-          ++i;
-        } else {
-          possessive();
-        }
+        quantifier_suffix();
         continue;
       }
       out += "\\{";  // a literal brace, as PCRE2 reads one that starts no quantifier
