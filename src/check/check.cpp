@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "extract/fields.h"
+#include "extract/prefilter.h"
 #include "parse/parse.h"
 #include "rules/portfolio_rule.h"
 
@@ -20,6 +21,10 @@ std::string today() {
 
 format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
                                 const rules::RunOptions& run) {
+  // The screens of this file's text are of no use to the next file.
+  struct ForgetScreens {
+    ~ForgetScreens() { extract::prefilter::forget(); }
+  } forget_screens;
   format::FileResult r;
   r.path = file.path;
   r.format = file.format;

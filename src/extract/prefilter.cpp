@@ -83,8 +83,9 @@ struct KeyHash {
 // Checks call patterns over many subjects in turn (every pattern over every
 // block), so screens are kept per subject, found by address and length and
 // confirmed by content: a subject freed and another made at the same place
-// is screened afresh. The cache is emptied when it holds too much text.
-constexpr std::size_t kCacheBytes = 1u << 20;
+// is screened afresh. The cache is emptied after each file and when it holds
+// too much text (one very large file).
+constexpr std::size_t kCacheBytes = 64u << 20;
 
 struct ThreadState {
   hs_scratch_t* scratch = nullptr;
@@ -101,8 +102,13 @@ int on_atom(unsigned int id, unsigned long long, unsigned long long, unsigned in
   return 0;
 }
 
-const Screen& screen(std::string_view subject, const Database& db) {
+ThreadState& thread_state() {
   thread_local ThreadState st;
+  return st;
+}
+
+const Screen& screen(std::string_view subject, const Database& db) {
+  ThreadState& st = thread_state();
   Key key{subject.data(), subject.size()};
   if (st.last && key == st.last_key && std::memcmp(st.last->text.data(), subject.data(), subject.size()) == 0) {
     return *st.last;
@@ -156,6 +162,13 @@ void record_sources(std::vector<std::string>* sink) {
 void note_source(const std::string& source) {
   std::lock_guard lock(g_record_mu);
   if (g_record) g_record->push_back(source);
+}
+
+void forget() {
+  ThreadState& st = thread_state();
+  st.screens.clear();
+  st.bytes = 0;
+  st.last = nullptr;
 }
 
 void disable() { g_disabled.store(true, std::memory_order_relaxed); }

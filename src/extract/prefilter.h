@@ -49,6 +49,9 @@ bool may_match(Cut cut, std::string_view subject);
 // The screen itself, whether or not it is turned off (for tests).
 bool admits(Cut cut, std::string_view subject);
 
+// Drops this thread's screens (check_source calls it after each file).
+void forget();
+
 // The generator's view: every pattern constructed while a sink is set has
 // its source appended to it (Pattern's constructor calls note_source).
 void record_sources(std::vector<std::string>* sink);
