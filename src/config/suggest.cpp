@@ -6,30 +6,9 @@
 #include <vector>
 
 #include "config/config.h"
+#include "extract/text_util.h"
 
 namespace caselint::config {
-namespace {
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Case-insensitive edit distance (ASCII folding), one row of memory.
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
 
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
   if (word.empty()) return {};
@@ -41,7 +20,7 @@ std::string suggest(std::string_view word, const std::vector<std::string>& candi
     // quadratic work (a hostile config can have very long keys).
     std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
     if (gap >= best_distance) continue;
-    std::size_t d = distance(word, candidate);
+    std::size_t d = extract::edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
       best = &candidate;

@@ -1,5 +1,6 @@
 #include "extract/text_util.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace caselint::extract {
@@ -57,6 +58,23 @@ std::vector<std::string> split_list(std::string_view s) {
   }
   flush();
   return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::vector<std::size_t> row(b.size() + 1);  // one row of memory
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 }  // namespace caselint::extract

@@ -17,5 +17,7 @@ struct Line {
 std::vector<Line> split_lines(std::string_view s);
 // Splits a list written inline ("A, B and C; D") into trimmed items.
 std::vector<std::string> split_list(std::string_view s);
+// Levenshtein distance, ASCII letters compared case-insensitively.
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace caselint::extract

@@ -89,16 +89,7 @@ int required_public_references(const std::string& program) {
 }
 
 Diagnostic& PortfolioSink::report(const std::string& path, doc::SourceRange range, std::string message) {
-  Diagnostic d;
-  d.code = meta_.code;
-  d.rule = meta_.name;
-  d.severity = severity_;
-  d.message = std::move(message);
-  d.path = path;
-  d.range = range;
-  d.field = meta_.field;
-  d.checklist = meta_.citation(program_);
-  out_.push_back(std::move(d));
+  out_.push_back(meta_.diagnostic(severity_, program_, path, range, std::move(message)));
   return out_.back();
 }
 

@@ -42,17 +42,22 @@ const std::string& RuleMeta::citation(const std::string& profile) const {
   return it == checklist_by_profile.end() ? checklist : it->second;
 }
 
-Diagnostic& DiagnosticSink::report(doc::SourceRange range, std::string message) {
+Diagnostic RuleMeta::diagnostic(Severity as, const std::string& profile, const std::string& path,
+                                doc::SourceRange range, std::string message) const {
   Diagnostic d;
-  d.code = meta_.code;
-  d.rule = meta_.name;
-  d.severity = severity_;
+  d.code = code;
+  d.rule = name;
+  d.severity = as;  // the severity in force, which the config may have changed
   d.message = std::move(message);
-  d.path = path_;
+  d.path = path;
   d.range = range;
-  d.field = meta_.field;
-  d.checklist = meta_.citation(profile_);
-  out_.push_back(std::move(d));
+  d.field = field;
+  d.checklist = citation(profile);
+  return d;
+}
+
+Diagnostic& DiagnosticSink::report(doc::SourceRange range, std::string message) {
+  out_.push_back(meta_.diagnostic(severity_, profile_, path_, range, std::move(message)));
   return out_.back();
 }
 

@@ -52,6 +52,9 @@ struct RuleMeta {
   bool applies(DocKind k) const { return (applies_to & static_cast<unsigned>(k)) != 0; }
 
   const std::string& citation(const std::string& profile) const;
+  // A finding of this rule at severity `as`, cited for `profile` (a profile or program id).
+  Diagnostic diagnostic(Severity as, const std::string& profile, const std::string& path,
+                        doc::SourceRange range, std::string message) const;
 };
 
 // Run-wide options from the command line.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "extract/text_util.h"
 #include "rules/checks/checks.h"
 #include "rules/portfolio_rule.h"
 
@@ -14,21 +15,6 @@ namespace caselint::rules::checks {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::size_t distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // Does `target` (a link's href) point at reference `r`? Local links resolve
 // against the landing page's folder; a page built from a Markdown study may be
@@ -56,7 +42,7 @@ std::pair<std::string, std::size_t> closest_words(const std::string& text, const
       std::string run;
       for (std::size_t k = i; k < i + len; ++k) run += (run.empty() ? "" : " ") + words[k];
       std::string norm = normalise_customer(run);
-      std::size_t d = distance(norm, wanted);
+      std::size_t d = extract::edit_distance(norm, wanted);  // both lowercased
       if (d < best.second) best = {run, d};
     }
   }
