@@ -3,7 +3,6 @@
 #include <hs/hs_runtime.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -173,8 +172,6 @@ void forget() {
 
 void disable() { g_disabled.store(true, std::memory_order_relaxed); }
 
-bool enabled() { return !g_disabled.load(std::memory_order_relaxed) && database().db != nullptr; }
-
 const Entry* entry_for(std::string_view source) {
   const Data* gen = data();
   if (!gen) return nullptr;
@@ -190,10 +187,6 @@ Cut cut_of(const Entry& e) {
   return gen->cuts.subspan(e.first, e.count);
 }
 
-Cut cut_for(std::string_view source) {
-  const Entry* e = entry_for(source);
-  return e ? cut_of(*e) : Cut{};
-}
 
 bool may_match(Cut cut, std::string_view subject) {
   return g_disabled.load(std::memory_order_relaxed) || admits(cut, subject);

@@ -38,7 +38,6 @@ const Data* data();
 
 // The atoms one pattern needs, or an empty span when it is not screened.
 using Cut = std::span<const std::uint32_t>;
-Cut cut_for(std::string_view source);
 // The table's entry for a built-in pattern (compiled once at build time, so
 // known to be valid), or nullptr.
 const Entry* entry_for(std::string_view source);
@@ -60,6 +59,5 @@ void note_source(const std::string& source);
 // Turns the screen off for this process (CASELINT_NO_PREFILTER=1 does too):
 // for comparing results with and without it. may_match is then always true.
 void disable();
-bool enabled();
 
 }  // namespace caselint::extract::prefilter
