@@ -150,17 +150,18 @@ const Screen& screen(std::string_view subject, const Database& db) {
 
 namespace {
 std::mutex g_record_mu;
-std::vector<std::string>* g_record = nullptr;
+std::atomic<std::vector<std::string>*> g_record{nullptr};
 }  // namespace
 
 void record_sources(std::vector<std::string>* sink) {
   std::lock_guard lock(g_record_mu);
-  g_record = sink;
+  g_record.store(sink);
 }
 
 void note_source(const std::string& source) {
+  if (!g_record.load(std::memory_order_relaxed)) return;  // every run but the generator's
   std::lock_guard lock(g_record_mu);
-  if (g_record) g_record->push_back(source);
+  if (auto* sink = g_record.load()) sink->push_back(source);
 }
 
 void forget() {
