@@ -1,6 +1,8 @@
-// The prefilter's promise (extract/prefilter.h), checked on one text: every
-// match PCRE2 finds for a screened built-in pattern lies in a span the screen
-// admits. Used by the prefilter fuzz target and by the unit tests.
+// The promises of the data prepared at build time, checked on one text:
+// every match PCRE2 finds for a screened built-in pattern lies in a span the
+// prefilter admits (extract/prefilter.h), and the prepared service
+// dictionary finds exactly the hits of the PCRE2 alternation it replaces
+// (extract/services.h). Used by the prefilter fuzz target and the unit tests.
 #pragma once
 
 #include <memory>
@@ -8,7 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "data/embedded.h"
 #include "extract/prefilter.h"
+#include "extract/services.h"
+#include "load/source.h"
 #include "extract/vocab.h"
 
 namespace caselint::fuzz {
@@ -48,6 +53,42 @@ inline std::string prefilter_violation(std::string_view text) {
         return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) + "\" but the screen rejects it";
       }
       from = m->end > from ? m->end : from + 1;
+    }
+  }
+  return {};
+}
+
+// The dictionary read from its YAML, matched by the PCRE2 alternation.
+inline const extract::ServiceDictionary& reference_services() {
+  static const extract::ServiceDictionary d = extract::ServiceDictionary::from_yaml(
+      data::embedded_file("vocab/aws-services.yaml"), "rules/vocab/aws-services.yaml");
+  return d;
+}
+
+// An empty string, or the first hit on which the prepared dictionary and the
+// alternation disagree. Documents are valid UTF-8 (the loader rejects any
+// other), so other texts are not compared.
+inline std::string services_violation(std::string_view text) {
+  if (load::find_invalid_utf8(std::string(text))) return {};
+  using Hits = std::vector<extract::ServiceDictionary::Hit>;
+  auto describe = [&](const Hits& hits) {
+    std::string out;
+    for (const auto& h : hits) {
+      out += "[" + std::string(text.substr(h.begin, h.end - h.begin)) + " -> " + h.canonical + "/" + h.right + "]";
+    }
+    return out;
+  };
+  const extract::ServiceDictionary& prepared = extract::ServiceDictionary::builtin();
+  const extract::ServiceDictionary& reference = reference_services();
+  for (bool wrong : {false, true}) {
+    Hits a = wrong ? prepared.find_misspellings(text) : prepared.find_services(text);
+    Hits b = wrong ? reference.find_misspellings(text) : reference.find_services(text);
+    bool same = a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) {
+                  return x.begin == y.begin && x.end == y.end && x.canonical == y.canonical && x.right == y.right;
+                });
+    if (!same) {
+      return std::string(wrong ? "misspellings" : "services") + ": prepared " + describe(a) + ", alternation " +
+             describe(b);
     }
   }
   return {};

@@ -27,7 +27,7 @@ struct Entry {
 };
 
 struct Data {
-  std::span<const unsigned char> database;  // hs_serialize_database output
+  std::span<const unsigned char> database;  // the in-memory image (gen_output.h), scanned in place
   std::uint32_t atoms = 0;                   // the number of atoms
   std::span<const Entry> entries;            // sorted by source
   std::span<const std::uint32_t> cuts;

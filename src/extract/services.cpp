@@ -1,14 +1,23 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include "extract/services.h"
 
+#include <hs/hs_runtime.h>
+#include <pcre2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
 #include <map>
 #include <stdexcept>
 
 #include "data/embedded.h"
 
 namespace caselint::extract {
+
+// The generator links no generated data; every other binary links the
+// definition in build/generated/services_data.cpp, which takes precedence.
+__attribute__((weak)) const PreparedServices* prepared_services() { return nullptr; }
 
 namespace {
 
@@ -24,7 +33,108 @@ std::string escape(std::string_view s) {
   return out;
 }
 
+// The whole-word conditions of the PCRE2 alternation, checked at a hit's
+// start and end: no word character or hyphen before it, none after it and
+// no "." followed by one (so "Amazon S3.Bucket" is not "Amazon S3").
+class Boundaries {
+ public:
+  Boundaries() : before_(compile("(?<![\\w-])")), after_(compile("(?![\\w-]|\\.\\w)")) {}
+  ~Boundaries() {
+    pcre2_code_free(before_);
+    pcre2_code_free(after_);
+  }
+  Boundaries(const Boundaries&) = delete;
+  Boundaries& operator=(const Boundaries&) = delete;
+  bool hold(std::string_view text, std::size_t begin, std::size_t end) const {
+    return holds_at(before_, text, begin) && holds_at(after_, text, end);
+  }
+
+ private:
+  static pcre2_code* compile(std::string_view src) {
+    int err = 0;
+    PCRE2_SIZE off = 0;
+    pcre2_code* c = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(src.data()), src.size(), PCRE2_UTF | PCRE2_UCP, &err,
+                                  &off, nullptr);
+    if (!c) throw std::logic_error("services: boundary pattern does not compile");
+    return c;
+  }
+  static bool holds_at(const pcre2_code* code, std::string_view text, std::size_t at) {
+    struct Deleter {
+      void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
+    };
+    thread_local std::unique_ptr<pcre2_match_data, Deleter> md(pcre2_match_data_create(1, nullptr));
+    return pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), at, PCRE2_ANCHORED, md.get(),
+                       nullptr) >= 0;
+  }
+  pcre2_code* before_;
+  pcre2_code* after_;
+};
+
+const Boundaries& boundaries() {
+  static const Boundaries b;
+  return b;
+}
+
+std::atomic<std::uint64_t> g_next_database{1};
+
 }  // namespace
+
+struct ServiceDictionary::Database {
+  const hs_database_t* db = nullptr;  // an image in the binary's read-only data
+  std::uint64_t id = g_next_database.fetch_add(1);  // which databases a thread's scratch is sized for
+
+  // The image scanned in place, or nullptr when this library cannot scan it
+  // (a CPU without SSSE3, another library version).
+  static std::unique_ptr<Database> load(std::span<const unsigned char> image) {
+    if (image.empty() || reinterpret_cast<std::uintptr_t>(image.data()) % 64 != 0) return nullptr;
+    auto d = std::make_unique<Database>();
+    d->db = reinterpret_cast<const hs_database_t*>(image.data());
+    try {
+      (void)d->scratch();
+    } catch (const std::bad_alloc&) {
+      return nullptr;
+    }
+    return d;
+  }
+
+  // This thread's scratch space, grown to fit every database it has scanned.
+  hs_scratch_t* scratch() const {
+    struct Scratch {
+      hs_scratch_t* s = nullptr;
+      std::vector<std::uint64_t> fits;
+      ~Scratch() { hs_free_scratch(s); }
+    };
+    thread_local Scratch t;
+    if (std::find(t.fits.begin(), t.fits.end(), id) == t.fits.end()) {
+      if (hs_alloc_scratch(db, &t.s) != HS_SUCCESS) throw std::bad_alloc();
+      t.fits.push_back(id);
+    }
+    return t.s;
+  }
+};
+
+ServiceDictionary::ServiceDictionary() = default;
+ServiceDictionary::~ServiceDictionary() = default;
+ServiceDictionary::ServiceDictionary(ServiceDictionary&&) noexcept = default;
+ServiceDictionary& ServiceDictionary::operator=(ServiceDictionary&&) noexcept = default;
+
+std::string ServiceDictionary::form_expression(std::string_view form, std::string_view whitespace) {
+  std::string out;
+  for (unsigned char c : form) {
+    if (c == ' ') {
+      out += "(?:";
+      out += whitespace;
+      out += ")+";
+    } else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out;
+}
 
 std::unique_ptr<Pattern> ServiceDictionary::build(const std::vector<Form>& forms) {
   if (forms.empty()) return nullptr;
@@ -78,9 +188,30 @@ ServiceDictionary ServiceDictionary::from_yaml(std::string_view yaml, const std:
   return d;
 }
 
-const ServiceDictionary& ServiceDictionary::builtin() {
-  static const ServiceDictionary d = from_yaml(data::embedded_file("vocab/aws-services.yaml"), "rules/vocab/aws-services.yaml");
+std::unique_ptr<ServiceDictionary> ServiceDictionary::from_prepared(const PreparedServices& p) {
+  auto d = std::make_unique<ServiceDictionary>();
+  d->accepted_db_ = Database::load(p.accepted_db);
+  d->wrong_db_ = Database::load(p.wrong_db);
+  if (!d->accepted_db_ || !d->wrong_db_) return nullptr;
+  d->names_.assign(p.names.begin(), p.names.end());
+  auto copy = [](std::span<const PreparedForm> from, std::vector<Form>& to) {
+    to.reserve(from.size());
+    for (const PreparedForm& f : from) to.push_back(Form{std::string(f.text), std::string(f.canonical), std::string(f.right)});
+  };
+  copy(p.accepted, d->accepted_);
+  copy(p.wrong, d->wrong_);
   return d;
+}
+
+const ServiceDictionary& ServiceDictionary::builtin() {
+  static const std::unique_ptr<ServiceDictionary> d = [] {
+    if (const PreparedServices* p = prepared_services()) {
+      if (auto prepared = from_prepared(*p)) return prepared;
+    }
+    return std::make_unique<ServiceDictionary>(
+        from_yaml(data::embedded_file("vocab/aws-services.yaml"), "rules/vocab/aws-services.yaml"));
+  }();
+  return *d;
 }
 
 std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view text, const Pattern* p,
@@ -98,11 +229,48 @@ std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view tex
   return out;
 }
 
+// The same hits as the alternation: Hyperscan reports every occurrence of
+// every form; taken by start and then by form (longest first, as the
+// alternation tries them), the first whose boundaries hold at each point
+// wins and the search goes on after it.
+std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view text, const Database& db,
+                                                            const std::vector<Form>& forms) const {
+  struct Candidate {
+    std::size_t begin, end;
+    unsigned index;
+  };
+  std::vector<Candidate> found;
+  auto on_match = [](unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
+                     void* ctx) -> int {
+    static_cast<std::vector<Candidate>*>(ctx)->push_back(Candidate{from, to, id});
+    return 0;
+  };
+  if (hs_scan(db.db, text.data(), static_cast<unsigned int>(text.size()), 0, db.scratch(), on_match, &found) !=
+      HS_SUCCESS) {
+    throw std::runtime_error("the service dictionary could not scan the text");
+  }
+  std::vector<Hit> out;
+  if (found.empty()) return out;
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.index < b.index;
+  });
+  std::size_t from = 0;
+  for (const Candidate& c : found) {
+    if (c.begin < from || c.index >= forms.size()) continue;
+    if (!boundaries().hold(text, c.begin, c.end)) continue;
+    out.push_back(Hit{c.begin, c.end, forms[c.index].canonical, forms[c.index].right});
+    from = c.end > c.begin ? c.end : c.begin + 1;
+  }
+  return out;
+}
+
 std::vector<ServiceDictionary::Hit> ServiceDictionary::find_services(std::string_view text) const {
+  if (accepted_db_) return scan(text, *accepted_db_, accepted_);
   return scan(text, accepted_pattern_.get(), accepted_);
 }
 
 std::vector<ServiceDictionary::Hit> ServiceDictionary::find_misspellings(std::string_view text) const {
+  if (wrong_db_) return scan(text, *wrong_db_, wrong_);
   return scan(text, wrong_pattern_.get(), wrong_);
 }
 

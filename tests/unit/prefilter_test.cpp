@@ -72,8 +72,41 @@ TEST_CASE("no match of a screened pattern is screened out, on every corpus text 
     INFO(entry.path().string());
     CHECK(caselint::fuzz::prefilter_violation(text.str()) == "");
     CHECK(caselint::fuzz::prefilter_violation(upper(text.str())) == "");
+    CHECK(caselint::fuzz::services_violation(text.str()) == "");
+    CHECK(caselint::fuzz::services_violation(upper(text.str())) == "");
   }
   CHECK(files > 100);
   // Every screened pattern is tried, and the screen is not what found them.
   CHECK(caselint::fuzz::screened_patterns().size() > 1000);
+}
+
+TEST_CASE("the prepared service dictionary is the YAML's, matched by Hyperscan") {
+  namespace ex = caselint::extract;
+  REQUIRE(ex::prepared_services() != nullptr);
+  const ex::ServiceDictionary& prepared = ex::ServiceDictionary::builtin();
+  const ex::ServiceDictionary& reference = caselint::fuzz::reference_services();
+  CHECK(prepared.names() == reference.names());
+  REQUIRE(prepared.accepted().size() == reference.accepted().size());
+  REQUIRE(prepared.wrong().size() == reference.wrong().size());
+  for (std::size_t i = 0; i < prepared.accepted().size(); ++i) {
+    CHECK(prepared.accepted()[i].text == reference.accepted()[i].text);
+    CHECK(prepared.accepted()[i].canonical == reference.accepted()[i].canonical);
+  }
+  // The cases the alternation's order and boundaries decide: the longest form
+  // at a place, whitespace of any kind between words, no word character or
+  // hyphen on either side, no ".word" after, and the search going on after a
+  // hit (not inside it).
+  for (const char* text : {
+           "We used Amazon Aurora PostgreSQL-Compatible Edition and Amazon Aurora.",
+           "Amazon\tS3 and Amazon\xC2\xA0S3 and Amazon\n  S3, then Amazon S3.Bucket and my-Amazon S3 and Amazon S3-ish",
+           "AWS Lamba, Dynamo DB and amazon s3; Amazon S3Amazon S3 Amazon S3",
+           "\xC3\xA9" "Amazon S3 and Amazon S3\xC3\xA9 and (Amazon S3) and Amazon S3_x",
+           "", "Amazon", "Amazon S3"}) {
+    INFO(text);
+    CHECK(caselint::fuzz::services_violation(text) == "");
+  }
+  auto hits = prepared.find_services("Runs on Amazon  Aurora PostgreSQL with Amazon S3.");
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].canonical == "Amazon Aurora PostgreSQL-Compatible Edition");
+  CHECK(hits[1].canonical == "Amazon Simple Storage Service");
 }
