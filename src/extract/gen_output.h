@@ -1,4 +1,4 @@
-// What the build-time generators (prefilter_gen, services_gen) share: C++
+// What the build-time generators (prefilter_gen, prepare_gen) share: C++
 // literals for strings and serialized Hyperscan databases, compiling a
 // database for a generic x86-64 CPU, and writing the output atomically.
 #pragma once

@@ -16,7 +16,7 @@
 namespace caselint::extract {
 
 // The generator links no generated data; every other binary links the
-// definition in build/generated/services_data.cpp, which takes precedence.
+// definition in build/generated/prepared_data.cpp, which takes precedence.
 __attribute__((weak)) const PreparedServices* prepared_services() { return nullptr; }
 
 namespace {

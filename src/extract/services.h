@@ -2,7 +2,7 @@
 // (rules/vocab/aws-services.yaml), matched case-sensitively as whole words,
 // longest form first.
 //
-// The built-in dictionary is prepared at build time (services_gen.cpp): its
+// The built-in dictionary is prepared at build time (prepare_gen.cpp): its
 // forms are tables in the binary and each list of forms is a Hyperscan
 // database, so a run neither parses the YAML nor compiles the thousand-way
 // alternation. A dictionary read from YAML (the generator's, or the built-in
@@ -21,7 +21,7 @@
 
 namespace caselint::extract {
 
-// What services_gen writes (build/generated/services_data.cpp).
+// What prepare_gen writes (build/generated/prepared_data.cpp).
 struct PreparedForm {
   std::string_view text, canonical, right;
 };

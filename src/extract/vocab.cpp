@@ -14,6 +14,7 @@
 
 #include "data/embedded.h"
 #include "extract/prefilter.h"
+#include "extract/vocab_snapshot.h"
 
 namespace caselint::extract {
 
@@ -153,6 +154,8 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
   }
   return m;
 }
+
+bool Pattern::anchored() const { return (impl_->options & PCRE2_ANCHORED) != 0; }
 
 std::size_t Pattern::group_number(std::string_view name) const {
   std::string n(name);
@@ -352,20 +355,26 @@ const TopicSet* Vocabulary::topic_set(std::string_view id) const {
   return nullptr;
 }
 
+Vocabulary Vocabulary::builtin_from_yaml() {
+  Vocabulary voc = from_yaml(data::embedded_file("vocab/fields.yaml"), data::embedded_file("vocab/placeholders.yaml"),
+                             "rules/vocab/fields.yaml");
+  for (const data::EmbeddedFile& f : data::embedded_files()) {
+    if (f.path.rfind("vocab/topics/", 0) == 0) voc.add_topics(f.content, "rules/" + std::string(f.path));
+  }
+  voc.add_wording(data::embedded_file("vocab/wording.yaml"), "rules/vocab/wording.yaml");
+  voc.add_production(data::embedded_file("vocab/production.yaml"), "rules/vocab/production.yaml");
+  voc.add_account_ids(data::embedded_file("vocab/account-ids.yaml"), "rules/vocab/account-ids.yaml");
+  voc.add_engines(data::embedded_file("vocab/engines.yaml"), "rules/vocab/engines.yaml");
+  voc.add_fields(data::embedded_file("vocab/database.yaml"), "rules/vocab/database.yaml");
+  voc.add_database(data::embedded_file("vocab/database.yaml"), "rules/vocab/database.yaml");
+  return voc;
+}
+
 const Vocabulary& Vocabulary::builtin() {
   static const Vocabulary v = [] {
-    Vocabulary voc = from_yaml(data::embedded_file("vocab/fields.yaml"), data::embedded_file("vocab/placeholders.yaml"),
-                               "rules/vocab/fields.yaml");
-    for (const data::EmbeddedFile& f : data::embedded_files()) {
-      if (f.path.rfind("vocab/topics/", 0) == 0) voc.add_topics(f.content, "rules/" + std::string(f.path));
-    }
-    voc.add_wording(data::embedded_file("vocab/wording.yaml"), "rules/vocab/wording.yaml");
-    voc.add_production(data::embedded_file("vocab/production.yaml"), "rules/vocab/production.yaml");
-    voc.add_account_ids(data::embedded_file("vocab/account-ids.yaml"), "rules/vocab/account-ids.yaml");
-    voc.add_engines(data::embedded_file("vocab/engines.yaml"), "rules/vocab/engines.yaml");
-    voc.add_fields(data::embedded_file("vocab/database.yaml"), "rules/vocab/database.yaml");
-    voc.add_database(data::embedded_file("vocab/database.yaml"), "rules/vocab/database.yaml");
-    return voc;
+    std::span<const unsigned char> snap = prepared_vocabulary();
+    if (!snap.empty()) return read_snapshot(std::string_view(reinterpret_cast<const char*>(snap.data()), snap.size()));
+    return builtin_from_yaml();
   }();
   return v;
 }

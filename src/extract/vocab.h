@@ -39,6 +39,8 @@ class Pattern {
   const std::string& source() const { return source_; }
   // The number of a named group ("num"), or 0 when the pattern has none.
   std::size_t group_number(std::string_view name) const;
+  // Whether the pattern must match the whole subject.
+  bool anchored() const;
 
  private:
   struct Impl;
@@ -119,8 +121,12 @@ struct Engine {
 
 class Vocabulary {
  public:
-  // The built-in vocabulary (rules/vocab/fields.yaml, placeholders.yaml).
+  // The built-in vocabulary (rules/vocab/fields.yaml, placeholders.yaml):
+  // the snapshot prepared at build time (vocab_snapshot.h), or, in a binary
+  // built without one, read from the YAML.
   static const Vocabulary& builtin();
+  // The built-in vocabulary read from its YAML files.
+  static Vocabulary builtin_from_yaml();
   // Parses vocabulary YAML; throws std::runtime_error naming `origin`.
   static Vocabulary from_yaml(std::string_view fields_yaml, std::string_view placeholders_yaml,
                               const std::string& origin);
@@ -162,6 +168,7 @@ class Vocabulary {
   static std::string normalise_heading(std::string_view heading);
 
  private:
+  friend struct VocabularySnapshot;  // vocab_snapshot.cpp
   std::vector<FieldVocab> fields_;
   std::vector<TopicSet> topics_;
   std::vector<Engine> engines_;
