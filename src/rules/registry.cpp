@@ -12,6 +12,7 @@
 #include "data/embedded.h"
 #include "rules/checks/checks.h"
 #include "rules/kinds/kinds.h"
+#include "rules/rule_snapshot.h"
 
 namespace caselint::rules {
 
@@ -113,11 +114,6 @@ const RegistryRow kRegistry[] = {
 };
 // clang-format on
 
-bool is_rule_file(std::string_view path) {
-  return path.size() > 5 && path.substr(path.size() - 5) == ".yaml" && path.rfind("profiles/", 0) != 0 &&
-         path.rfind("vocab/", 0) != 0 && path.rfind("checklists/", 0) != 0;
-}
-
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw RuleFileError(path, 0, "cannot read rule file");
@@ -138,50 +134,20 @@ void RuleSet::add(std::shared_ptr<const Rule> rule) {
 }
 
 void RuleSet::add_yaml_rule(std::string_view text, const std::string& origin, bool builtin) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    throw RuleFileError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
-  }
-  std::vector<YAML::Node> nodes;
-  if (root.IsMap() && root["rules"]) {
-    if (!root["rules"].IsSequence()) throw RuleFileError(origin, root["rules"].Mark().line + 1, "`rules:` must be a list");
-    for (const auto& n : root["rules"]) nodes.push_back(n);
-  } else if (root.IsMap()) {
-    nodes.push_back(root);
-  } else {
-    throw RuleFileError(origin, 1, "a rule file holds one rule (a mapping) or `rules:` with a list of them");
-  }
-  for (const YAML::Node& n : nodes) {
-    try {
-      if (!n.IsMap()) throw RuleFileError(origin, n.Mark().line + 1, "a rule must be a mapping");
-      std::string kind = n["kind"] ? n["kind"].as<std::string>() : "";
-      auto factory = kinds::find_kind(kind);
-      if (!factory) {
-        std::string names;
-        for (const std::string& k : kinds::kind_names()) names += (names.empty() ? "" : ", ") + k;
-        throw RuleFileError(origin, (n["kind"] ? n["kind"] : n).Mark().line + 1,
-                            "unknown rule kind \"" + kind + "\"; kinds: " + names);
-      }
-      std::unique_ptr<Rule> rule = factory(n, origin);
-      const RuleMeta& m = rule->meta();
-      auto row = std::find_if(std::begin(kRegistry), std::end(kRegistry),
-                              [&](const RegistryRow& r) { return m.code == r.code; });
-      if (builtin) {
-        if (row == std::end(kRegistry) || m.name != row->name || row->make != nullptr) {
-          throw RuleFileError(origin, n["code"].Mark().line + 1,
-                              "rule " + m.code + " " + m.name + " does not match a YAML row of registry.cpp");
-        }
-      } else if (by_code_.count(m.code) || by_name_.count(m.name)) {
-        throw RuleFileError(origin, n["code"].Mark().line + 1,
-                            "rule code or name " + m.code + " / " + m.name + " is already taken");
-      }
-      add(std::shared_ptr<const Rule>(std::move(rule)));
-    } catch (const YAML::Exception& e) {
-      throw RuleFileError(origin, e.mark.line + 1, e.msg);
+  for (const kinds::RuleSpec& spec : kinds::read_rule_file(text, origin)) add_spec(spec, origin, builtin);
+}
+
+void RuleSet::add_spec(const kinds::RuleSpec& spec, const std::string& origin, bool builtin) {
+  const RuleMeta& m = spec.meta;
+  auto row = std::find_if(std::begin(kRegistry), std::end(kRegistry), [&](const RegistryRow& r) { return m.code == r.code; });
+  if (builtin) {
+    if (row == std::end(kRegistry) || m.name != row->name || row->make != nullptr) {
+      throw RuleFileError(origin, spec.line, "rule " + m.code + " " + m.name + " does not match a YAML row of registry.cpp");
     }
+  } else if (by_code_.count(m.code) || by_name_.count(m.name)) {
+    throw RuleFileError(origin, spec.line, "rule code or name " + m.code + " / " + m.name + " is already taken");
   }
+  add(std::shared_ptr<const Rule>(kinds::build(spec)));
 }
 
 void RuleSet::finish() {
@@ -196,34 +162,25 @@ const RuleSet& RuleSet::builtin() {
     for (const RegistryRow& row : kRegistry) {
       if (row.make) s.add(std::shared_ptr<const Rule>(row.make()));
     }
-    for (const data::EmbeddedFile& f : data::embedded_files()) {
-      if (is_rule_file(f.path)) s.add_yaml_rule(f.content, "rules/" + std::string(f.path), true);
+    BuiltinRules prepared;
+    std::span<const unsigned char> snap = prepared_rules();
+    if (!snap.empty()) {
+      prepared = read_rules_snapshot(std::string_view(reinterpret_cast<const char*>(snap.data()), snap.size()));
+    } else {
+      prepared = builtin_rules_from_yaml();
     }
+    for (const auto& [origin, spec] : prepared.rules) s.add_spec(spec, origin, true);
     for (const RegistryRow& row : kRegistry) {
       if (!s.by_code_.count(row.code)) {
         throw RuleFileError("rules/", 0, std::string("registry row ") + row.code + " has no rule file");
       }
     }
-    for (const data::EmbeddedFile& f : data::embedded_files()) {
-      if (f.path.rfind("profiles/", 0) != 0) continue;
-      std::string origin = "rules/" + std::string(f.path);
-      YAML::Node n = YAML::Load(std::string(f.content));
-      Profile p;
-      p.id = n["id"].as<std::string>();
-      p.title = n["title"] ? n["title"].as<std::string>() : p.id;
-      p.checklist = n["checklist"] ? n["checklist"].as<std::string>() : "";
-      p.doc = n["doc"] ? n["doc"].as<std::string>() : "";
-      if (n["rules"]) {
-        for (const auto& r : n["rules"]) {
-          std::string code = r.as<std::string>();
-          if (!s.by_code_.count(code)) throw RuleFileError(origin, r.Mark().line + 1, "unknown rule " + code);
-          p.rules.push_back(code);
-        }
+    for (Profile& p : prepared.profiles) {
+      for (const std::string& code : p.rules) {
+        if (!s.by_code_.count(code)) throw RuleFileError("rules/profiles/" + p.id + ".yaml", 0, "unknown rule " + code);
       }
-      if (n["human_review"]) {
-        for (const auto& r : n["human_review"]) p.human_review.push_back(r.as<std::string>());
-      }
-      s.profiles_[p.id] = std::move(p);
+      std::string id = p.id;
+      s.profiles_[id] = std::move(p);
     }
     s.finish();
     return s;

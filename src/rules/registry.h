@@ -15,6 +15,10 @@
 
 namespace caselint::rules {
 
+namespace kinds {
+struct RuleSpec;  // rules/kinds/kinds.h
+}  // namespace kinds
+
 // One row of registry.cpp's table.
 struct RegistryRow {
   const char* code;
@@ -65,6 +69,7 @@ class RuleSet {
  private:
   void add(std::shared_ptr<const Rule> rule);
   void add_yaml_rule(std::string_view text, const std::string& origin, bool builtin);
+  void add_spec(const kinds::RuleSpec& spec, const std::string& origin, bool builtin);
   void finish();
 
   std::vector<std::shared_ptr<const Rule>> owned_;

@@ -97,21 +97,68 @@ namespace {
 
 struct KindRow {
   const char* name;
-  KindFactory make;
+  void (*read)(const YAML::Node&, const std::string&, RuleSpec&);
+  std::unique_ptr<Rule> (*build)(const RuleSpec&);
 };
 
 const KindRow kKinds[] = {
-    {"required-field", make_required_field},
-    {"required-topics", make_required_topics},
+    {"required-field", read_required_field, build_required_field},
+    {"required-topics", read_required_topics, build_required_topics},
 };
+
+const KindRow* find_kind(std::string_view name) {
+  for (const KindRow& k : kKinds) {
+    if (name == k.name) return &k;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
-KindFactory find_kind(const std::string& name) {
-  for (const KindRow& k : kKinds) {
-    if (name == k.name) return k.make;
+std::vector<RuleSpec> read_rule_file(std::string_view text, const std::string& origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    throw RuleFileError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
   }
-  return nullptr;
+  std::vector<YAML::Node> nodes;
+  if (root.IsMap() && root["rules"]) {
+    if (!root["rules"].IsSequence()) throw RuleFileError(origin, root["rules"].Mark().line + 1, "`rules:` must be a list");
+    for (const auto& n : root["rules"]) nodes.push_back(n);
+  } else if (root.IsMap()) {
+    nodes.push_back(root);
+  } else {
+    throw RuleFileError(origin, 1, "a rule file holds one rule (a mapping) or `rules:` with a list of them");
+  }
+  std::vector<RuleSpec> out;
+  for (const YAML::Node& n : nodes) {
+    try {
+      if (!n.IsMap()) throw RuleFileError(origin, n.Mark().line + 1, "a rule must be a mapping");
+      RuleSpec spec;
+      spec.kind = n["kind"] ? n["kind"].as<std::string>() : "";
+      const KindRow* kind = find_kind(spec.kind);
+      if (!kind) {
+        std::string names;
+        for (const std::string& k : kind_names()) names += (names.empty() ? "" : ", ") + k;
+        throw RuleFileError(origin, (n["kind"] ? n["kind"] : n).Mark().line + 1,
+                            "unknown rule kind \"" + spec.kind + "\"; kinds: " + names);
+      }
+      spec.meta = read_meta(n, origin);
+      spec.line = (n["code"] ? n["code"] : n).Mark().line + 1;
+      kind->read(n, origin, spec);
+      out.push_back(std::move(spec));
+    } catch (const YAML::Exception& e) {
+      throw RuleFileError(origin, e.mark.line + 1, e.msg);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<Rule> build(const RuleSpec& spec) {
+  const KindRow* kind = find_kind(spec.kind);
+  if (!kind) throw std::logic_error("rule " + spec.meta.code + " has the unknown kind " + spec.kind);
+  return kind->build(spec);
 }
 
 std::vector<std::string> kind_names() {

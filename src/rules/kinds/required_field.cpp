@@ -35,16 +35,19 @@ class RequiredField final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_required_field(const YAML::Node& n, const std::string& origin) {
-  RuleMeta meta = read_meta(n, origin);
-  meta.requires_field = true;
-  if (meta.field.empty()) throw RuleFileError(origin, n.Mark().line + 1, "a required-field rule needs `field:`");
-  if (!extract::Vocabulary::builtin().field(meta.field)) {
-    throw RuleFileError(origin, n["field"].Mark().line + 1, "unknown field \"" + meta.field + "\"");
+void read_required_field(const YAML::Node& n, const std::string& origin, RuleSpec& spec) {
+  spec.meta.requires_field = true;
+  if (spec.meta.field.empty()) throw RuleFileError(origin, n.Mark().line + 1, "a required-field rule needs `field:`");
+  if (!extract::Vocabulary::builtin().field(spec.meta.field)) {
+    throw RuleFileError(origin, n["field"].Mark().line + 1, "unknown field \"" + spec.meta.field + "\"");
   }
-  std::string message = n["message"] ? n["message"].as<std::string>() : "no " + meta.field + " found";
-  auto rule = std::make_unique<RequiredField>(std::move(meta), std::move(message));
-  rule->set_private_only(n["private_only"] && n["private_only"].as<bool>());
+  spec.message = n["message"] ? n["message"].as<std::string>() : "no " + spec.meta.field + " found";
+  spec.private_only = n["private_only"] && n["private_only"].as<bool>();
+}
+
+std::unique_ptr<Rule> build_required_field(const RuleSpec& spec) {
+  auto rule = std::make_unique<RequiredField>(spec.meta, spec.message);
+  rule->set_private_only(spec.private_only);
   return rule;
 }
 

@@ -74,8 +74,8 @@ class RequiredTopics final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_required_topics(const YAML::Node& n, const std::string& origin) {
-  RuleMeta meta = read_meta(n, origin);
+void read_required_topics(const YAML::Node& n, const std::string& origin, RuleSpec& spec) {
+  RuleMeta& meta = spec.meta;
   if (!n["topics"] || !n["topics"].IsScalar()) {
     throw RuleFileError(origin, n.Mark().line + 1, "a required-topics rule needs `topics:` naming a topic set");
   }
@@ -93,18 +93,23 @@ std::unique_ptr<Rule> make_required_topics(const YAML::Node& n, const std::strin
                         "`min:` must be between 1 and the number of topics");
   }
   if (meta.field.empty()) meta.field = set;
-  std::string message = n["message"] ? n["message"].as<std::string>()
-                                     : (min > 0 ? ts->title + ": none of {missing}" : ts->title + ": nothing on {topic}");
-  extract::Anchor anchor = extract::Anchor::end;
+  spec.message = n["message"] ? n["message"].as<std::string>()
+                              : (min > 0 ? ts->title + ": none of {missing}" : ts->title + ": nothing on {topic}");
+  spec.anchor = extract::Anchor::end;
   if (YAML::Node a = n["anchor"]) {
     std::string v = a.IsScalar() ? a.Scalar() : "";
     if (v == "title") {
-      anchor = extract::Anchor::title;
+      spec.anchor = extract::Anchor::title;
     } else if (v != "end") {
       throw RuleFileError(origin, a.Mark().line + 1, "`anchor:` must be title or end");
     }
   }
-  return std::make_unique<RequiredTopics>(std::move(meta), std::move(set), min, std::move(message), anchor);
+  spec.topics = std::move(set);
+  spec.min = min;
+}
+
+std::unique_ptr<Rule> build_required_topics(const RuleSpec& spec) {
+  return std::make_unique<RequiredTopics>(spec.meta, spec.topics, spec.min, spec.message, spec.anchor);
 }
 
 }  // namespace caselint::rules::kinds

@@ -1,4 +1,6 @@
-// The vocabulary snapshot prepared at build time (src/extract/vocab_snapshot.h).
+// The snapshots prepared at build time: the vocabulary
+// (src/extract/vocab_snapshot.h) and the built-in rules and profiles
+// (src/rules/rule_snapshot.h).
 #include <doctest/doctest.h>
 
 #include <stdexcept>
@@ -7,6 +9,8 @@
 #include "extract/sizes.h"
 #include "extract/vocab.h"
 #include "extract/vocab_snapshot.h"
+#include "rules/registry.h"
+#include "rules/rule_snapshot.h"
 
 namespace ex = caselint::extract;
 
@@ -39,4 +43,29 @@ TEST_CASE("a damaged snapshot is refused, not half read") {
   other[0] = static_cast<char>(other[0] ^ 0x55);
   CHECK_THROWS_AS(ex::read_snapshot(other), std::runtime_error);
   CHECK(ex::write_snapshot(ex::read_snapshot(bytes)) == bytes);
+}
+
+TEST_CASE("the built-in rules and profiles come from the snapshot and equal those read from the YAML") {
+  namespace rules = caselint::rules;
+  std::span<const unsigned char> snap = rules::prepared_rules();
+  REQUIRE(!snap.empty());
+  rules::BuiltinRules prepared =
+      rules::read_rules_snapshot(std::string_view(reinterpret_cast<const char*>(snap.data()), snap.size()));
+  rules::BuiltinRules from_yaml = rules::builtin_rules_from_yaml();
+  CHECK(rules::write_rules_snapshot(prepared) == rules::write_rules_snapshot(from_yaml));
+  CHECK(prepared.rules.size() > 20);
+  CHECK(prepared.profiles.size() >= 8);
+  // What the rule set built from it holds: a required-field rule with its
+  // citations, a required-topics rule with its minimum, a profile's rules.
+  const rules::RuleSet& set = rules::RuleSet::builtin();
+  const rules::Rule* cs101 = set.find("CS101");
+  REQUIRE(cs101 != nullptr);
+  CHECK(cs101->meta().name == "missing-customer-name");
+  CHECK(cs101->meta().requires_field);
+  CHECK(cs101->meta().citation("aurora").find("Name of the customer") != std::string::npos);
+  const rules::Profile* aurora = set.profile("aurora");
+  REQUIRE(aurora != nullptr);
+  CHECK(aurora->rules.front() == "CS101");
+  CHECK(!aurora->human_review.empty());
+  CHECK_THROWS_AS(rules::read_rules_snapshot(rules::write_rules_snapshot(prepared).substr(1)), std::runtime_error);
 }
