@@ -204,11 +204,12 @@ std::unique_ptr<ServiceDictionary> ServiceDictionary::from_prepared(const Prepar
 }
 
 const ServiceDictionary& ServiceDictionary::builtin() {
-  static const std::unique_ptr<ServiceDictionary> d = [] {
+  // Never destroyed: freeing it at exit only made every run longer.
+  static const ServiceDictionary* d = [] {
     if (const PreparedServices* p = prepared_services()) {
-      if (auto prepared = from_prepared(*p)) return prepared;
+      if (auto prepared = from_prepared(*p)) return prepared.release();
     }
-    return std::make_unique<ServiceDictionary>(
+    return new ServiceDictionary(
         from_yaml(data::embedded_file("vocab/aws-services.yaml"), "rules/vocab/aws-services.yaml"));
   }();
   return *d;
