@@ -1,5 +1,7 @@
 #include "extract/fields.h"
 
+#include "extract/prefilter.h"
+
 #include <algorithm>
 
 #include "extract/database.h"
@@ -533,7 +535,9 @@ class Extractor {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code && !set.code) continue;
       const std::string& flat = flat_[bi];
+      const prefilter::Screened& screen = screen_of_block(bi);
       for (const Pattern& p : item.patterns) {
+        if (!p.may_match(screen)) continue;
         std::size_t from = 0;
         while (auto m = p.find(flat, from)) {
           from = m->end > from ? m->end : from + 1;
@@ -880,6 +884,14 @@ class Extractor {
   const doc::Document& d_;
   const Vocabulary& v_;
   std::vector<std::string> flat_;  // per block, see the constructor
+  // The prefilter's screen of each flat_ text, taken when first asked for:
+  // the topic sets ask hundreds of patterns about every block.
+  mutable std::vector<std::optional<prefilter::Screened>> screens_;
+  const prefilter::Screened& screen_of_block(std::size_t bi) const {
+    if (screens_.size() != flat_.size()) screens_.resize(flat_.size());
+    if (!screens_[bi]) screens_[bi] = prefilter::screen_of(flat_[bi]);
+    return *screens_[bi];
+  }
   Fields out_;
 };
 

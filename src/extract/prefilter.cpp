@@ -200,4 +200,23 @@ bool admits(Cut cut, std::string_view subject) {
                      [&](std::uint32_t a) { return a >= db.atoms || ((s.found[a >> 6] >> (a & 63)) & 1); });
 }
 
+Screened screen_of(std::string_view subject) {
+  Screened out;
+  if (g_disabled.load(std::memory_order_relaxed) || subject.size() > kMaxScreened) return out;
+  const Database& db = database();
+  if (!db.db) return out;
+  const Screen& s = screen(subject, db);
+  if (s.all) return out;
+  out.all = false;
+  out.found = s.found;
+  return out;
+}
+
+bool may_match(Cut cut, const Screened& s) {
+  if (s.all || cut.empty()) return true;
+  const std::uint32_t atoms = database().atoms;
+  return std::any_of(cut.begin(), cut.end(),
+                     [&](std::uint32_t a) { return a >= atoms || ((s.found[a >> 6] >> (a & 63)) & 1); });
+}
+
 }  // namespace caselint::extract::prefilter

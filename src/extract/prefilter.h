@@ -48,6 +48,16 @@ bool may_match(Cut cut, std::string_view subject);
 // The screen itself, whether or not it is turned off (for tests).
 bool admits(Cut cut, std::string_view subject);
 
+// One subject's screen, taken once and asked about many patterns (a hot
+// loop over the blocks of a document). Holds its own copy of the bits.
+struct Screened {
+  bool all = true;  // not screened (or the screen is off): every pattern may match
+  std::vector<std::uint64_t> found;
+};
+Screened screen_of(std::string_view subject);
+// False only when no match of a pattern with this cut can lie in the subject.
+bool may_match(Cut cut, const Screened& s);
+
 // Drops this thread's screens (check_source calls it after each file).
 void forget();
 

@@ -155,6 +155,8 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
   return m;
 }
 
+bool Pattern::may_match(const prefilter::Screened& s) const { return prefilter::may_match(impl_->cut, s); }
+
 bool Pattern::anchored() const { return (impl_->options & PCRE2_ANCHORED) != 0; }
 
 std::size_t Pattern::group_number(std::string_view name) const {

@@ -11,6 +11,10 @@
 
 namespace caselint::extract {
 
+namespace prefilter {
+struct Screened;  // extract/prefilter.h
+}  // namespace prefilter
+
 // A compiled PCRE2 pattern (case-insensitive, UTF). Matching is bounded by
 // PCRE2 match and depth limits, so a hostile pattern cannot hang a run.
 class Pattern {
@@ -36,6 +40,9 @@ class Pattern {
   };
   std::optional<Match> find(std::string_view subject, std::size_t from = 0) const;
   bool matches(std::string_view subject) const { return find(subject).has_value(); }
+  // False only when the prefilter shows this pattern cannot match the
+  // subject `s` was taken of (prefilter::screen_of): a cheap test before find.
+  bool may_match(const prefilter::Screened& s) const;
   const std::string& source() const { return source_; }
   // The number of a named group ("num"), or 0 when the pattern has none.
   std::size_t group_number(std::string_view name) const;
