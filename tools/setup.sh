@@ -6,8 +6,11 @@ cd "$(dirname "$0")/.."
 build_dir="${1:-build}"
 shift || true
 
+# The -dev packages also ship the static archives the caselint executable
+# links (CASELINT_STATIC_DEPS); zlib1g-dev and liblzma-dev are for libxml2's
+# static link (its ICU comes with libxml2-dev, which depends on libicu-dev).
 packages=(build-essential cmake ninja-build pkg-config
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libxml2-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libxml2-dev zlib1g-dev liblzma-dev
   libcli11-dev doctest-dev libyaml-cpp-dev nlohmann-json3-dev libdtl-dev libcurl4-openssl-dev
   libvectorscan-dev libre2-dev)
 missing=()

@@ -1,15 +1,15 @@
 #include "site/http.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
-#include <mutex>
+
+#include "site/curl_library.h"
 
 namespace caselint::site {
 
 namespace {
 
 struct Transfer {
+  const CurlLibrary* lib = nullptr;
   CURL* curl = nullptr;
   std::string* body = nullptr;
   std::size_t max = 0;
@@ -35,7 +35,7 @@ std::size_t on_data(char* data, std::size_t size, std::size_t n, void* user) {
     // Stop before downloading a PDF or a video: only HTML bodies are read.
     t->checked_type = true;
     char* ct = nullptr;
-    curl_easy_getinfo(t->curl, CURLINFO_CONTENT_TYPE, &ct);
+    t->lib->easy_getinfo(t->curl, CURLINFO_CONTENT_TYPE, &ct);
     if (!is_html_type(clean_type(ct))) {
       t->not_html = true;
       return 0;
@@ -52,6 +52,7 @@ std::size_t on_data(char* data, std::size_t size, std::size_t n, void* user) {
 }  // namespace
 
 struct Http::Impl {
+  const CurlLibrary* lib = nullptr;  // nullptr when libcurl could not be loaded
   CURL* curl = nullptr;
   double timeout = 10;
   std::size_t max = 0;
@@ -59,38 +60,43 @@ struct Http::Impl {
 
   Response perform(const std::string& url, bool head, bool any_body) {
     Response r;
-    curl_easy_reset(curl);
+    if (!lib) {
+      r.error = curl_library_error();  // reported for the page like any failed request
+      return r;
+    }
+    lib->easy_reset(curl);
     Transfer t;
+    t.lib = lib;
     t.curl = curl;
     t.body = &r.body;
     t.max = max;
     t.any_body = any_body;
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, agent.c_str());
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout * 1000));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeout * 1000));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max));
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
-    if (head) curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-    CURLcode rc = curl_easy_perform(curl);
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
+    lib->easy_setopt(curl, CURLOPT_URL, url.c_str());
+    lib->easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib->easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+    lib->easy_setopt(curl, CURLOPT_USERAGENT, agent.c_str());
+    lib->easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout * 1000));
+    lib->easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeout * 1000));
+    lib->easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    lib->easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
+    lib->easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max));
+    lib->easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
+    lib->easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+    if (head) lib->easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    CURLcode rc = lib->easy_perform(curl);
+    lib->easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
     char* ct = nullptr;
-    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &ct);
+    lib->easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &ct);
     r.content_type = clean_type(ct);
     char* location = nullptr;
-    if (curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location) r.redirect = location;
+    if (lib->easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location) r.redirect = location;
     r.not_html = t.not_html || (!any_body && !is_html_type(r.content_type));
     r.too_large = t.too_large || rc == CURLE_FILESIZE_EXCEEDED;
     if (rc == CURLE_OPERATION_TIMEDOUT) {
       r.timed_out = true;
       r.error = "timed out";
     } else if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && (t.not_html || t.too_large)) && !r.too_large) {
-      r.error = curl_easy_strerror(rc);
+      r.error = lib->easy_strerror(rc);
     }
     if (r.not_html || r.too_large) r.body.clear();
     return r;
@@ -98,16 +104,15 @@ struct Http::Impl {
 };
 
 Http::Http(double timeout_seconds, std::size_t max_size, std::string user_agent) : impl_(std::make_unique<Impl>()) {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  impl_->curl = curl_easy_init();
+  impl_->lib = curl_library();
+  if (impl_->lib) impl_->curl = impl_->lib->easy_init();
   impl_->timeout = timeout_seconds;
   impl_->max = max_size;
   impl_->agent = std::move(user_agent);
 }
 
 Http::~Http() {
-  if (impl_->curl) curl_easy_cleanup(impl_->curl);
+  if (impl_->curl) impl_->lib->easy_cleanup(impl_->curl);
 }
 
 Response Http::get(const std::string& url, bool any_body) { return impl_->perform(url, false, any_body); }

@@ -1,5 +1,7 @@
 // URLs through libcurl's URL API (CURLU): parsing, resolving a link against
 // the page it is on, and comparing origins. Nothing here does network I/O.
+// Each function throws std::runtime_error when libcurl cannot be loaded
+// (site/curl_library.h).
 #pragma once
 
 #include <optional>
