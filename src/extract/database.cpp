@@ -1,6 +1,7 @@
 #include "extract/database.h"
 
 #include <algorithm>
+#include <set>
 #include <cmath>
 
 #include "extract/sizes.h"
@@ -122,9 +123,14 @@ class DatabaseExtractor {
     }
   }
 
-  bool have(std::string_view name, const doc::SourceRange& r) const {
-    return std::any_of(out_.items().begin(), out_.items().end(),
-                       [&](const Field& f) { return f.name == name && f.range.start == r.start; });
+  // Whether a field of this name already starts where r does. The fields are
+  // indexed as they grow (they are only appended, and their names and places
+  // never change): scanning them all for each new one made a long document's
+  // run quadratic.
+  bool have(std::string_view name, const doc::SourceRange& r) {
+    const std::vector<Field>& items = out_.items();
+    for (; indexed_ < items.size(); ++indexed_) seen_.emplace(items[indexed_].name, items[indexed_].range.start);
+    return seen_.count({std::string(name), r.start}) > 0;
   }
 
   void add(Field f) {
@@ -355,6 +361,8 @@ class DatabaseExtractor {
   const Vocabulary& v_;
   const DatabaseVocab& dv_;
   Fields& out_;
+  std::set<std::pair<std::string, doc::Position>> seen_;  // have()'s index of out_
+  std::size_t indexed_ = 0;                                // of out_.items()
   std::vector<bool> in_db_;
 };
 
