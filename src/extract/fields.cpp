@@ -651,6 +651,9 @@ class Extractor {
         add(*fv, l.target, l.range, l.is_image ? FieldSource::image : FieldSource::link, l.text);
       }
     }
+    // Asked once and again only after an add, not for every block: finding
+    // it scans every field, which made a long document's run quadratic.
+    bool have_diagram = out_.get("architecture_diagram") != nullptr;
     for (const doc::Block& b : d_.blocks) {
       std::size_t from = 0;
       while (auto m = shortcode_image().find(b.text, from)) {
@@ -658,10 +661,11 @@ class Extractor {
         if (diagram_words().matches(code)) {
           std::string src = m->value ? b.text.substr(m->value->first, m->value->second - m->value->first) : "";
           add(*fv, src, d_.range_of(b.text_offset + m->begin, m->end - m->begin), FieldSource::image, "shortcode");
+          have_diagram = out_.get("architecture_diagram") != nullptr;
         }
         from = m->end;
       }
-      if (!out_.get("architecture_diagram")) {
+      if (!have_diagram) {
         if (auto m = diagram_mention().find(b.text)) {
           Field f;
           f.name = fv->name;
