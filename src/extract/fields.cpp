@@ -527,8 +527,9 @@ class Extractor {
     };
     for (std::size_t i = 1; i < d_.sections.size(); ++i) {
       const doc::Section& s = d_.sections[i];
+      const prefilter::Screened& screen = screen_of_heading(i);
       for (const Pattern& p : item.patterns) {
-        if (p.matches(s.heading) && !excepted(item, s.heading)) return make(s.heading, s.heading_range);
+        if (p.find(s.heading, 0, screen) && !excepted(item, s.heading)) return make(s.heading, s.heading_range);
       }
     }
     for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
@@ -539,7 +540,7 @@ class Extractor {
       for (const Pattern& p : item.patterns) {
         if (!p.may_match(screen)) continue;
         std::size_t from = 0;
-        while (auto m = p.find(flat, from)) {
+        while (auto m = p.find(flat, from, screen)) {
           from = m->end > from ? m->end : from + 1;
           // The sentence around the match is the evidence (a code line for code).
           auto [start, end] = b.kind == doc::BlockKind::code ? line_around(b.text, m->begin, m->end)
@@ -889,12 +890,19 @@ class Extractor {
   const Vocabulary& v_;
   std::vector<std::string> flat_;  // per block, see the constructor
   // The prefilter's screen of each flat_ text, taken when first asked for:
-  // the topic sets ask hundreds of patterns about every block.
+  // the topic sets ask hundreds of patterns about every block and heading.
   mutable std::vector<std::optional<prefilter::Screened>> screens_;
   const prefilter::Screened& screen_of_block(std::size_t bi) const {
     if (screens_.size() != flat_.size()) screens_.resize(flat_.size());
     if (!screens_[bi]) screens_[bi] = prefilter::screen_of(flat_[bi]);
     return *screens_[bi];
+  }
+  // The same for each section's heading.
+  mutable std::vector<std::optional<prefilter::Screened>> heading_screens_;
+  const prefilter::Screened& screen_of_heading(std::size_t i) const {
+    if (heading_screens_.size() != d_.sections.size()) heading_screens_.resize(d_.sections.size());
+    if (!heading_screens_[i]) heading_screens_[i] = prefilter::screen_of(d_.sections[i].heading);
+    return *heading_screens_[i];
   }
   Fields out_;
 };

@@ -118,10 +118,20 @@ Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
 std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from) const {
+  if (!prefilter::may_match(impl_->cut, subject)) return std::nullopt;
+  return run(subject, from);
+}
+
+std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from,
+                                            const prefilter::Screened& screen) const {
+  if (!prefilter::may_match(impl_->cut, screen)) return std::nullopt;
+  return run(subject, from);
+}
+
+std::optional<Pattern::Match> Pattern::run(std::string_view subject, std::size_t from) const {
   struct MatchDataDeleter {
     void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
   };
-  if (!prefilter::may_match(impl_->cut, subject)) return std::nullopt;
   compiled();
   thread_local std::unique_ptr<pcre2_match_data, MatchDataDeleter> md(pcre2_match_data_create(32, nullptr));
   int rc = 0;

@@ -39,6 +39,10 @@ class Pattern {
     }
   };
   std::optional<Match> find(std::string_view subject, std::size_t from = 0) const;
+  // The same, screened by `screen` (prefilter::screen_of(subject), taken
+  // once): a loop over the matches in one long text does not look its screen
+  // up again for each match.
+  std::optional<Match> find(std::string_view subject, std::size_t from, const prefilter::Screened& screen) const;
   bool matches(std::string_view subject) const { return find(subject).has_value(); }
   // False only when the prefilter shows this pattern cannot match the
   // subject `s` was taken of (prefilter::screen_of): a cheap test before find.
@@ -52,6 +56,7 @@ class Pattern {
  private:
   struct Impl;
   const Impl& compiled() const;  // compiles on first use; throws on a bad pattern
+  std::optional<Match> run(std::string_view subject, std::size_t from) const;  // unscreened
   std::unique_ptr<Impl> impl_;
   std::string source_;
 };
