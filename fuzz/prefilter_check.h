@@ -5,6 +5,7 @@
 // (extract/services.h). Used by the prefilter fuzz target and the unit tests.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,7 +43,11 @@ inline const std::vector<ScreenedPattern>& screened_patterns() {
 }
 
 // An empty string, or the first pattern and match the screen would have lost.
+// The text with its line breaks read as spaces, whose screen serves the text
+// too (prefilter::TextScreens::same_as), is checked as well.
 inline std::string prefilter_violation(std::string_view text) {
+  std::string spaced(text);
+  std::replace(spaced.begin(), spaced.end(), '\n', ' ');
   for (const ScreenedPattern& sp : screened_patterns()) {
     std::size_t from = 0;
     while (from <= text.size()) {
@@ -51,6 +56,10 @@ inline std::string prefilter_violation(std::string_view text) {
       std::string_view span = text.substr(m->begin, m->end - m->begin);
       if (!extract::prefilter::admits(sp.cut, span) || !extract::prefilter::admits(sp.cut, text)) {
         return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) + "\" but the screen rejects it";
+      }
+      if (!extract::prefilter::admits(sp.cut, spaced)) {
+        return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) +
+               "\" but the screen of the text with its line breaks as spaces rejects it";
       }
       from = m->end > from ? m->end : from + 1;
     }

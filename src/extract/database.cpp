@@ -4,6 +4,7 @@
 #include <set>
 #include <cmath>
 
+#include "extract/prefilter.h"
 #include "extract/sizes.h"
 #include "extract/text_util.h"
 
@@ -40,7 +41,8 @@ std::string clean_label(std::string_view label) {
 }
 
 bool any_whole(const std::vector<Pattern>& ps, std::string_view s) {
-  return std::any_of(ps.begin(), ps.end(), [&](const Pattern& p) { return p.matches(s); });
+  const prefilter::Screened screen = prefilter::screen_of(s);
+  return std::any_of(ps.begin(), ps.end(), [&](const Pattern& p) { return p.matches(s, screen); });
 }
 
 struct Candidate {
@@ -53,8 +55,8 @@ struct Candidate {
 
 class DatabaseExtractor {
  public:
-  DatabaseExtractor(const doc::Document& d, const Vocabulary& v, Fields& out)
-      : d_(d), v_(v), dv_(v.database()), out_(out) {}
+  DatabaseExtractor(const doc::Document& d, const Vocabulary& v, Fields& out, prefilter::TextScreens& screens)
+      : d_(d), v_(v), dv_(v.database()), out_(out), screens_(screens) {}
 
   void run() {
     mark_sections();
@@ -233,10 +235,11 @@ class DatabaseExtractor {
   // Characteristics written in prose, in b.text[from, to).
   void prose_in(const doc::Block& b, std::size_t from, std::size_t to, FieldSource src, const std::string& label) {
     std::string_view text = std::string_view(b.text).substr(0, to);
+    const prefilter::Screened& screen = screens_.of(b.text);  // of the whole block: a screen of `text` too
     for (const auto& [name, prose] : dv_.prose) {
       for (const Pattern& p : prose.patterns) {
         std::size_t at = from;
-        while (auto m = p.find(text, at)) {
+        while (auto m = p.find(text, at, screen)) {
           at = m->end > at ? m->end : at + 1;
           if (!m->value) continue;
           auto [s, e] = sentence_around(text, m->begin, m->end);
@@ -253,7 +256,7 @@ class DatabaseExtractor {
     }
     for (const ReadWritePattern& p : dv_.read_write) {
       std::size_t at = from;
-      while (auto m = p.pattern.find(text, at)) {
+      while (auto m = p.pattern.find(text, at, screen)) {
         at = m->end > at ? m->end : at + 1;
         auto r = parse_number(m->group(text, p.read), dv_);
         auto w = parse_number(m->group(text, p.write), dv_);
@@ -361,6 +364,7 @@ class DatabaseExtractor {
   const Vocabulary& v_;
   const DatabaseVocab& dv_;
   Fields& out_;
+  prefilter::TextScreens& screens_;
   std::set<std::pair<std::string, doc::Position>> seen_;  // have()'s index of out_
   std::size_t indexed_ = 0;                                // of out_.items()
   std::vector<bool> in_db_;
@@ -368,9 +372,9 @@ class DatabaseExtractor {
 
 }  // namespace
 
-void add_database_fields(const doc::Document& d, const Vocabulary& v, Fields& fields) {
+void add_database_fields(const doc::Document& d, const Vocabulary& v, Fields& fields, prefilter::TextScreens& screens) {
   if (!v.database().size) return;
-  DatabaseExtractor(d, v, fields).run();
+  DatabaseExtractor(d, v, fields, screens).run();
 }
 
 }  // namespace caselint::extract

@@ -15,10 +15,12 @@
 
 #include "doc/document.h"
 #include "extract/fields.h"
+#include "extract/prefilter.h"
 #include "extract/vocab.h"
 
 namespace caselint::extract {
 
-void add_database_fields(const doc::Document& d, const Vocabulary& v, Fields& fields);
+// `screens` holds the prefilter's screens of the document's block texts.
+void add_database_fields(const doc::Document& d, const Vocabulary& v, Fields& fields, prefilter::TextScreens& screens);
 
 }  // namespace caselint::extract

@@ -107,7 +107,8 @@ FieldState state_of(const Vocabulary& v, std::string_view text, const FieldVocab
 
 class Extractor {
  public:
-  Extractor(const doc::Document& d, const Vocabulary& v) : d_(d), v_(v) {
+  Extractor(const doc::Document& d, const Vocabulary& v, prefilter::TextScreens& screens)
+      : d_(d), v_(v), screens_(screens) {
     // Each block's text with soft line breaks read as spaces (code keeps its
     // lines), so a phrase wrapped over two source lines still matches. Same
     // length as the block text: offsets stay valid. Made once per document.
@@ -116,6 +117,7 @@ class Extractor {
       flat_.push_back(b.text);
       if (b.kind != doc::BlockKind::code) std::replace(flat_.back().begin(), flat_.back().end(), '\n', ' ');
     }
+    for (std::size_t bi = 0; bi < flat_.size(); ++bi) screens_.same_as(d_.blocks[bi].text, flat_[bi]);
   }
 
   Fields run() {
@@ -133,7 +135,7 @@ class Extractor {
     mentions();
     wording();
     dates();
-    extract_value_fields(d_, v_, out_);
+    extract_value_fields(d_, v_, out_, screens_);
     return std::move(out_);
   }
 
@@ -449,11 +451,12 @@ class Extractor {
   void text_patterns() {
     for (const FieldVocab& fv : v_.fields()) {
       if (fv.text_patterns.empty()) continue;
-      for (const doc::Block& b : d_.blocks) {
+      for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
+        const doc::Block& b = d_.blocks[bi];
         if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item) continue;
         for (const Pattern& p : fv.text_patterns) {
           std::size_t from = 0;
-          while (auto m = p.find(b.text, from)) {
+          while (auto m = p.find(b.text, from, screen_of_text(bi))) {
             if (m->value) {
               std::size_t len = m->value->second - m->value->first;
               doc::SourceRange r = d_.range_of(b.text_offset + m->value->first, len);
@@ -569,10 +572,11 @@ class Extractor {
     };
     auto scan = [&](std::string_view text) {
       std::vector<Hit> hits;
+      const prefilter::Screened screen = prefilter::screen_of(text);
       for (const Engine& e : v_.engines()) {
         for (const Pattern& p : e.patterns) {
           std::size_t from = 0;
-          while (auto m = p.find(text, from)) {
+          while (auto m = p.find(text, from, screen)) {
             bool hidden = std::any_of(hits.begin(), hits.end(),
                                       [&](const Hit& h) { return m->begin < h.end && h.begin < m->end; });
             if (!hidden) hits.push_back({m->begin, m->end, &e});
@@ -794,14 +798,15 @@ class Extractor {
   // Wording to avoid: absolute claims (every one) and acronyms used before
   // they are spelled out (the first use). Internal fields for ST002/ST003.
   void wording() {
-    for (const doc::Block& b : d_.blocks) {
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
+      const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code) continue;
       // Every claim once: overlapping matches of different patterns ("will
       // never" and "never lose") report the earliest, longest one.
       std::vector<std::pair<std::size_t, std::size_t>> hits;
       for (const Pattern& p : v_.absolute_claims()) {
         std::size_t from = 0;
-        while (auto m = p.find(b.text, from)) {
+        while (auto m = p.find(b.text, from, screen_of_text(bi))) {
           hits.emplace_back(m->begin, m->end);
           from = m->end > from ? m->end : from + 1;
         }
@@ -823,9 +828,10 @@ class Extractor {
       }
     }
     for (const Vocabulary::Acronym& a : v_.acronyms()) {
-      for (const doc::Block& b : d_.blocks) {
+      for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
+        const doc::Block& b = d_.blocks[bi];
         if (b.kind == doc::BlockKind::code) continue;
-        auto m = a.use->find(b.text);
+        auto m = a.use->find(b.text, 0, screen_of_text(bi));
         if (!m) continue;
         std::size_t at = b.text_offset + m->begin;
         // Spelled out before, or right around the first use: "recovery time
@@ -889,20 +895,25 @@ class Extractor {
   const doc::Document& d_;
   const Vocabulary& v_;
   std::vector<std::string> flat_;  // per block, see the constructor
-  // The prefilter's screen of each flat_ text, taken when first asked for:
-  // the topic sets ask hundreds of patterns about every block and heading.
-  mutable std::vector<std::optional<prefilter::Screened>> screens_;
-  const prefilter::Screened& screen_of_block(std::size_t bi) const {
-    if (screens_.size() != flat_.size()) screens_.resize(flat_.size());
-    if (!screens_[bi]) screens_[bi] = prefilter::screen_of(flat_[bi]);
-    return *screens_[bi];
+  // The prefilter's screens of the block texts, flat_ and the headings, each
+  // taken when first asked for: the topic sets ask hundreds of patterns about
+  // every block and heading, and other passes ask about each block again.
+  // Indexed by block and section here, as the loops ask by index.
+  prefilter::TextScreens& screens_;
+  mutable std::vector<const prefilter::Screened*> flat_screens_, heading_screens_;
+  static const prefilter::Screened& indexed(std::vector<const prefilter::Screened*>& index, std::size_t size,
+                                            std::size_t i, prefilter::TextScreens& screens, std::string_view text) {
+    if (index.size() != size) index.assign(size, nullptr);
+    if (!index[i]) index[i] = &screens.of(text);
+    return *index[i];
   }
-  // The same for each section's heading.
-  mutable std::vector<std::optional<prefilter::Screened>> heading_screens_;
+  const prefilter::Screened& screen_of_block(std::size_t bi) const {
+    return indexed(flat_screens_, flat_.size(), bi, screens_, flat_[bi]);
+  }
+  // Of the block's text with its line breaks: flat_'s serves (TextScreens::same_as).
+  const prefilter::Screened& screen_of_text(std::size_t bi) const { return screen_of_block(bi); }
   const prefilter::Screened& screen_of_heading(std::size_t i) const {
-    if (heading_screens_.size() != d_.sections.size()) heading_screens_.resize(d_.sections.size());
-    if (!heading_screens_[i]) heading_screens_[i] = prefilter::screen_of(d_.sections[i].heading);
-    return *heading_screens_[i];
+    return indexed(heading_screens_, d_.sections.size(), i, screens_, d_.sections[i].heading);
   }
   Fields out_;
 };
@@ -910,8 +921,9 @@ class Extractor {
 }  // namespace
 
 Fields extract_fields(const doc::Document& d, const Vocabulary& vocab) {
-  Fields fields = Extractor(d, vocab).run();
-  add_database_fields(d, vocab, fields);
+  prefilter::TextScreens screens;
+  Fields fields = Extractor(d, vocab, screens).run();
+  add_database_fields(d, vocab, fields, screens);
   return fields;
 }
 

@@ -103,6 +103,20 @@ ThreadState& thread_state() {
   return st;
 }
 
+// Sets a bit in `found` for each atom the subject holds; false when it could
+// not be screened (every pattern may match then).
+bool scan(std::string_view subject, const Database& db, std::vector<std::uint64_t>& found) {
+  ThreadState& st = thread_state();
+  if (!st.scratch && hs_alloc_scratch(db.db, &st.scratch) != HS_SUCCESS) {
+    st.scratch = nullptr;
+    return false;
+  }
+  if (folds_to_ascii(subject)) return false;
+  found.assign((db.atoms + 63) / 64, 0);
+  return hs_scan(db.db, subject.data(), static_cast<unsigned int>(subject.size()), 0, st.scratch, on_atom, &found) ==
+         HS_SUCCESS;
+}
+
 const Screen& screen(std::string_view subject, const Database& db) {
   ThreadState& st = thread_state();
   Key key{subject.data(), subject.size()};
@@ -128,18 +142,7 @@ const Screen& screen(std::string_view subject, const Database& db) {
   st.last = &s;
   s.text.assign(subject);
   st.bytes += subject.size();
-  s.all = true;
-  if (!st.scratch && hs_alloc_scratch(db.db, &st.scratch) != HS_SUCCESS) {
-    st.scratch = nullptr;
-    return s;
-  }
-  if (folds_to_ascii(subject)) return s;
-  s.found.assign((db.atoms + 63) / 64, 0);
-  if (hs_scan(db.db, subject.data(), static_cast<unsigned int>(subject.size()), 0, st.scratch, on_atom, &s.found) !=
-      HS_SUCCESS) {
-    return s;
-  }
-  s.all = false;
+  s.all = !scan(subject, db, s.found);
   return s;
 }
 
@@ -147,18 +150,18 @@ const Screen& screen(std::string_view subject, const Database& db) {
 
 namespace {
 std::mutex g_record_mu;
-std::atomic<std::vector<std::string>*> g_record{nullptr};
+std::atomic<std::vector<Noted>*> g_record{nullptr};
 }  // namespace
 
-void record_sources(std::vector<std::string>* sink) {
+void record_sources(std::vector<Noted>* sink) {
   std::lock_guard lock(g_record_mu);
   g_record.store(sink);
 }
 
-void note_source(const std::string& source) {
+void note_source(const std::string& source, std::uint32_t options) {
   if (!g_record.load(std::memory_order_relaxed)) return;  // every run but the generator's
   std::lock_guard lock(g_record_mu);
-  if (auto* sink = g_record.load()) sink->push_back(source);
+  if (auto* sink = g_record.load()) sink->push_back({source, options});
 }
 
 void forget() {
@@ -185,6 +188,16 @@ Cut cut_of(const Entry& e) {
   return gen->cuts.subspan(e.first, e.count);
 }
 
+std::span<const unsigned char> compiled_form(const Entry& e, std::uint32_t options) {
+  const Data* gen = data();
+  if (!gen || e.compiled_count == 0 || e.compiled_first + e.compiled_count > gen->compiled.size()) return {};
+  for (const Compiled& c : gen->compiled.subspan(e.compiled_first, e.compiled_count)) {
+    if (c.options == options && std::size_t{c.offset} + c.size <= gen->code.size()) {
+      return gen->code.subspan(c.offset, c.size);
+    }
+  }
+  return {};
+}
 
 bool may_match(Cut cut, std::string_view subject) {
   return g_disabled.load(std::memory_order_relaxed) || admits(cut, subject);
@@ -205,11 +218,22 @@ Screened screen_of(std::string_view subject) {
   if (g_disabled.load(std::memory_order_relaxed) || subject.size() > kMaxScreened) return out;
   const Database& db = database();
   if (!db.db) return out;
-  const Screen& s = screen(subject, db);
-  if (s.all) return out;
-  out.all = false;
-  out.found = s.found;
+  // Not kept in the thread's cache: the caller keeps the screen.
+  out.all = !scan(subject, db, out.found);
   return out;
+}
+
+const Screened& TextScreens::of(std::string_view text) {
+  if (!spaced_.empty()) {
+    if (auto s = spaced_.find({text.data(), text.size()}); s != spaced_.end()) text = s->second;
+  }
+  auto [it, added] = screens_.try_emplace({text.data(), text.size()});
+  if (added) it->second = screen_of(text);
+  return it->second;
+}
+
+void TextScreens::same_as(std::string_view text, std::string_view spaced) {
+  if (text.data() != spaced.data()) spaced_.emplace(std::pair{text.data(), text.size()}, spaced);
 }
 
 bool may_match(Cut cut, const Screened& s) {

@@ -14,8 +14,10 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace caselint::extract::prefilter {
 
@@ -24,6 +26,18 @@ struct Entry {
   std::string_view source;  // the pattern exactly as compiled
   std::uint32_t first = 0;  // its atoms: cuts[first, first + count)
   std::uint32_t count = 0;  // 0: never screened
+  std::uint32_t compiled_first = 0;  // its compiled forms: compiled[compiled_first, + compiled_count)
+  std::uint32_t compiled_count = 0;
+};
+
+// A built-in pattern compiled by the generator with the options a run
+// compiles it with, as pcre2_serialize_encode wrote it: decoding it is a
+// copy, where compiling it again was most of the time a run over one small
+// file spent in PCRE2.
+struct Compiled {
+  std::uint32_t options = 0;  // the PCRE2 compile options
+  std::uint32_t offset = 0;   // its bytes: code[offset, offset + size)
+  std::uint32_t size = 0;
 };
 
 struct Data {
@@ -31,6 +45,8 @@ struct Data {
   std::uint32_t atoms = 0;                   // the number of atoms
   std::span<const Entry> entries;            // sorted by source
   std::span<const std::uint32_t> cuts;
+  std::span<const Compiled> compiled;
+  std::span<const unsigned char> code;  // every Compiled's bytes, each at a multiple of 8
 };
 
 // The generated data, or nullptr in a binary built without it (the generator).
@@ -42,6 +58,9 @@ using Cut = std::span<const std::uint32_t>;
 // known to be valid), or nullptr.
 const Entry* entry_for(std::string_view source);
 Cut cut_of(const Entry& e);
+// The serialized compiled form of a built-in pattern with these compile
+// options, or an empty span.
+std::span<const unsigned char> compiled_form(const Entry& e, std::uint32_t options);
 
 // False only when no match of a pattern with this cut can lie in `subject`.
 bool may_match(Cut cut, std::string_view subject);
@@ -58,13 +77,42 @@ Screened screen_of(std::string_view subject);
 // False only when no match of a pattern with this cut can lie in the subject.
 bool may_match(Cut cut, const Screened& s);
 
+// The screens of a document's texts (block texts, headings), each taken
+// once and shared by every pass over the document. A screen of a text is
+// also a screen of any part of it (a sentence of a block): every atom in a
+// part is in the whole, so it can only admit more patterns, never fewer.
+class TextScreens {
+ public:
+  // The screen of `text`, which must stay in place and unchanged while this
+  // object is asked about it (a document's text during one extraction).
+  const Screened& of(std::string_view text);
+  // Asks for `text` are answered with the screen of `spaced`: the same text
+  // with some line breaks read as spaces. No atom holds a line break, so
+  // every atom in `text` is in `spaced` too.
+  void same_as(std::string_view text, std::string_view spaced);
+
+ private:
+  struct Hash {
+    std::size_t operator()(const std::pair<const char*, std::size_t>& k) const {
+      return std::hash<const void*>()(k.first) ^ (k.second * 0x9E3779B97F4A7C15ull);
+    }
+  };
+  std::unordered_map<std::pair<const char*, std::size_t>, Screened, Hash> screens_;
+  std::unordered_map<std::pair<const char*, std::size_t>, std::string_view, Hash> spaced_;
+};
+
 // Drops this thread's screens (check_source calls it after each file).
 void forget();
 
 // The generator's view: every pattern constructed while a sink is set has
-// its source appended to it (Pattern's constructor calls note_source).
-void record_sources(std::vector<std::string>* sink);
-void note_source(const std::string& source);
+// its source and compile options appended to it (Pattern's constructor calls
+// note_source).
+struct Noted {
+  std::string source;
+  std::uint32_t options = 0;
+};
+void record_sources(std::vector<Noted>* sink);
+void note_source(const std::string& source, std::uint32_t options);
 
 // Turns the screen off for this process (CASELINT_NO_PREFILTER=1 does too):
 // for comparing results with and without it. may_match is then always true.

@@ -6,7 +6,9 @@
 // them that every match must contain, compiles all kept atoms into one
 // Hyperscan literal database for a generic x86-64 CPU, and writes the
 // database's in-memory image and the table as C++.
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <hs/hs.h>
+#include <pcre2.h>
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
@@ -374,11 +376,32 @@ std::vector<std::string> cut_of_branch(const std::string& source, const std::str
   std::vector<std::string> out;
   for (int a : cut) {
     if (!ascii(atoms[a])) return {};
+    // No atom holds a line break, so that a screen of a text with its line
+    // breaks read as spaces screens the text too (prefilter::TextScreens).
+    if (atoms[a].find_first_of("\r\n") != std::string::npos) return {};
     out.push_back(lower(atoms[a]));
   }
   return out;
 }
 
+
+// One pattern compiled as a run compiles it (Pattern::compiled), serialized.
+std::string serialized_code(const std::string& source, std::uint32_t options) {
+  int err = 0;
+  PCRE2_SIZE err_off = 0;
+  pcre2_code* code =
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), options, &err, &err_off, nullptr);
+  if (!code) throw std::runtime_error("cannot compile " + source);
+  uint8_t* bytes = nullptr;
+  PCRE2_SIZE size = 0;
+  const pcre2_code* list[] = {code};
+  int32_t rc = pcre2_serialize_encode(list, 1, &bytes, &size, nullptr);
+  pcre2_code_free(code);
+  if (rc != 1) throw std::runtime_error("cannot serialize " + source);
+  std::string out(reinterpret_cast<const char*>(bytes), size);
+  pcre2_serialize_free(bytes);
+  return out;
+}
 
 }  // namespace
 
@@ -388,9 +411,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   namespace ex = caselint::extract;
-  std::vector<std::string> sources;
+  std::vector<ex::prefilter::Noted> noted;
   std::string sample;  // the sample files, lowercased
-  ex::prefilter::record_sources(&sources);
+  ex::prefilter::record_sources(&noted);
   try {
     const auto& rules = caselint::rules::RuleSet::builtin();
     (void)ex::Vocabulary::builtin();
@@ -416,15 +439,23 @@ int main(int argc, char** argv) {
     return 1;
   }
   ex::prefilter::record_sources(nullptr);
-  std::sort(sources.begin(), sources.end());
-  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+  std::map<std::string, std::set<std::uint32_t>> options_of;  // each source, with the options it is compiled with
+  for (const auto& n : noted) options_of[n.source].insert(n.options);
+  std::vector<std::string> sources;
+  for (const auto& [source, options] : options_of) sources.push_back(source);
 
   std::map<std::string, unsigned> atom_ids;
   std::vector<std::string> atom_list;
   struct Row {
     std::string source;
     std::vector<unsigned> cut;
+    std::uint32_t compiled_first = 0, compiled_count = 0;
   };
+  struct CompiledRow {
+    std::uint32_t options, offset, size;
+  };
+  std::vector<CompiledRow> compiled;
+  std::string code;
   std::vector<Row> rows;
   std::size_t screened = 0;
   for (const std::string& s : sources) {
@@ -435,6 +466,20 @@ int main(int argc, char** argv) {
       r.cut.push_back(it->second);
     }
     screened += !r.cut.empty();
+    r.compiled_first = static_cast<std::uint32_t>(compiled.size());
+    for (std::uint32_t options : options_of[s]) {
+      std::string bytes;
+      try {
+        bytes = serialized_code(s, options);
+      } catch (const std::exception& e) {
+        std::cerr << "prefilter_gen: " << e.what() << "\n";
+        return 1;
+      }
+      code.resize((code.size() + 7) / 8 * 8, '\0');
+      compiled.push_back({options, static_cast<std::uint32_t>(code.size()), static_cast<std::uint32_t>(bytes.size())});
+      code += bytes;
+    }
+    r.compiled_count = static_cast<std::uint32_t>(compiled.size()) - r.compiled_first;
     rows.push_back(std::move(r));
   }
 
@@ -472,18 +517,26 @@ int main(int argc, char** argv) {
   for (std::size_t k = 0; k < rows.size(); ++k) {
     os << "  {std::string_view(";
     caselint::gen::c_string(os, rows[k].source);
-    os << ", " << rows[k].source.size() << "), " << first[k] << ", " << rows[k].cut.size() << "},\n";
+    os << ", " << rows[k].source.size() << "), " << first[k] << ", " << rows[k].cut.size() << ", "
+       << rows[k].compiled_first << ", " << rows[k].compiled_count << "},\n";
   }
   if (rows.empty()) os << "  {},\n";
+  os << "};\n\n// Each pattern compiled with the options a run uses (pcre2_serialize_encode).\n";
+  caselint::gen::byte_array(os, "kCode", code);
+  os << "const Compiled kCompiled[] = {\n";
+  for (const CompiledRow& c : compiled) os << "  {" << c.options << "u, " << c.offset << ", " << c.size << "},\n";
+  if (compiled.empty()) os << "  {},\n";
   os << "};\n\nconst Data kData{std::span<const unsigned char>(kDatabase, " << image.size() << "), "
      << atom_list.size() << ", std::span<const Entry>(kEntries, " << rows.size() << "), std::span<const std::uint32_t>(kCuts, "
-     << at << ")};\n\n}  // namespace\n\nconst Data* data() { return &kData; }\n\n}  // namespace caselint::extract::prefilter\n";
+     << at << "), std::span<const Compiled>(kCompiled, " << compiled.size() << "), std::span<const unsigned char>(kCode, "
+     << code.size() << ")};\n\n}  // namespace\n\nconst Data* data() { return &kData; }\n\n}  // namespace caselint::extract::prefilter\n";
 
   if (!caselint::gen::write_atomically(argv[1], os.str())) {
     std::cerr << "prefilter_gen: cannot write " << argv[1] << "\n";
     return 1;
   }
   std::cerr << "prefilter: " << rows.size() << " patterns, " << screened << " screened by " << atom_list.size()
-            << " atoms, database " << image.size() << " bytes\n";
+            << " atoms, database " << image.size() << " bytes; " << compiled.size() << " compiled forms, "
+            << code.size() << " bytes\n";
   return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "extract/account_ids.h"
 #include "extract/dates.h"
+#include "extract/prefilter.h"
 #include "extract/text_util.h"
 
 namespace caselint::extract {
@@ -45,7 +46,7 @@ doc::SourceRange range_in(const doc::Document& d, const doc::Block& b, std::size
   return r.start.line == 0 ? b.range : r;
 }
 
-void production_status(const doc::Document& d, const Vocabulary& v, Fields& out) {
+void production_status(const doc::Document& d, const Vocabulary& v, Fields& out, prefilter::TextScreens& screens) {
   const ProductionVocab& pv = v.production();
   bool production = false;
   // Labelled values: "Status: Pilot", front matter `stage: poc`.
@@ -53,8 +54,9 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out)
     if (f.name != "production_status" || f.state != FieldState::ok) continue;
     std::string value = lower(trim(f.text));
     while (!value.empty() && (value.back() == '.' || value.back() == '!')) value.pop_back();
+    const prefilter::Screened screen = prefilter::screen_of(value);
     auto hit = std::find_if(pv.values.begin(), pv.values.end(),
-                            [&](const StagePattern& s) { return s.pattern.matches(value); });
+                            [&](const StagePattern& s) { return s.pattern.matches(value, screen); });
     if (hit == pv.values.end()) {
       f.state = FieldState::placeholder;  // "draft", "published": not a stage
       continue;
@@ -69,7 +71,7 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out)
     if (!prose(b)) continue;
     for (auto [sb, se] : sentences(b.text)) {
       std::string_view sentence = std::string_view(b.text).substr(sb, se - sb);
-      for (const StageFinding& s : find_stages(sentence, pv)) {
+      for (const StageFinding& s : find_stages(sentence, pv, &screens.of(b.text))) {
         Field f;
         f.name = "production_status";
         f.text = s.stage;
@@ -94,7 +96,7 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out)
   if (!productions.empty()) out.add(std::move(productions.front()));
 }
 
-void account_ids(const doc::Document& d, const Vocabulary& v, Fields& out) {
+void account_ids(const doc::Document& d, const Vocabulary& v, Fields& out, prefilter::TextScreens& screens) {
   const AccountIdVocab& av = v.account_ids();
   // A mask such as "XXXXXXXXXXXX" reads as a placeholder word, but it is an
   // account ID's shape: CS211 names it better than CS111.
@@ -108,9 +110,10 @@ void account_ids(const doc::Document& d, const Vocabulary& v, Fields& out) {
   for (const doc::Block& b : d.blocks) {
     if (b.kind == doc::BlockKind::heading) continue;
     std::vector<std::pair<std::size_t, std::size_t>> seen;
+    const prefilter::Screened& screen = screens.of(b.text);
     for (const Pattern& p : av.mentions) {
       std::size_t from = 0;
-      while (auto m = p.find(b.text, from)) {
+      while (auto m = p.find(b.text, from, screen)) {
         from = m->end > from ? m->end : from + 1;
         if (!m->value) continue;
         // Not a structured binding: clang before 16 cannot capture one in a lambda.
@@ -165,9 +168,14 @@ void end_dates(const Vocabulary& v, Fields& out) {
     for (const Field& r : out.items()) {
       if (r.name == "project_dates" && r.range == f.range) around.push_back(r.text);
     }
+    std::vector<prefilter::Screened> screens;
+    for (std::string_view t : around) screens.push_back(prefilter::screen_of(t));
     const auto& patterns = v.production().planned;
     if (std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) {
-          return std::any_of(around.begin(), around.end(), [&](std::string_view t) { return p.matches(t); });
+          for (std::size_t k = 0; k < around.size(); ++k) {
+            if (p.matches(around[k], screens[k])) return true;
+          }
+          return false;
         })) {
       Field p = f;
       p.name = "_end_date_planned";
@@ -179,11 +187,14 @@ void end_dates(const Vocabulary& v, Fields& out) {
 
 }  // namespace
 
-std::vector<StageFinding> find_stages(std::string_view sentence, const ProductionVocab& v) {
+std::vector<StageFinding> find_stages(std::string_view sentence, const ProductionVocab& v,
+                                      const prefilter::Screened* given) {
   std::vector<StageFinding> out;
+  const prefilter::Screened own = given ? prefilter::Screened{} : prefilter::screen_of(sentence);
+  const prefilter::Screened& screen = given ? *given : own;
   auto first = [&](const std::vector<StagePattern>& list, bool current) {
     for (const StagePattern& s : list) {
-      if (auto m = s.pattern.find(sentence)) {
+      if (auto m = s.pattern.find(sentence, 0, screen)) {
         out.push_back({s.stage, current, m->begin, m->end});
         return true;
       }
@@ -191,21 +202,21 @@ std::vector<StageFinding> find_stages(std::string_view sentence, const Productio
     return false;
   };
   for (const Pattern& p : v.production) {
-    if (auto m = p.find(sentence)) {
+    if (auto m = p.find(sentence, 0, screen)) {
       out.push_back({"production", true, m->begin, m->end});
       return out;  // a sentence that says production leaves no stage behind
     }
   }
-  if (std::any_of(v.transitions.begin(), v.transitions.end(), [&](const Pattern& p) { return p.matches(sentence); })) {
+  if (std::any_of(v.transitions.begin(), v.transitions.end(), [&](const Pattern& p) { return p.matches(sentence, screen); })) {
     return out;
   }
   if (!first(v.current, true)) first(v.mentions, false);
   return out;
 }
 
-void extract_value_fields(const doc::Document& d, const Vocabulary& v, Fields& out) {
-  production_status(d, v, out);
-  account_ids(d, v, out);
+void extract_value_fields(const doc::Document& d, const Vocabulary& v, Fields& out, prefilter::TextScreens& screens) {
+  production_status(d, v, out, screens);
+  account_ids(d, v, out, screens);
   numeric_date_order(out);
   end_dates(v, out);
 }

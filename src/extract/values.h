@@ -6,6 +6,7 @@
 
 #include "doc/document.h"
 #include "extract/fields.h"
+#include "extract/prefilter.h"
 #include "extract/vocab.h"
 
 namespace caselint::extract {
@@ -22,7 +23,8 @@ namespace caselint::extract {
 // - end_date: a quarter ("Q3 2023") ends in its last month (2023-09);
 // - _end_date_planned: one per end date that is a plan ("Planned end date",
 //   "2025-03 (expected)", "ongoing").
-void extract_value_fields(const doc::Document& d, const Vocabulary& v, Fields& out);
+// `screens` holds the prefilter's screens of the document's block texts.
+void extract_value_fields(const doc::Document& d, const Vocabulary& v, Fields& out, prefilter::TextScreens& screens);
 
 // The stage a sentence places the project in, or "" (exposed for tests).
 struct StageFinding {
@@ -30,6 +32,8 @@ struct StageFinding {
   bool current = false;            // "still in pilot"; false for a mere mention ("the POC showed")
   std::size_t begin = 0, end = 0;  // the matched wording in the sentence
 };
-std::vector<StageFinding> find_stages(std::string_view sentence, const ProductionVocab& v);
+// `screen`, when given, is a screen of the sentence or of a text holding it.
+std::vector<StageFinding> find_stages(std::string_view sentence, const ProductionVocab& v,
+                                      const prefilter::Screened* screen = nullptr);
 
 }  // namespace caselint::extract

@@ -66,6 +66,7 @@ struct Pattern::Impl {
   std::once_flag jit_once;
   uint32_t value_group = 0;
   prefilter::Cut cut;  // the literals one of which every match holds; empty: always run
+  std::span<const unsigned char> prepared;  // the generator's compiled form, if any
   ~Impl() {
     pcre2_code_free(jit.load());
     pcre2_code_free(code);
@@ -85,11 +86,12 @@ struct Pattern::Impl {
 };
 
 Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_unique<Impl>()), source_(source) {
-  prefilter::note_source(source);
   impl_->options = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP;
   if (anchored) impl_->options |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
+  prefilter::note_source(source, impl_->options);
   if (const prefilter::Entry* e = prefilter::entry_for(source)) {
     impl_->cut = prefilter::cut_of(*e);
+    impl_->prepared = prefilter::compiled_form(*e, impl_->options);
     return;
   }
   compiled();
@@ -97,9 +99,18 @@ Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_uni
 
 const Pattern::Impl& Pattern::compiled() const {
   std::call_once(impl_->compile_once, [this] {
+    // The generator's compiled form when this library can read it (the
+    // same PCRE2 version and build), the pattern compiled afresh otherwise.
+    if (!impl_->prepared.empty() &&
+        pcre2_serialize_get_number_of_codes(reinterpret_cast<const uint8_t*>(impl_->prepared.data())) == 1) {
+      pcre2_code* code = nullptr;
+      if (pcre2_serialize_decode(&code, 1, reinterpret_cast<const uint8_t*>(impl_->prepared.data()), nullptr) == 1) {
+        impl_->code = code;
+      }
+    }
     int err = 0;
     PCRE2_SIZE err_off = 0;
-    impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source_.data()), source_.size(), impl_->options, &err,
+    if (!impl_->code) impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source_.data()), source_.size(), impl_->options, &err,
                                 &err_off, nullptr);
     if (!impl_->code) {
       PCRE2_UCHAR buf[256];
@@ -405,11 +416,13 @@ bool Vocabulary::is_placeholder(std::string_view text) const {
   if (b == std::string::npos) return true;
   auto e = t.find_last_not_of(" \t\r\n*_.");
   t = t.substr(b, e - b + 1);
-  return std::any_of(placeholders_.begin(), placeholders_.end(), [&](const Pattern& p) { return p.matches(t); });
+  const prefilter::Screened screen = prefilter::screen_of(t);
+  return std::any_of(placeholders_.begin(), placeholders_.end(), [&](const Pattern& p) { return p.matches(t, screen); });
 }
 
 bool Vocabulary::is_anonymous_customer(std::string_view text) const {
-  return std::any_of(anonymous_.begin(), anonymous_.end(), [&](const Pattern& p) { return p.matches(text); });
+  const prefilter::Screened screen = prefilter::screen_of(text);
+  return std::any_of(anonymous_.begin(), anonymous_.end(), [&](const Pattern& p) { return p.matches(text, screen); });
 }
 
 std::string Vocabulary::normalise_heading(std::string_view heading) {

@@ -44,6 +44,9 @@ class Pattern {
   // up again for each match.
   std::optional<Match> find(std::string_view subject, std::size_t from, const prefilter::Screened& screen) const;
   bool matches(std::string_view subject) const { return find(subject).has_value(); }
+  bool matches(std::string_view subject, const prefilter::Screened& screen) const {
+    return find(subject, 0, screen).has_value();
+  }
   // False only when the prefilter shows this pattern cannot match the
   // subject `s` was taken of (prefilter::screen_of): a cheap test before find.
   bool may_match(const prefilter::Screened& s) const;

@@ -1,6 +1,8 @@
 // The literal prefilter (src/extract/prefilter.h): the generated table, and
 // its promise that no match is screened out, on every corpus text.
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <doctest/doctest.h>
+#include <pcre2.h>
 
 #include <algorithm>
 #include <cctype>
@@ -47,6 +49,54 @@ TEST_CASE("the screen rejects a subject without the atoms and admits one with th
   CHECK(pf::admits(cut, "1234567890 \xE2\x84\xAA 1234567890"));
   CHECK(pf::admits(cut, "1234567890 \xC5\xBF 1234567890"));
   CHECK(pf::admits(cut, "1234567890 \xC4\xB0 1234567890"));
+}
+
+TEST_CASE("each built-in pattern's compiled form decodes to what PCRE2 compiles from its source") {
+  const pf::Data* d = pf::data();
+  REQUIRE(d != nullptr);
+  std::ifstream in(std::string(CASELINT_SOURCE_DIR) + "/corpus/studies/alder-bank-dms.md", std::ios::binary);
+  std::stringstream sample_text;
+  sample_text << in.rdbuf();
+  const std::string sample = sample_text.str();
+  REQUIRE(sample.size() > 1000);
+  auto first_match = [&](const pcre2_code* code) {
+    pcre2_match_data* md = pcre2_match_data_create_from_pattern(code, nullptr);
+    int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(sample.data()), sample.size(), 0, 0, md, nullptr);
+    std::pair<PCRE2_SIZE, PCRE2_SIZE> at{PCRE2_UNSET, PCRE2_UNSET};
+    if (rc > 0) at = {pcre2_get_ovector_pointer(md)[0], pcre2_get_ovector_pointer(md)[1]};
+    pcre2_match_data_free(md);
+    return at;
+  };
+  std::size_t forms = 0, matched = 0;
+  for (const pf::Entry& e : d->entries) {
+    REQUIRE(e.compiled_first + e.compiled_count <= d->compiled.size());
+    for (const pf::Compiled& c : d->compiled.subspan(e.compiled_first, e.compiled_count)) {
+      INFO(e.source);
+      ++forms;
+      CHECK(pf::compiled_form(e, c.options).size() == c.size);
+      pcre2_code* decoded = nullptr;
+      REQUIRE(pcre2_serialize_decode(&decoded, 1, d->code.data() + c.offset, nullptr) == 1);
+      int err = 0;
+      PCRE2_SIZE off = 0;
+      pcre2_code* fresh = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(e.source.data()), e.source.size(), c.options,
+                                        &err, &off, nullptr);
+      REQUIRE(fresh != nullptr);
+      for (uint32_t what : {PCRE2_INFO_SIZE, PCRE2_INFO_ALLOPTIONS, PCRE2_INFO_CAPTURECOUNT, PCRE2_INFO_NAMECOUNT}) {
+        std::size_t a = 0, b = 0;  // PCRE2_INFO_SIZE is a size_t, the others uint32_t: both fit
+        pcre2_pattern_info(decoded, what, &a);
+        pcre2_pattern_info(fresh, what, &b);
+        CHECK(a == b);
+      }
+      auto at = first_match(decoded);
+      CHECK(at == first_match(fresh));
+      matched += at.first != PCRE2_UNSET;
+      pcre2_code_free(decoded);
+      pcre2_code_free(fresh);
+    }
+  }
+  CHECK(forms >= d->entries.size());  // every built-in pattern has at least one
+  CHECK(matched > 20);                // and the comparison saw matches, not only failures
+  CHECK(pf::compiled_form(d->entries.front(), 0xFFFFFFFFu).empty());
 }
 
 namespace {
