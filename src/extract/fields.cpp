@@ -304,9 +304,10 @@ class Extractor {
     while (!l.empty() && (l.back() == '*' || l.back() == '_' || l.back() == ' ')) l.pop_back();
     while (!l.empty() && (l.front() == '*' || l.front() == '_' || l.front() == ' ')) l.erase(0, 1);
     if (l.empty() || l.size() > 48) return nullptr;
+    const prefilter::Screened screen = prefilter::screen_of(l);
     for (const FieldVocab& fv : v_.fields()) {
       for (const Pattern& p : fv.labels) {
-        if (p.matches(l)) return &fv;
+        if (p.matches(l, screen)) return &fv;
       }
     }
     return nullptr;
@@ -659,9 +660,11 @@ class Extractor {
     // Asked once and again only after an add, not for every block: finding
     // it scans every field, which made a long document's run quadratic.
     bool have_diagram = out_.get("architecture_diagram") != nullptr;
-    for (const doc::Block& b : d_.blocks) {
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
+      const doc::Block& b = d_.blocks[bi];
+      const prefilter::Screened& screen = screen_of_text(bi);
       std::size_t from = 0;
-      while (auto m = shortcode_image().find(b.text, from)) {
+      while (auto m = shortcode_image().find(b.text, from, screen)) {
         std::string_view code = std::string_view(b.text).substr(m->begin, m->end - m->begin);
         if (diagram_words().matches(code)) {
           std::string src = m->value ? b.text.substr(m->value->first, m->value->second - m->value->first) : "";
@@ -671,7 +674,7 @@ class Extractor {
         from = m->end;
       }
       if (!have_diagram) {
-        if (auto m = diagram_mention().find(b.text)) {
+        if (auto m = diagram_mention().find(b.text, 0, screen)) {
           Field f;
           f.name = fv->name;
           f.state = FieldState::empty;

@@ -3,6 +3,7 @@
 #include <hs/hs_runtime.h>
 
 #include <algorithm>
+#include <bit>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -213,13 +214,64 @@ bool admits(Cut cut, std::string_view subject) {
                      [&](std::uint32_t a) { return a >= db.atoms || ((s.found[a >> 6] >> (a & 63)) & 1); });
 }
 
+namespace {
+
+// The table turned around: for each atom, the entries whose cut holds it.
+struct Inverted {
+  std::vector<std::uint32_t> first;    // atom a's entries: entries[first[a], first[a + 1])
+  std::vector<std::uint32_t> entries;
+  std::vector<std::uint64_t> always;   // a bit per entry admitted by every subject (no cut)
+};
+
+const Inverted& inverted() {
+  static const Inverted inv = [] {
+    Inverted out;
+    const Data* gen = data();
+    const std::size_t n = gen ? gen->entries.size() : 0;
+    const std::uint32_t atoms = gen ? gen->atoms : 0;
+    out.always.assign((n + 63) / 64, 0);
+    std::vector<std::vector<std::uint32_t>> lists(atoms);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      Cut cut = cut_of(gen->entries[i]);
+      bool known = !cut.empty() && std::all_of(cut.begin(), cut.end(), [&](std::uint32_t a) { return a < atoms; });
+      if (!known) {
+        out.always[i / 64] |= std::uint64_t{1} << (i % 64);
+        continue;
+      }
+      for (std::uint32_t a : cut) lists[a].push_back(i);
+    }
+    out.first.push_back(0);
+    for (const auto& l : lists) {
+      out.entries.insert(out.entries.end(), l.begin(), l.end());
+      out.first.push_back(static_cast<std::uint32_t>(out.entries.size()));
+    }
+    return out;
+  }();
+  return inv;
+}
+
+}  // namespace
+
 Screened screen_of(std::string_view subject) {
   Screened out;
   if (g_disabled.load(std::memory_order_relaxed) || subject.size() > kMaxScreened) return out;
   const Database& db = database();
   if (!db.db) return out;
   // Not kept in the thread's cache: the caller keeps the screen.
-  out.all = !scan(subject, db, out.found);
+  thread_local std::vector<std::uint64_t> found;
+  if (!scan(subject, db, found)) return out;
+  const Inverted& inv = inverted();
+  out.all = false;
+  out.admitted = inv.always;
+  for (std::size_t w = 0; w < found.size(); ++w) {
+    for (std::uint64_t bits = found[w]; bits; bits &= bits - 1) {
+      std::size_t a = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      if (a + 1 >= inv.first.size()) continue;
+      for (std::uint32_t k = inv.first[a]; k < inv.first[a + 1]; ++k) {
+        out.admitted[inv.entries[k] / 64] |= std::uint64_t{1} << (inv.entries[k] % 64);
+      }
+    }
+  }
   return out;
 }
 
@@ -236,11 +288,15 @@ void TextScreens::same_as(std::string_view text, std::string_view spaced) {
   if (text.data() != spaced.data()) spaced_.emplace(std::pair{text.data(), text.size()}, spaced);
 }
 
-bool may_match(Cut cut, const Screened& s) {
-  if (s.all || cut.empty()) return true;
-  const std::uint32_t atoms = database().atoms;
-  return std::any_of(cut.begin(), cut.end(),
-                     [&](std::uint32_t a) { return a >= atoms || ((s.found[a >> 6] >> (a & 63)) & 1); });
+std::uint32_t index_of(const Entry& e) {
+  const Data* gen = data();
+  if (!gen || &e < gen->entries.data() || &e >= gen->entries.data() + gen->entries.size()) return kNoEntry;
+  return static_cast<std::uint32_t>(&e - gen->entries.data());
+}
+
+bool may_match(std::uint32_t entry, const Screened& s) {
+  if (s.all || entry == kNoEntry) return true;
+  return entry / 64 >= s.admitted.size() || ((s.admitted[entry / 64] >> (entry % 64)) & 1);
 }
 
 }  // namespace caselint::extract::prefilter

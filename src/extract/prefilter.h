@@ -67,15 +67,22 @@ bool may_match(Cut cut, std::string_view subject);
 // The screen itself, whether or not it is turned off (for tests).
 bool admits(Cut cut, std::string_view subject);
 
+// A built-in pattern's place in the table: the index of its entry.
+constexpr std::uint32_t kNoEntry = 0xFFFFFFFFu;  // not a built-in pattern
+std::uint32_t index_of(const Entry& e);
+
 // One subject's screen, taken once and asked about many patterns (a hot
-// loop over the blocks of a document). Holds its own copy of the bits.
+// loop over the blocks of a document): a bit per table entry, set for each
+// pattern the subject admits (an unscreened pattern, or one some atom of
+// whose cut the subject holds), so that asking is one bit test.
 struct Screened {
   bool all = true;  // not screened (or the screen is off): every pattern may match
-  std::vector<std::uint64_t> found;
+  std::vector<std::uint64_t> admitted;
 };
 Screened screen_of(std::string_view subject);
-// False only when no match of a pattern with this cut can lie in the subject.
-bool may_match(Cut cut, const Screened& s);
+// False only when no match of the pattern with this entry index can lie in
+// the subject.
+bool may_match(std::uint32_t entry, const Screened& s);
 
 // The screens of a document's texts (block texts, headings), each taken
 // once and shared by every pass over the document. A screen of a text is

@@ -32,6 +32,8 @@
 namespace {
 
 constexpr int kMinAtomLength = 2;
+// An atom that occurs more often than this per KiB of the sample texts.
+constexpr std::size_t kCommonPerKiB = 1;
 
 bool is_quantifier_start(char c) { return c == '*' || c == '+' || c == '?' || c == '{'; }
 
@@ -376,6 +378,10 @@ std::vector<std::string> cut_of_branch(const std::string& source, const std::str
   std::vector<std::string> out;
   for (int a : cut) {
     if (!ascii(atoms[a])) return {};
+    // An atom in nearly every paragraph ("an", "co") admits the pattern
+    // nearly always, and its many occurrences are most of the literal scan's
+    // work: such a pattern is left unscreened instead.
+    if (freq[a] * 1024 > kCommonPerKiB * sample.size()) return {};
     // No atom holds a line break, so that a screen of a text with its line
     // breaks read as spaces screens the text too (prefilter::TextScreens).
     if (atoms[a].find_first_of("\r\n") != std::string::npos) return {};

@@ -66,6 +66,7 @@ struct Pattern::Impl {
   std::once_flag jit_once;
   uint32_t value_group = 0;
   prefilter::Cut cut;  // the literals one of which every match holds; empty: always run
+  std::uint32_t entry = prefilter::kNoEntry;  // its place in the prefilter's table
   std::span<const unsigned char> prepared;  // the generator's compiled form, if any
   ~Impl() {
     pcre2_code_free(jit.load());
@@ -91,6 +92,7 @@ Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_uni
   prefilter::note_source(source, impl_->options);
   if (const prefilter::Entry* e = prefilter::entry_for(source)) {
     impl_->cut = prefilter::cut_of(*e);
+    impl_->entry = prefilter::index_of(*e);
     impl_->prepared = prefilter::compiled_form(*e, impl_->options);
     return;
   }
@@ -135,7 +137,7 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
 
 std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from,
                                             const prefilter::Screened& screen) const {
-  if (!prefilter::may_match(impl_->cut, screen)) return std::nullopt;
+  if (!prefilter::may_match(impl_->entry, screen)) return std::nullopt;
   return run(subject, from);
 }
 
@@ -176,7 +178,7 @@ std::optional<Pattern::Match> Pattern::run(std::string_view subject, std::size_t
   return m;
 }
 
-bool Pattern::may_match(const prefilter::Screened& s) const { return prefilter::may_match(impl_->cut, s); }
+bool Pattern::may_match(const prefilter::Screened& s) const { return prefilter::may_match(impl_->entry, s); }
 
 bool Pattern::anchored() const { return (impl_->options & PCRE2_ANCHORED) != 0; }
 
