@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,9 @@ class LineIndex {
   static constexpr std::size_t kBlock = 64;
   std::vector<std::size_t> block_codepoints_;
 };
+
+// The byte offset of the first invalid UTF-8 sequence, or nullopt.
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
 // Number of code points in a UTF-8 string (continuation bytes not counted).
 std::size_t count_codepoints(std::string_view s);

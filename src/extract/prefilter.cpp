@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "doc/line_index.h"
+
 namespace caselint::extract::prefilter {
 
 // The generator links no generated data; every other binary links the
@@ -254,6 +256,7 @@ const Inverted& inverted() {
 
 Screened screen_of(std::string_view subject) {
   Screened out;
+  if (!doc::find_invalid_utf8(subject)) out.valid_utf8 = subject;
   if (g_disabled.load(std::memory_order_relaxed) || subject.size() > kMaxScreened) return out;
   const Database& db = database();
   if (!db.db) return out;
@@ -276,12 +279,20 @@ Screened screen_of(std::string_view subject) {
 }
 
 const Screened& TextScreens::of(std::string_view text) {
-  if (!spaced_.empty()) {
-    if (auto s = spaced_.find({text.data(), text.size()}); s != spaced_.end()) text = s->second;
-  }
   auto [it, added] = screens_.try_emplace({text.data(), text.size()});
-  if (added) it->second = screen_of(text);
-  return it->second;
+  if (!added) return it->second;
+  auto s = spaced_.empty() ? spaced_.end() : spaced_.find({text.data(), text.size()});
+  if (s == spaced_.end()) {
+    it->second = screen_of(text);
+    return it->second;
+  }
+  // The spaced text's screen, with this text as the valid one: the scan is
+  // shared, and a match on this text skips PCRE2's check as well. (A
+  // reference, not the iterator: of() may rehash the map.)
+  Screened& slot = it->second;
+  slot = of(s->second);
+  if (!slot.valid_utf8.empty()) slot.valid_utf8 = text;
+  return slot;
 }
 
 void TextScreens::same_as(std::string_view text, std::string_view spaced) {

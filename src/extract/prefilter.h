@@ -78,6 +78,10 @@ std::uint32_t index_of(const Entry& e);
 struct Screened {
   bool all = true;  // not screened (or the screen is off): every pattern may match
   std::vector<std::uint64_t> admitted;
+  // The text screened, when it is valid UTF-8, else empty: a part of it that
+  // starts and ends on character boundaries is valid too, and PCRE2 need not
+  // check it again on every match (Pattern::find).
+  std::string_view valid_utf8;
 };
 Screened screen_of(std::string_view subject);
 // False only when no match of the pattern with this entry index can lie in
@@ -95,7 +99,8 @@ class TextScreens {
   const Screened& of(std::string_view text);
   // Asks for `text` are answered with the screen of `spaced`: the same text
   // with some line breaks read as spaces. No atom holds a line break, so
-  // every atom in `text` is in `spaced` too.
+  // every atom in `text` is in `spaced` too (and `text` is valid UTF-8 when
+  // `spaced` is).
   void same_as(std::string_view text, std::string_view spaced);
 
  private:

@@ -18,11 +18,12 @@ bool prose(const doc::Block& b) {
 
 // Sentence spans of a block's text: a sentence ends at . ! or ? followed by
 // space and a capital letter or digit ("e.g. the" does not end one).
-std::vector<std::pair<std::size_t, std::size_t>> sentences(std::string_view text) {
+// `screen` is the text's (or a text holding it).
+std::vector<std::pair<std::size_t, std::size_t>> sentences(std::string_view text, const prefilter::Screened& screen) {
   static const Pattern end("(?-i)[.!?][\"')\\]]*\\s+(?=[A-Z0-9\"(])");
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = 0, from = 0;
-  while (auto m = end.find(text, from)) {
+  while (auto m = end.find(text, from, screen)) {
     out.emplace_back(start, m->begin + 1);
     start = from = m->end;
   }
@@ -69,9 +70,10 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out,
   std::vector<Field> current, mentions, productions;
   for (const doc::Block& b : d.blocks) {
     if (!prose(b)) continue;
-    for (auto [sb, se] : sentences(b.text)) {
+    const prefilter::Screened& screen = screens.of(b.text);
+    for (auto [sb, se] : sentences(b.text, screen)) {
       std::string_view sentence = std::string_view(b.text).substr(sb, se - sb);
-      for (const StageFinding& s : find_stages(sentence, pv, &screens.of(b.text))) {
+      for (const StageFinding& s : find_stages(sentence, pv, &screen)) {
         Field f;
         f.name = "production_status";
         f.text = s.stage;

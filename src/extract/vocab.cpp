@@ -135,26 +135,47 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
   return run(subject, from);
 }
 
+namespace {
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Whether `subject` lies in `valid` (valid UTF-8) with its ends and `from` on
+// character boundaries: then it is valid UTF-8 too and `from` starts a
+// character, which is what PCRE2_NO_UTF_CHECK asks the caller to ensure.
+bool known_valid(std::string_view subject, std::size_t from, std::string_view valid) {
+  if (valid.empty() || subject.empty() || from > subject.size()) return false;
+  const auto at = reinterpret_cast<std::uintptr_t>(subject.data());
+  const auto begin = reinterpret_cast<std::uintptr_t>(valid.data());
+  if (at < begin || at - begin > valid.size() || subject.size() > valid.size() - (at - begin)) return false;
+  const std::size_t end = (at - begin) + subject.size();
+  if (continuation(subject.front())) return false;
+  if (end < valid.size() && continuation(valid[end])) return false;
+  return from == subject.size() || !continuation(subject[from]);
+}
+
+}  // namespace
+
 std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from,
                                             const prefilter::Screened& screen) const {
   if (!prefilter::may_match(impl_->entry, screen)) return std::nullopt;
-  return run(subject, from);
+  return run(subject, from, known_valid(subject, from, screen.valid_utf8));
 }
 
-std::optional<Pattern::Match> Pattern::run(std::string_view subject, std::size_t from) const {
+std::optional<Pattern::Match> Pattern::run(std::string_view subject, std::size_t from, bool valid_utf8) const {
   struct MatchDataDeleter {
     void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
   };
   compiled();
   thread_local std::unique_ptr<pcre2_match_data, MatchDataDeleter> md(pcre2_match_data_create(32, nullptr));
   int rc = 0;
+  const uint32_t options = valid_utf8 ? PCRE2_NO_UTF_CHECK : 0;
   if (const pcre2_code* jit = impl_->jit.load(std::memory_order_acquire)) {
-    rc = pcre2_match(jit, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
+    rc = pcre2_match(jit, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, options, md.get(),
                      shared_match_context());
   } else {
     auto start = std::chrono::steady_clock::now();
-    rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, 0, md.get(),
-                     shared_match_context());
+    rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from, options,
+                     md.get(), shared_match_context());
     impl_->interpreted_for(std::chrono::steady_clock::now() - start);
   }
   if (rc < 0) return std::nullopt;  // no match, or a match/depth limit was hit

@@ -59,7 +59,9 @@ class Pattern {
  private:
   struct Impl;
   const Impl& compiled() const;  // compiles on first use; throws on a bad pattern
-  std::optional<Match> run(std::string_view subject, std::size_t from) const;  // unscreened
+  // Unscreened; `valid_utf8`: the caller knows the subject is valid UTF-8 and
+  // `from` starts a character, so PCRE2 does not check.
+  std::optional<Match> run(std::string_view subject, std::size_t from, bool valid_utf8 = false) const;
   std::unique_ptr<Impl> impl_;
   std::string source_;
 };

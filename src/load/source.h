@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "doc/document.h"
+#include "doc/line_index.h"
 
 namespace caselint::load {
 
@@ -51,6 +52,6 @@ struct Expansion {
 Expansion expand_paths(const std::vector<std::string>& paths);
 
 // The byte offset of the first invalid UTF-8 sequence, or nullopt.
-std::optional<std::size_t> find_invalid_utf8(const std::string& bytes);
+using doc::find_invalid_utf8;
 
 }  // namespace caselint::load

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "extract/prefilter.h"
+#include "extract/vocab.h"
 #include "prefilter_check.h"
 
 namespace pf = caselint::extract::prefilter;
@@ -97,6 +98,36 @@ TEST_CASE("each built-in pattern's compiled form decodes to what PCRE2 compiles 
   CHECK(forms >= d->entries.size());  // every built-in pattern has at least one
   CHECK(matched > 20);                // and the comparison saw matches, not only failures
   CHECK(pf::compiled_form(d->entries.front(), 0xFFFFFFFFu).empty());
+}
+
+TEST_CASE("a screen spares PCRE2's UTF-8 check only for a whole-character part of a valid text") {
+  const caselint::extract::Pattern abc("abc");
+  const std::string text = "\xC3\xA9" "abc and \xC3\xA9t\xC3\xA9 abc";
+  const pf::Screened screen = pf::screen_of(text);
+  REQUIRE(screen.valid_utf8 == text);
+  // The whole text, a part of it on character boundaries, and a start offset.
+  CHECK(abc.find(text, 0, screen)->begin == 2);
+  CHECK(abc.find(std::string_view(text).substr(2), 0, screen)->begin == 0);
+  CHECK(abc.find(text, 3, screen)->begin == text.size() - 3);
+  // A part that starts or ends inside a character, or an offset inside one,
+  // is checked as without a screen: PCRE2 rejects it, no match.
+  for (std::string_view part : {std::string_view(text).substr(1), std::string_view(text).substr(0, 1)}) {
+    CHECK_FALSE(abc.find(part, 0).has_value());
+    CHECK_FALSE(abc.find(part, 0, screen).has_value());
+  }
+  CHECK_FALSE(abc.find(text, 1).has_value());
+  CHECK_FALSE(abc.find(text, 1, screen).has_value());
+  // A text that is not valid UTF-8 gets no such screen.
+  const std::string bad = "abc \xC3";
+  CHECK(pf::screen_of(bad).valid_utf8.empty());
+  CHECK_FALSE(abc.find(bad, 0, pf::screen_of(bad)).has_value());
+  // A text screened as another (TextScreens::same_as) is valid in its own right.
+  const std::string lines = "abc\nabc", spaced = "abc abc";
+  pf::TextScreens screens;
+  screens.same_as(lines, spaced);
+  CHECK(screens.of(lines).valid_utf8.data() == lines.data());
+  CHECK(screens.of(spaced).valid_utf8.data() == spaced.data());
+  CHECK(abc.find(lines, 4, screens.of(lines))->begin == 4);
 }
 
 namespace {
