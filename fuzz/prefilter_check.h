@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@ namespace caselint::fuzz {
 struct ScreenedPattern {
   extract::Pattern pattern;
   extract::prefilter::Cut cut;
+  extract::prefilter::Cut second;  // empty when it has one cut
+  std::uint32_t entry;             // its index in the table
 };
 
 // Every screened built-in pattern, once per process. Turns the screen off
@@ -34,7 +37,10 @@ inline const std::vector<ScreenedPattern>& screened_patterns() {
       for (const auto& e : d->entries) {
         auto cut = extract::prefilter::cut_of(e);
         if (cut.empty()) continue;
-        for (bool anchored : {false, true}) out.push_back({extract::Pattern(std::string(e.source), anchored), cut});
+        for (bool anchored : {false, true}) {
+          out.push_back({extract::Pattern(std::string(e.source), anchored), cut, extract::prefilter::second_cut_of(e),
+                         extract::prefilter::index_of(e)});
+        }
       }
     }
     return out;
@@ -46,18 +52,25 @@ inline const std::vector<ScreenedPattern>& screened_patterns() {
 // The text with its line breaks read as spaces, whose screen serves the text
 // too (prefilter::TextScreens::same_as), is checked as well.
 inline std::string prefilter_violation(std::string_view text) {
+  namespace pf = extract::prefilter;
   std::string spaced(text);
   std::replace(spaced.begin(), spaced.end(), '\n', ' ');
+  const pf::Screened text_screen = pf::screen_anyway(text), spaced_screen = pf::screen_anyway(spaced);
   for (const ScreenedPattern& sp : screened_patterns()) {
     std::size_t from = 0;
     while (from <= text.size()) {
       auto m = sp.pattern.find(text, from);
       if (!m) break;
       std::string_view span = text.substr(m->begin, m->end - m->begin);
-      if (!extract::prefilter::admits(sp.cut, span) || !extract::prefilter::admits(sp.cut, text)) {
+      for (pf::Cut cut : {sp.cut, sp.second}) {
+        if (!pf::admits(cut, span) || !pf::admits(cut, text)) {
+          return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) + "\" but a cut rejects it";
+        }
+      }
+      if (!pf::may_match(sp.entry, pf::screen_anyway(span)) || !pf::may_match(sp.entry, text_screen)) {
         return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) + "\" but the screen rejects it";
       }
-      if (!extract::prefilter::admits(sp.cut, spaced)) {
+      if (!pf::admits(sp.cut, spaced) || !pf::may_match(sp.entry, spaced_screen)) {
         return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) +
                "\" but the screen of the text with its line breaks as spaces rejects it";
       }

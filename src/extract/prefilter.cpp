@@ -185,6 +185,12 @@ const Entry* entry_for(std::string_view source) {
   return &*it;
 }
 
+Cut second_cut_of(const Entry& e) {
+  const Data* gen = data();
+  if (!gen || e.count == 0 || e.second_count == 0 || e.second_first + e.second_count > gen->cuts.size()) return {};
+  return gen->cuts.subspan(e.second_first, e.second_count);
+}
+
 Cut cut_of(const Entry& e) {
   const Data* gen = data();
   if (!gen || e.count == 0) return {};
@@ -218,11 +224,12 @@ bool admits(Cut cut, std::string_view subject) {
 
 namespace {
 
-// The table turned around: for each atom, the entries whose cut holds it.
+// The table turned around: for each atom, the cuts that hold it.
 struct Inverted {
-  std::vector<std::uint32_t> first;    // atom a's entries: entries[first[a], first[a + 1])
-  std::vector<std::uint32_t> entries;
+  std::vector<std::uint32_t> first;    // atom a's cuts: cuts[first[a], first[a + 1])
+  std::vector<std::uint32_t> cuts;     // 2 * entry for its first cut, 2 * entry + 1 for its second
   std::vector<std::uint64_t> always;   // a bit per entry admitted by every subject (no cut)
+  std::vector<std::uint64_t> one_cut;  // a bit per entry without a second cut
 };
 
 const Inverted& inverted() {
@@ -232,20 +239,29 @@ const Inverted& inverted() {
     const std::size_t n = gen ? gen->entries.size() : 0;
     const std::uint32_t atoms = gen ? gen->atoms : 0;
     out.always.assign((n + 63) / 64, 0);
+    out.one_cut.assign((n + 63) / 64, 0);
     std::vector<std::vector<std::uint32_t>> lists(atoms);
+    auto known = [&](Cut cut) {
+      return std::all_of(cut.begin(), cut.end(), [&](std::uint32_t a) { return a < atoms; });
+    };
     for (std::uint32_t i = 0; i < n; ++i) {
       Cut cut = cut_of(gen->entries[i]);
-      bool known = !cut.empty() && std::all_of(cut.begin(), cut.end(), [&](std::uint32_t a) { return a < atoms; });
-      if (!known) {
+      Cut second = second_cut_of(gen->entries[i]);
+      if (cut.empty() || !known(cut)) {
         out.always[i / 64] |= std::uint64_t{1} << (i % 64);
         continue;
       }
-      for (std::uint32_t a : cut) lists[a].push_back(i);
+      for (std::uint32_t a : cut) lists[a].push_back(2 * i);
+      if (second.empty() || !known(second)) {
+        out.one_cut[i / 64] |= std::uint64_t{1} << (i % 64);
+        continue;
+      }
+      for (std::uint32_t a : second) lists[a].push_back(2 * i + 1);
     }
     out.first.push_back(0);
     for (const auto& l : lists) {
-      out.entries.insert(out.entries.end(), l.begin(), l.end());
-      out.first.push_back(static_cast<std::uint32_t>(out.entries.size()));
+      out.cuts.insert(out.cuts.end(), l.begin(), l.end());
+      out.first.push_back(static_cast<std::uint32_t>(out.cuts.size()));
     }
     return out;
   }();
@@ -255,25 +271,41 @@ const Inverted& inverted() {
 }  // namespace
 
 Screened screen_of(std::string_view subject) {
+  if (g_disabled.load(std::memory_order_relaxed)) {
+    Screened out;
+    if (!doc::find_invalid_utf8(subject)) out.valid_utf8 = subject;
+    return out;
+  }
+  return screen_anyway(subject);
+}
+
+Screened screen_anyway(std::string_view subject) {
   Screened out;
   if (!doc::find_invalid_utf8(subject)) out.valid_utf8 = subject;
-  if (g_disabled.load(std::memory_order_relaxed) || subject.size() > kMaxScreened) return out;
+  if (subject.size() > kMaxScreened) return out;
   const Database& db = database();
   if (!db.db) return out;
   // Not kept in the thread's cache: the caller keeps the screen.
   thread_local std::vector<std::uint64_t> found;
+  thread_local std::vector<std::uint64_t> met[2];  // a bit per entry whose first / second cut the subject meets
   if (!scan(subject, db, found)) return out;
   const Inverted& inv = inverted();
-  out.all = false;
-  out.admitted = inv.always;
+  met[0].assign(inv.always.size(), 0);
+  met[1].assign(inv.always.size(), 0);
   for (std::size_t w = 0; w < found.size(); ++w) {
     for (std::uint64_t bits = found[w]; bits; bits &= bits - 1) {
       std::size_t a = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
       if (a + 1 >= inv.first.size()) continue;
       for (std::uint32_t k = inv.first[a]; k < inv.first[a + 1]; ++k) {
-        out.admitted[inv.entries[k] / 64] |= std::uint64_t{1} << (inv.entries[k] % 64);
+        const std::uint32_t entry = inv.cuts[k] / 2;
+        met[inv.cuts[k] % 2][entry / 64] |= std::uint64_t{1} << (entry % 64);
       }
     }
+  }
+  out.all = false;
+  out.admitted.resize(inv.always.size());
+  for (std::size_t w = 0; w < out.admitted.size(); ++w) {
+    out.admitted[w] = inv.always[w] | (met[0][w] & (met[1][w] | inv.one_cut[w]));
   }
   return out;
 }

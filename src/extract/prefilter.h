@@ -28,6 +28,11 @@ struct Entry {
   std::uint32_t count = 0;  // 0: never screened
   std::uint32_t compiled_first = 0;  // its compiled forms: compiled[compiled_first, + compiled_count)
   std::uint32_t compiled_count = 0;
+  // A second cut, disjoint from the first, of which every match holds an
+  // atom too: cuts[second_first, + second_count); 0 when there is none.
+  // Both must be met ("test ... monthly": one of each side).
+  std::uint32_t second_first = 0;
+  std::uint32_t second_count = 0;
 };
 
 // A built-in pattern compiled by the generator with the options a run
@@ -58,6 +63,7 @@ using Cut = std::span<const std::uint32_t>;
 // known to be valid), or nullptr.
 const Entry* entry_for(std::string_view source);
 Cut cut_of(const Entry& e);
+Cut second_cut_of(const Entry& e);
 // The serialized compiled form of a built-in pattern with these compile
 // options, or an empty span.
 std::span<const unsigned char> compiled_form(const Entry& e, std::uint32_t options);
@@ -73,8 +79,8 @@ std::uint32_t index_of(const Entry& e);
 
 // One subject's screen, taken once and asked about many patterns (a hot
 // loop over the blocks of a document): a bit per table entry, set for each
-// pattern the subject admits (an unscreened pattern, or one some atom of
-// whose cut the subject holds), so that asking is one bit test.
+// pattern the subject admits (an unscreened pattern, or one each of whose
+// cuts has an atom in the subject), so that asking is one bit test.
 struct Screened {
   bool all = true;  // not screened (or the screen is off): every pattern may match
   std::vector<std::uint64_t> admitted;
@@ -84,6 +90,8 @@ struct Screened {
   std::string_view valid_utf8;
 };
 Screened screen_of(std::string_view subject);
+// The same whether or not the screen is turned off (for tests).
+Screened screen_anyway(std::string_view subject);
 // False only when no match of the pattern with this entry index can lie in
 // the subject.
 bool may_match(std::uint32_t entry, const Screened& s);

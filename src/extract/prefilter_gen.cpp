@@ -296,31 +296,34 @@ std::vector<std::string> branches(std::string_view re) {
   return out;
 }
 
-std::vector<std::string> cut_of_branch(const std::string& source, const std::string& translated,
-                                       const std::string& sample);
+using Groups = std::vector<std::vector<std::string>>;
+Groups cut_of_branch(const std::string& source, const std::string& translated, const std::string& sample);
 
-// The atoms of which every match of `source` holds at least one, or an empty
-// list when there is no such set worth screening with. Each top-level
-// alternative gets a cut of its own, and the cut is their union: RE2's
-// prefilter tree drops an atom shared by many alternatives (more than 8
-// parents) from the conditions of those alternatives, which can leave an
-// alternative that needs an atom no longer in any condition.
-std::vector<std::string> cut_of(const std::string& source, const std::string& sample) {
+// The atoms of which every match of `source` holds at least one (the cut),
+// and for a pattern of one alternative maybe a second such set disjoint from
+// the first ("test ... monthly": one of each side); an empty list when there
+// is no set worth screening with. Each top-level alternative gets a cut of
+// its own, and the cut is their union: RE2's prefilter tree drops an atom
+// shared by many alternatives (more than 8 parents) from the conditions of
+// those alternatives, which can leave an alternative that needs an atom no
+// longer in any condition.
+Groups cut_of(const std::string& source, const std::string& sample) {
   std::string translated;
   if (!to_re2(source, translated)) return {};
+  std::vector<std::string> alternatives = branches(translated);
+  if (alternatives.size() == 1) return cut_of_branch(source, alternatives.front(), sample);
   std::vector<std::string> out;
-  for (const std::string& b : branches(translated)) {
-    std::vector<std::string> part = cut_of_branch(source, b, sample);
+  for (const std::string& b : alternatives) {
+    Groups part = cut_of_branch(source, b, sample);
     if (part.empty()) return {};
-    out.insert(out.end(), part.begin(), part.end());
+    out.insert(out.end(), part.front().begin(), part.front().end());
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  return {out};
 }
 
-std::vector<std::string> cut_of_branch(const std::string& source, const std::string& translated,
-                                       const std::string& sample) {
+Groups cut_of_branch(const std::string& source, const std::string& translated, const std::string& sample) {
   RE2::Options opts;
   opts.set_case_sensitive(false);
   opts.set_log_errors(false);
@@ -361,33 +364,55 @@ std::vector<std::string> cut_of_branch(const std::string& source, const std::str
     if (freq[a] != freq[b]) return freq[a] > freq[b];
     return atoms[a].size() < atoms[b].size();
   });
-  std::set<int> cut(order.begin(), order.end());
-  for (int a : order) {
-    cut.erase(a);
-    std::vector<int> outside;
-    for (std::size_t k = 0; k < atoms.size(); ++k) {
-      if (!cut.count(static_cast<int>(k))) outside.push_back(static_cast<int>(k));
+  // A set is valid when the pattern fails with every atom outside it present
+  // and none of it: every match holds one of its atoms.
+  auto shrink = [&](std::set<int> cut) {
+    for (int a : order) {
+      if (!cut.erase(a)) continue;
+      std::vector<int> outside;
+      for (std::size_t k = 0; k < atoms.size(); ++k) {
+        if (!cut.count(static_cast<int>(k))) outside.push_back(static_cast<int>(k));
+      }
+      if (passes(outside)) cut.insert(a);  // needed
     }
-    if (passes(outside)) cut.insert(a);  // needed
+    return cut;
+  };
+  std::set<int> cut = shrink(std::set<int>(order.begin(), order.end()));
+  // A second set, of atoms outside the first, is valid when the pattern
+  // fails with only the first set's atoms present.
+  std::set<int> second;
+  if (!passes(std::vector<int>(cut.begin(), cut.end()))) {
+    for (int a : order) {
+      if (!cut.count(a)) second.insert(a);
+    }
+    second = shrink(second);
   }
   if (std::getenv("PREFILTER_DEBUG")) {
     std::cerr << "  CUT";
     for (int a : cut) std::cerr << " [" << atoms[a] << "]";
+    if (!second.empty()) std::cerr << "\n  AND";
+    for (int a : second) std::cerr << " [" << atoms[a] << "]";
     std::cerr << "\n";
   }
-  std::vector<std::string> out;
-  for (int a : cut) {
-    if (!ascii(atoms[a])) return {};
-    // An atom in nearly every paragraph ("an", "co") admits the pattern
-    // nearly always, and its many occurrences are most of the literal scan's
-    // work: such a pattern is left unscreened instead.
-    if (freq[a] * 1024 > kCommonPerKiB * sample.size()) return {};
-    // No atom holds a line break, so that a screen of a text with its line
-    // breaks read as spaces screens the text too (prefilter::TextScreens).
-    if (atoms[a].find_first_of("\r\n") != std::string::npos) return {};
-    out.push_back(lower(atoms[a]));
-  }
-  return out;
+  auto usable = [&](const std::set<int>& set, std::vector<std::string>& out) {
+    for (int a : set) {
+      if (!ascii(atoms[a])) return false;
+      // An atom in nearly every paragraph ("an", "co") admits the pattern
+      // nearly always, and its many occurrences are most of the literal
+      // scan's work: such a set is not used.
+      if (freq[a] * 1024 > kCommonPerKiB * sample.size()) return false;
+      // No atom holds a line break, so that a screen of a text with its
+      // line breaks read as spaces screens the text too (TextScreens).
+      if (atoms[a].find_first_of("\r\n") != std::string::npos) return false;
+      out.push_back(lower(atoms[a]));
+    }
+    return !out.empty();
+  };
+  Groups groups(1);
+  if (!usable(cut, groups[0])) return {};
+  std::vector<std::string> more;
+  if (!second.empty() && usable(second, more)) groups.push_back(std::move(more));
+  return groups;
 }
 
 
@@ -455,6 +480,7 @@ int main(int argc, char** argv) {
   struct Row {
     std::string source;
     std::vector<unsigned> cut;
+    std::vector<unsigned> second;  // a second cut, disjoint from the first; may be empty
     std::uint32_t compiled_first = 0, compiled_count = 0;
   };
   struct CompiledRow {
@@ -463,15 +489,19 @@ int main(int argc, char** argv) {
   std::vector<CompiledRow> compiled;
   std::string code;
   std::vector<Row> rows;
-  std::size_t screened = 0;
+  std::size_t screened = 0, both = 0;
   for (const std::string& s : sources) {
     Row r{s, {}};
-    for (const std::string& a : cut_of(s, sample)) {
-      auto [it, added] = atom_ids.emplace(a, static_cast<unsigned>(atom_list.size()));
-      if (added) atom_list.push_back(a);
-      r.cut.push_back(it->second);
+    Groups groups = cut_of(s, sample);
+    for (std::size_t g = 0; g < groups.size() && g < 2; ++g) {
+      for (const std::string& a : groups[g]) {
+        auto [it, added] = atom_ids.emplace(a, static_cast<unsigned>(atom_list.size()));
+        if (added) atom_list.push_back(a);
+        (g == 0 ? r.cut : r.second).push_back(it->second);
+      }
     }
     screened += !r.cut.empty();
+    both += !r.second.empty();
     r.compiled_first = static_cast<std::uint32_t>(compiled.size());
     for (std::uint32_t options : options_of[s]) {
       std::string bytes;
@@ -500,7 +530,7 @@ int main(int argc, char** argv) {
 
   std::ostringstream os;
   os << "// Generated by prefilter_gen from the built-in patterns: " << rows.size() << " patterns, " << screened
-     << " screened by " << atom_list.size() << " atoms. Do not edit.\n"
+     << " screened (" << both << " by two cuts) by " << atom_list.size() << " atoms. Do not edit.\n"
      << "#include \"extract/prefilter.h\"\n\n"
      << "namespace caselint::extract::prefilter {\nnamespace {\n\n";
   caselint::gen::byte_array(os, "kDatabase", image);
@@ -512,11 +542,14 @@ int main(int argc, char** argv) {
   }
   os << "const std::uint32_t kCuts[] = {";
   std::uint32_t at = 0;
-  std::vector<std::uint32_t> first;
+  std::vector<std::uint32_t> first, second_first;
   for (const Row& r : rows) {
     first.push_back(at);
     for (unsigned a : r.cut) os << a << ", ";
     at += static_cast<std::uint32_t>(r.cut.size());
+    second_first.push_back(at);
+    for (unsigned a : r.second) os << a << ", ";
+    at += static_cast<std::uint32_t>(r.second.size());
   }
   if (at == 0) os << "0";
   os << "};\n\nconst Entry kEntries[] = {\n";
@@ -524,7 +557,8 @@ int main(int argc, char** argv) {
     os << "  {std::string_view(";
     caselint::gen::c_string(os, rows[k].source);
     os << ", " << rows[k].source.size() << "), " << first[k] << ", " << rows[k].cut.size() << ", "
-       << rows[k].compiled_first << ", " << rows[k].compiled_count << "},\n";
+       << rows[k].compiled_first << ", " << rows[k].compiled_count << ", " << second_first[k] << ", "
+       << rows[k].second.size() << "},\n";
   }
   if (rows.empty()) os << "  {},\n";
   os << "};\n\n// Each pattern compiled with the options a run uses (pcre2_serialize_encode).\n";
@@ -541,7 +575,8 @@ int main(int argc, char** argv) {
     std::cerr << "prefilter_gen: cannot write " << argv[1] << "\n";
     return 1;
   }
-  std::cerr << "prefilter: " << rows.size() << " patterns, " << screened << " screened by " << atom_list.size()
+  std::cerr << "prefilter: " << rows.size() << " patterns, " << screened << " screened (" << both
+            << " by two cuts) by " << atom_list.size()
             << " atoms, database " << image.size() << " bytes; " << compiled.size() << " compiled forms, "
             << code.size() << " bytes\n";
   return 0;

@@ -66,6 +66,7 @@ struct Pattern::Impl {
   std::once_flag jit_once;
   uint32_t value_group = 0;
   prefilter::Cut cut;  // the literals one of which every match holds; empty: always run
+  prefilter::Cut second;  // another such set, or empty
   std::uint32_t entry = prefilter::kNoEntry;  // its place in the prefilter's table
   std::span<const unsigned char> prepared;  // the generator's compiled form, if any
   ~Impl() {
@@ -92,6 +93,7 @@ Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_uni
   prefilter::note_source(source, impl_->options);
   if (const prefilter::Entry* e = prefilter::entry_for(source)) {
     impl_->cut = prefilter::cut_of(*e);
+    impl_->second = prefilter::second_cut_of(*e);
     impl_->entry = prefilter::index_of(*e);
     impl_->prepared = prefilter::compiled_form(*e, impl_->options);
     return;
@@ -131,7 +133,9 @@ Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
 std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from) const {
-  if (!prefilter::may_match(impl_->cut, subject)) return std::nullopt;
+  if (!prefilter::may_match(impl_->cut, subject) || !prefilter::may_match(impl_->second, subject)) {
+    return std::nullopt;
+  }
   return run(subject, from);
 }
 

@@ -23,13 +23,23 @@ TEST_CASE("the prefilter table lists the built-in patterns, sorted, most of them
   CHECK(d->entries.size() > 500);
   CHECK(std::is_sorted(d->entries.begin(), d->entries.end(),
                        [](const pf::Entry& a, const pf::Entry& b) { return a.source < b.source; }));
-  std::size_t screened = 0;
+  std::size_t screened = 0, both = 0;
   for (const pf::Entry& e : d->entries) {
     screened += e.count > 0;
     CHECK(e.first + e.count <= d->cuts.size());
+    CHECK(e.second_first + e.second_count <= d->cuts.size());
     for (std::uint32_t a : pf::cut_of(e)) CHECK(a < d->atoms);
+    // A second cut only with a first, and none of its atoms in the first.
+    pf::Cut first = pf::cut_of(e), second = pf::second_cut_of(e);
+    both += !second.empty();
+    CHECK((second.empty() || !first.empty()));
+    for (std::uint32_t a : second) {
+      CHECK(a < d->atoms);
+      CHECK(std::find(first.begin(), first.end(), a) == first.end());
+    }
   }
   CHECK(screened * 10 > d->entries.size() * 8);
+  CHECK(both > 0);  // patterns such as "test ... monthly" need an atom of each side
   CHECK(pf::entry_for(d->entries.front().source) == &d->entries.front());
   CHECK(pf::entry_for("(?:not a built-in pattern at all)") == nullptr);
 }
