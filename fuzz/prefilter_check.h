@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "data/embedded.h"
+#include "doc/line_index.h"
 #include "extract/prefilter.h"
 #include "extract/services.h"
 #include "load/source.h"
@@ -91,7 +92,7 @@ inline const extract::ServiceDictionary& reference_services() {
 // alternation disagree. Documents are valid UTF-8 (the loader rejects any
 // other), so other texts are not compared.
 inline std::string services_violation(std::string_view text) {
-  if (load::find_invalid_utf8(std::string(text))) return {};
+  if (doc::find_invalid_utf8(text)) return {};
   using Hits = std::vector<extract::ServiceDictionary::Hit>;
   auto describe = [&](const Hits& hits) {
     std::string out;

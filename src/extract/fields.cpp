@@ -903,7 +903,7 @@ class Extractor {
   // every block and heading, and other passes ask about each block again.
   // Indexed by block and section here, as the loops ask by index.
   prefilter::TextScreens& screens_;
-  mutable std::vector<const prefilter::Screened*> flat_screens_, heading_screens_;
+  mutable std::vector<const prefilter::Screened*> flat_screens_, text_screens_, heading_screens_;
   static const prefilter::Screened& indexed(std::vector<const prefilter::Screened*>& index, std::size_t size,
                                             std::size_t i, prefilter::TextScreens& screens, std::string_view text) {
     if (index.size() != size) index.assign(size, nullptr);
@@ -913,8 +913,11 @@ class Extractor {
   const prefilter::Screened& screen_of_block(std::size_t bi) const {
     return indexed(flat_screens_, flat_.size(), bi, screens_, flat_[bi]);
   }
-  // Of the block's text with its line breaks: flat_'s serves (TextScreens::same_as).
-  const prefilter::Screened& screen_of_text(std::size_t bi) const { return screen_of_block(bi); }
+  // Of the block's text with its line breaks: flat_'s scan serves it
+  // (TextScreens::same_as), with the block's text as the valid UTF-8.
+  const prefilter::Screened& screen_of_text(std::size_t bi) const {
+    return indexed(text_screens_, d_.blocks.size(), bi, screens_, d_.blocks[bi].text);
+  }
   const prefilter::Screened& screen_of_heading(std::size_t i) const {
     return indexed(heading_screens_, d_.sections.size(), i, screens_, d_.sections[i].heading);
   }

@@ -268,20 +268,21 @@ const Inverted& inverted() {
   return inv;
 }
 
+// Every pattern admitted; only the subject's validity known.
+Screened unscreened(std::string_view subject) {
+  Screened out;
+  if (!doc::find_invalid_utf8(subject)) out.valid_utf8 = subject;
+  return out;
+}
+
 }  // namespace
 
 Screened screen_of(std::string_view subject) {
-  if (g_disabled.load(std::memory_order_relaxed)) {
-    Screened out;
-    if (!doc::find_invalid_utf8(subject)) out.valid_utf8 = subject;
-    return out;
-  }
-  return screen_anyway(subject);
+  return g_disabled.load(std::memory_order_relaxed) ? unscreened(subject) : screen_anyway(subject);
 }
 
 Screened screen_anyway(std::string_view subject) {
-  Screened out;
-  if (!doc::find_invalid_utf8(subject)) out.valid_utf8 = subject;
+  Screened out = unscreened(subject);
   if (subject.size() > kMaxScreened) return out;
   const Database& db = database();
   if (!db.db) return out;

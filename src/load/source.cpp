@@ -11,6 +11,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "doc/line_index.h"
+
 namespace fs = std::filesystem;
 
 namespace caselint::load {
@@ -63,7 +65,7 @@ std::optional<std::string> check_bytes(std::string& bytes, std::size_t max_size)
   if (auto nul = bytes.find('\0'); nul != std::string::npos) {
     return "binary file (NUL byte at offset " + std::to_string(nul) + ")";
   }
-  if (auto bad = find_invalid_utf8(bytes)) {
+  if (auto bad = doc::find_invalid_utf8(bytes)) {
     std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(*bad), '\n'));
     return "invalid UTF-8 at byte offset " + std::to_string(*bad) + " (line " + std::to_string(line) + ")";
   }

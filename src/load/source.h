@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "doc/document.h"
-#include "doc/line_index.h"
 
 namespace caselint::load {
 
@@ -50,8 +49,5 @@ struct Expansion {
   std::vector<LoadError> errors;
 };
 Expansion expand_paths(const std::vector<std::string>& paths);
-
-// The byte offset of the first invalid UTF-8 sequence, or nullopt.
-using doc::find_invalid_utf8;
 
 }  // namespace caselint::load
