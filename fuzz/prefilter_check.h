@@ -39,7 +39,7 @@ inline const std::vector<ScreenedPattern>& screened_patterns() {
         auto cut = extract::prefilter::cut_of(e);
         if (cut.empty()) continue;
         for (bool anchored : {false, true}) {
-          out.push_back({extract::Pattern(std::string(e.source), anchored), cut, extract::prefilter::second_cut_of(e),
+          out.push_back({extract::Pattern(std::string(extract::prefilter::source_of(e)), anchored), cut, extract::prefilter::second_cut_of(e),
                          extract::prefilter::index_of(e)});
         }
       }
@@ -97,7 +97,8 @@ inline std::string services_violation(std::string_view text) {
   auto describe = [&](const Hits& hits) {
     std::string out;
     for (const auto& h : hits) {
-      out += "[" + std::string(text.substr(h.begin, h.end - h.begin)) + " -> " + h.canonical + "/" + h.right + "]";
+      out += "[" + std::string(text.substr(h.begin, h.end - h.begin)) + " -> " + std::string(h.canonical) + "/" +
+             std::string(h.right) + "]";
     }
     return out;
   };

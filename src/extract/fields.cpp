@@ -711,7 +711,7 @@ class Extractor {
       if (b.kind == doc::BlockKind::code) continue;
       for (const ServiceDictionary::Hit& h : dict.find_services(b.text)) {
         if (std::find(seen.begin(), seen.end(), h.canonical) != seen.end()) continue;
-        seen.push_back(h.canonical);
+        seen.emplace_back(h.canonical);
         Field f;
         f.name = fv->name;
         f.text = h.canonical;
@@ -732,7 +732,7 @@ class Extractor {
         f.source = FieldSource::text;
         out_.add(std::move(f));
         if (std::find(seen.begin(), seen.end(), h.canonical) == seen.end()) {
-          seen.push_back(h.canonical);
+          seen.emplace_back(h.canonical);
           Field svc = out_.items().back();
           svc.name = fv->name;
           svc.label = svc.text;

@@ -180,9 +180,15 @@ const Entry* entry_for(std::string_view source) {
   const Data* gen = data();
   if (!gen) return nullptr;
   auto it = std::lower_bound(gen->entries.begin(), gen->entries.end(), source,
-                             [](const Entry& e, std::string_view s) { return e.source < s; });
-  if (it == gen->entries.end() || it->source != source) return nullptr;
+                             [](const Entry& e, std::string_view s) { return source_of(e) < s; });
+  if (it == gen->entries.end() || source_of(*it) != source) return nullptr;
   return &*it;
+}
+
+std::string_view source_of(const Entry& e) {
+  const Data* gen = data();
+  if (!gen || std::size_t{e.source_offset} + e.source_size > gen->sources.size()) return {};
+  return gen->sources.substr(e.source_offset, e.source_size);
 }
 
 Cut second_cut_of(const Entry& e) {
@@ -224,50 +230,6 @@ bool admits(Cut cut, std::string_view subject) {
 
 namespace {
 
-// The table turned around: for each atom, the cuts that hold it.
-struct Inverted {
-  std::vector<std::uint32_t> first;    // atom a's cuts: cuts[first[a], first[a + 1])
-  std::vector<std::uint32_t> cuts;     // 2 * entry for its first cut, 2 * entry + 1 for its second
-  std::vector<std::uint64_t> always;   // a bit per entry admitted by every subject (no cut)
-  std::vector<std::uint64_t> one_cut;  // a bit per entry without a second cut
-};
-
-const Inverted& inverted() {
-  static const Inverted inv = [] {
-    Inverted out;
-    const Data* gen = data();
-    const std::size_t n = gen ? gen->entries.size() : 0;
-    const std::uint32_t atoms = gen ? gen->atoms : 0;
-    out.always.assign((n + 63) / 64, 0);
-    out.one_cut.assign((n + 63) / 64, 0);
-    std::vector<std::vector<std::uint32_t>> lists(atoms);
-    auto known = [&](Cut cut) {
-      return std::all_of(cut.begin(), cut.end(), [&](std::uint32_t a) { return a < atoms; });
-    };
-    for (std::uint32_t i = 0; i < n; ++i) {
-      Cut cut = cut_of(gen->entries[i]);
-      Cut second = second_cut_of(gen->entries[i]);
-      if (cut.empty() || !known(cut)) {
-        out.always[i / 64] |= std::uint64_t{1} << (i % 64);
-        continue;
-      }
-      for (std::uint32_t a : cut) lists[a].push_back(2 * i);
-      if (second.empty() || !known(second)) {
-        out.one_cut[i / 64] |= std::uint64_t{1} << (i % 64);
-        continue;
-      }
-      for (std::uint32_t a : second) lists[a].push_back(2 * i + 1);
-    }
-    out.first.push_back(0);
-    for (const auto& l : lists) {
-      out.cuts.insert(out.cuts.end(), l.begin(), l.end());
-      out.first.push_back(static_cast<std::uint32_t>(out.cuts.size()));
-    }
-    return out;
-  }();
-  return inv;
-}
-
 // Every pattern admitted; only the subject's validity known.
 Screened unscreened(std::string_view subject) {
   Screened out;
@@ -290,22 +252,24 @@ Screened screen_anyway(std::string_view subject) {
   thread_local std::vector<std::uint64_t> found;
   thread_local std::vector<std::uint64_t> met[2];  // a bit per entry whose first / second cut the subject meets
   if (!scan(subject, db, found)) return out;
-  const Inverted& inv = inverted();
-  met[0].assign(inv.always.size(), 0);
-  met[1].assign(inv.always.size(), 0);
+  const Data& inv = *data();  // a database implies the generated data
+  const std::size_t words = inv.always.size();
+  if (inv.one_cut.size() != words) return out;
+  met[0].assign(words, 0);
+  met[1].assign(words, 0);
   for (std::size_t w = 0; w < found.size(); ++w) {
     for (std::uint64_t bits = found[w]; bits; bits &= bits - 1) {
       std::size_t a = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-      if (a + 1 >= inv.first.size()) continue;
-      for (std::uint32_t k = inv.first[a]; k < inv.first[a + 1]; ++k) {
-        const std::uint32_t entry = inv.cuts[k] / 2;
-        met[inv.cuts[k] % 2][entry / 64] |= std::uint64_t{1} << (entry % 64);
+      if (a + 1 >= inv.index_first.size()) continue;
+      for (std::uint32_t k = inv.index_first[a]; k < inv.index_first[a + 1] && k < inv.index.size(); ++k) {
+        const std::uint32_t entry = inv.index[k] / 2;
+        if (entry / 64 < words) met[inv.index[k] % 2][entry / 64] |= std::uint64_t{1} << (entry % 64);
       }
     }
   }
   out.all = false;
-  out.admitted.resize(inv.always.size());
-  for (std::size_t w = 0; w < out.admitted.size(); ++w) {
+  out.admitted.resize(words);
+  for (std::size_t w = 0; w < words; ++w) {
     out.admitted[w] = inv.always[w] | (met[0][w] & (met[1][w] | inv.one_cut[w]));
   }
   return out;

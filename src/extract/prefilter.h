@@ -22,8 +22,11 @@
 namespace caselint::extract::prefilter {
 
 // What the build-time generator writes (build/generated/prefilter_data.cpp).
+// Offsets, not pointers: the tables need no relocation when the program
+// loads, and a run reads only the pages it needs.
 struct Entry {
-  std::string_view source;  // the pattern exactly as compiled
+  std::uint32_t source_offset = 0;  // the pattern exactly as compiled: sources[offset, + size)
+  std::uint32_t source_size = 0;
   std::uint32_t first = 0;  // its atoms: cuts[first, first + count)
   std::uint32_t count = 0;  // 0: never screened
   std::uint32_t compiled_first = 0;  // its compiled forms: compiled[compiled_first, + compiled_count)
@@ -52,6 +55,13 @@ struct Data {
   std::span<const std::uint32_t> cuts;
   std::span<const Compiled> compiled;
   std::span<const unsigned char> code;  // every Compiled's bytes, each at a multiple of 8
+  std::string_view sources;             // every entry's source, one after another
+  // The table turned around: the cuts that hold atom a are
+  // index[index_first[a], index_first[a + 1]), each 2 * entry for the
+  // entry's first cut and 2 * entry + 1 for its second.
+  std::span<const std::uint32_t> index_first, index;
+  std::span<const std::uint64_t> always;   // a bit per entry never screened (no cut)
+  std::span<const std::uint64_t> one_cut;  // a bit per entry with a first cut only
 };
 
 // The generated data, or nullptr in a binary built without it (the generator).
@@ -62,6 +72,7 @@ using Cut = std::span<const std::uint32_t>;
 // The table's entry for a built-in pattern (compiled once at build time, so
 // known to be valid), or nullptr.
 const Entry* entry_for(std::string_view source);
+std::string_view source_of(const Entry& e);
 Cut cut_of(const Entry& e);
 Cut second_cut_of(const Entry& e);
 // The serialized compiled form of a built-in pattern with these compile

@@ -552,16 +552,59 @@ int main(int argc, char** argv) {
     at += static_cast<std::uint32_t>(r.second.size());
   }
   if (at == 0) os << "0";
-  os << "};\n\nconst Entry kEntries[] = {\n";
+  os << "};\n\n";
+  // The sources, one after another: an entry gives its offset and size, so
+  // that the table needs no relocation when the program loads.
+  std::string all_sources;
+  std::vector<std::uint32_t> source_at;
+  for (const Row& r : rows) {
+    source_at.push_back(static_cast<std::uint32_t>(all_sources.size()));
+    all_sources += r.source;
+  }
+  os << "const char kSources[] = ";
+  caselint::gen::c_string(os, all_sources);
+  os << ";\n\nconst Entry kEntries[] = {\n";
   for (std::size_t k = 0; k < rows.size(); ++k) {
-    os << "  {std::string_view(";
-    caselint::gen::c_string(os, rows[k].source);
-    os << ", " << rows[k].source.size() << "), " << first[k] << ", " << rows[k].cut.size() << ", "
+    os << "  {" << source_at[k] << ", " << rows[k].source.size() << ", " << first[k] << ", " << rows[k].cut.size() << ", "
        << rows[k].compiled_first << ", " << rows[k].compiled_count << ", " << second_first[k] << ", "
        << rows[k].second.size() << "},\n";
   }
   if (rows.empty()) os << "  {},\n";
-  os << "};\n\n// Each pattern compiled with the options a run uses (pcre2_serialize_encode).\n";
+  // The table turned around, so that a run need not build it: for each atom,
+  // the cuts that hold it (2 * entry for a first cut, 2 * entry + 1 for a
+  // second), and a bit per entry never screened and per entry with one cut.
+  std::vector<std::vector<std::uint32_t>> holding(atom_list.size());
+  std::vector<std::uint64_t> always((rows.size() + 63) / 64), one_cut((rows.size() + 63) / 64);
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    const std::uint64_t bit = std::uint64_t{1} << (i % 64);
+    if (rows[i].cut.empty()) {
+      always[i / 64] |= bit;
+      continue;
+    }
+    for (unsigned a : rows[i].cut) holding[a].push_back(2 * i);
+    if (rows[i].second.empty()) {
+      one_cut[i / 64] |= bit;
+      continue;
+    }
+    for (unsigned a : rows[i].second) holding[a].push_back(2 * i + 1);
+  }
+  std::vector<std::uint32_t> index_first{0}, index;
+  for (const auto& h : holding) {
+    index.insert(index.end(), h.begin(), h.end());
+    index_first.push_back(static_cast<std::uint32_t>(index.size()));
+  }
+  auto numbers = [&os](const char* type, const char* name, const auto& values) {
+    os << "const " << type << " " << name << "[] = {";
+    for (auto v : values) os << v << "u, ";
+    if (values.empty()) os << "0";
+    os << "};\n";
+  };
+  os << "};\n\n";
+  numbers("std::uint32_t", "kIndexFirst", index_first);
+  numbers("std::uint32_t", "kIndex", index);
+  numbers("std::uint64_t", "kAlways", always);
+  numbers("std::uint64_t", "kOneCut", one_cut);
+  os << "\n// Each pattern compiled with the options a run uses (pcre2_serialize_encode).\n";
   caselint::gen::byte_array(os, "kCode", code);
   os << "const Compiled kCompiled[] = {\n";
   for (const CompiledRow& c : compiled) os << "  {" << c.options << "u, " << c.offset << ", " << c.size << "},\n";
@@ -569,7 +612,10 @@ int main(int argc, char** argv) {
   os << "};\n\nconst Data kData{std::span<const unsigned char>(kDatabase, " << image.size() << "), "
      << atom_list.size() << ", std::span<const Entry>(kEntries, " << rows.size() << "), std::span<const std::uint32_t>(kCuts, "
      << at << "), std::span<const Compiled>(kCompiled, " << compiled.size() << "), std::span<const unsigned char>(kCode, "
-     << code.size() << ")};\n\n}  // namespace\n\nconst Data* data() { return &kData; }\n\n}  // namespace caselint::extract::prefilter\n";
+     << code.size() << "), std::string_view(kSources, " << all_sources.size() << "), std::span<const std::uint32_t>(kIndexFirst, "
+     << index_first.size() << "), std::span<const std::uint32_t>(kIndex, " << index.size()
+     << "), std::span<const std::uint64_t>(kAlways, " << always.size() << "), std::span<const std::uint64_t>(kOneCut, "
+     << one_cut.size() << ")};\n\n}  // namespace\n\nconst Data* data() { return &kData; }\n\n}  // namespace caselint::extract::prefilter\n";
 
   if (!caselint::gen::write_atomically(argv[1], os.str())) {
     std::cerr << "prefilter_gen: cannot write " << argv[1] << "\n";

@@ -113,10 +113,35 @@ struct ServiceDictionary::Database {
   }
 };
 
+struct ServiceDictionary::Owned {
+  std::string strings;
+  std::vector<PreparedText> names;
+  std::vector<PreparedForm> accepted, wrong;
+  PreparedText add(std::string_view s) {
+    PreparedText t{static_cast<std::uint32_t>(strings.size()), static_cast<std::uint32_t>(s.size())};
+    strings += s;
+    return t;
+  }
+};
+
 ServiceDictionary::ServiceDictionary() = default;
 ServiceDictionary::~ServiceDictionary() = default;
 ServiceDictionary::ServiceDictionary(ServiceDictionary&&) noexcept = default;
 ServiceDictionary& ServiceDictionary::operator=(ServiceDictionary&&) noexcept = default;
+
+std::vector<ServiceDictionary::Form> ServiceDictionary::forms(std::span<const PreparedForm> from) const {
+  std::vector<Form> out;
+  out.reserve(from.size());
+  for (const PreparedForm& f : from) out.push_back(form(f));
+  return out;
+}
+
+std::vector<std::string_view> ServiceDictionary::names() const {
+  std::vector<std::string_view> out;
+  out.reserve(data_.names.size());
+  for (PreparedText t : data_.names) out.push_back(text(t));
+  return out;
+}
 
 std::string ServiceDictionary::form_expression(std::string_view form, std::string_view whitespace) {
   std::string out;
@@ -150,41 +175,53 @@ std::unique_ptr<Pattern> ServiceDictionary::build(const std::vector<Form>& forms
 }
 
 ServiceDictionary ServiceDictionary::from_yaml(std::string_view yaml, const std::string& origin) {
-  ServiceDictionary d;
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     throw std::runtime_error(origin + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
-  std::map<std::string, Form> forms;
+  struct Entry {
+    std::string text, canonical, right;
+  };
+  std::vector<std::string> names;
+  std::map<std::string, Entry> forms;
   auto add = [&](const std::string& text, const std::string& canonical) {
-    if (!text.empty()) forms.emplace(text, Form{text, canonical, ""});
+    if (!text.empty()) forms.emplace(text, Entry{text, canonical, ""});
   };
   for (const auto& s : root["services"]) {
     std::string name = s["name"].as<std::string>();
-    d.names_.push_back(name);
+    names.push_back(name);
     add(name, name);
     if (s["short"]) add(s["short"].as<std::string>(), name);
     if (s["aliases"]) {
       for (const auto& a : s["aliases"]) add(a.as<std::string>(), name);
     }
   }
-  for (const auto& [text, f] : forms) d.accepted_.push_back(f);
+  std::vector<Entry> accepted, wrong;
+  for (const auto& [text, f] : forms) accepted.push_back(f);
   for (const auto& m : root["misspellings"]) {
-    std::string wrong = m["wrong"].as<std::string>();
+    std::string w = m["wrong"].as<std::string>();
     std::string right = m["right"].as<std::string>();
     auto it = forms.find(right);
-    if (it == forms.end()) throw std::runtime_error(origin + ": misspelling \"" + wrong + "\" points at unknown \"" + right + "\"");
-    d.wrong_.push_back(Form{wrong, it->second.canonical, right});
+    if (it == forms.end()) throw std::runtime_error(origin + ": misspelling \"" + w + "\" points at unknown \"" + right + "\"");
+    wrong.push_back(Entry{w, it->second.canonical, right});
   }
-  auto longest_first = [](const Form& a, const Form& b) {
+  auto longest_first = [](const Entry& a, const Entry& b) {
     return a.text.size() != b.text.size() ? a.text.size() > b.text.size() : a.text < b.text;
   };
-  std::sort(d.accepted_.begin(), d.accepted_.end(), longest_first);
-  std::sort(d.wrong_.begin(), d.wrong_.end(), longest_first);
-  d.accepted_pattern_ = build(d.accepted_);
-  d.wrong_pattern_ = build(d.wrong_);
+  std::sort(accepted.begin(), accepted.end(), longest_first);
+  std::sort(wrong.begin(), wrong.end(), longest_first);
+
+  ServiceDictionary d;
+  d.owned_ = std::make_unique<Owned>();
+  Owned& o = *d.owned_;
+  for (const std::string& n : names) o.names.push_back(o.add(n));
+  for (const Entry& e : accepted) o.accepted.push_back({o.add(e.text), o.add(e.canonical), o.add(e.right)});
+  for (const Entry& e : wrong) o.wrong.push_back({o.add(e.text), o.add(e.canonical), o.add(e.right)});
+  d.data_ = PreparedServices{o.strings, o.names, o.accepted, o.wrong, {}, {}};
+  d.accepted_pattern_ = build(d.accepted());
+  d.wrong_pattern_ = build(d.wrong());
   return d;
 }
 
@@ -193,13 +230,7 @@ std::unique_ptr<ServiceDictionary> ServiceDictionary::from_prepared(const Prepar
   d->accepted_db_ = Database::load(p.accepted_db);
   d->wrong_db_ = Database::load(p.wrong_db);
   if (!d->accepted_db_ || !d->wrong_db_) return nullptr;
-  d->names_.assign(p.names.begin(), p.names.end());
-  auto copy = [](std::span<const PreparedForm> from, std::vector<Form>& to) {
-    to.reserve(from.size());
-    for (const PreparedForm& f : from) to.push_back(Form{std::string(f.text), std::string(f.canonical), std::string(f.right)});
-  };
-  copy(p.accepted, d->accepted_);
-  copy(p.wrong, d->wrong_);
+  d->data_ = p;
   return d;
 }
 
@@ -216,7 +247,7 @@ const ServiceDictionary& ServiceDictionary::builtin() {
 }
 
 std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view text, const Pattern* p,
-                                                            const std::vector<Form>& forms) const {
+                                                            std::span<const PreparedForm> forms) const {
   std::vector<Hit> out;
   if (!p) return out;
   std::size_t from = 0;
@@ -224,7 +255,7 @@ std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view tex
     auto m = p->find(text, from);
     if (!m) break;
     std::size_t index = m->mark.empty() ? forms.size() : std::stoul(m->mark);
-    if (index < forms.size()) out.push_back(Hit{m->begin, m->end, forms[index].canonical, forms[index].right});
+    if (index < forms.size()) out.push_back(Hit{m->begin, m->end, this->text(forms[index].canonical), this->text(forms[index].right)});
     from = m->end > m->begin ? m->end : m->begin + 1;
   }
   return out;
@@ -235,7 +266,7 @@ std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view tex
 // alternation tries them), the first whose boundaries hold at each point
 // wins and the search goes on after it.
 std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view text, const Database& db,
-                                                            const std::vector<Form>& forms) const {
+                                                            std::span<const PreparedForm> forms) const {
   struct Candidate {
     std::size_t begin, end;
     unsigned index;
@@ -259,27 +290,20 @@ std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view tex
   for (const Candidate& c : found) {
     if (c.begin < from || c.index >= forms.size()) continue;
     if (!boundaries().hold(text, c.begin, c.end)) continue;
-    out.push_back(Hit{c.begin, c.end, forms[c.index].canonical, forms[c.index].right});
+    out.push_back(Hit{c.begin, c.end, this->text(forms[c.index].canonical), this->text(forms[c.index].right)});
     from = c.end > c.begin ? c.end : c.begin + 1;
   }
   return out;
 }
 
 std::vector<ServiceDictionary::Hit> ServiceDictionary::find_services(std::string_view text) const {
-  if (accepted_db_) return scan(text, *accepted_db_, accepted_);
-  return scan(text, accepted_pattern_.get(), accepted_);
+  if (accepted_db_) return scan(text, *accepted_db_, data_.accepted);
+  return scan(text, accepted_pattern_.get(), data_.accepted);
 }
 
 std::vector<ServiceDictionary::Hit> ServiceDictionary::find_misspellings(std::string_view text) const {
-  if (wrong_db_) return scan(text, *wrong_db_, wrong_);
-  return scan(text, wrong_pattern_.get(), wrong_);
-}
-
-std::string ServiceDictionary::canonical(std::string_view form) const {
-  for (const Form& f : accepted_) {
-    if (f.text == form) return f.canonical;
-  }
-  return {};
+  if (wrong_db_) return scan(text, *wrong_db_, data_.wrong);
+  return scan(text, wrong_pattern_.get(), data_.wrong);
 }
 
 }  // namespace caselint::extract

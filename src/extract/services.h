@@ -21,12 +21,18 @@
 
 namespace caselint::extract {
 
-// What prepare_gen writes (build/generated/prepared_data.cpp).
+// What prepare_gen writes (build/generated/prepared_data.cpp). Offsets into
+// one string, not pointers: the tables need no relocation when the program
+// loads, and a run reads only the forms it finds.
+struct PreparedText {
+  std::uint32_t offset = 0, size = 0;  // strings[offset, offset + size)
+};
 struct PreparedForm {
-  std::string_view text, canonical, right;
+  PreparedText text, canonical, right;
 };
 struct PreparedServices {
-  std::span<const std::string_view> names;
+  std::string_view strings;  // every name and form
+  std::span<const PreparedText> names;
   std::span<const PreparedForm> accepted, wrong;            // in match order
   std::span<const unsigned char> accepted_db, wrong_db;     // in-memory database images (gen_output.h)
 };
@@ -47,28 +53,27 @@ class ServiceDictionary {
   ServiceDictionary(ServiceDictionary&&) noexcept;
   ServiceDictionary& operator=(ServiceDictionary&&) noexcept;
 
+  // The names are the dictionary's own strings: valid while it lives (the
+  // built-in one lives as long as the program).
   struct Hit {
     std::size_t begin = 0, end = 0;  // byte offsets in the searched text
-    std::string canonical;           // the service's canonical name
-    std::string right;               // for a misspelling: the replacement
+    std::string_view canonical;      // the service's canonical name
+    std::string_view right;          // for a misspelling: the replacement
   };
   // Accepted names ("Amazon S3", "ECS", "Aurora MySQL") in `text`.
   std::vector<Hit> find_services(std::string_view text) const;
   // Misspelt or miscapitalised names ("AWS Lamba", "Dynamo DB").
   std::vector<Hit> find_misspellings(std::string_view text) const;
-  // The canonical name for an accepted form written alone, or "".
-  std::string canonical(std::string_view form) const;
-  std::size_t size() const { return names_.size(); }
+  std::size_t size() const { return data_.names.size(); }
 
   struct Form {
-    std::string text;
-    std::string canonical;
-    std::string right;
+    std::string_view text, canonical, right;
   };
-  // The forms in match order (the generator writes them out).
-  const std::vector<Form>& accepted() const { return accepted_; }
-  const std::vector<Form>& wrong() const { return wrong_; }
-  const std::vector<std::string>& names() const { return names_; }
+  // The forms in match order, and the services' names (for the generator and
+  // tests: a run reads the tables in place).
+  std::vector<Form> accepted() const { return forms(data_.accepted); }
+  std::vector<Form> wrong() const { return forms(data_.wrong); }
+  std::vector<std::string_view> names() const;
 
   // The regular expression one form is matched by in the prepared databases:
   // the form's bytes, each run of spaces standing for `whitespace` (a
@@ -77,13 +82,17 @@ class ServiceDictionary {
 
  private:
   struct Database;
+  struct Owned;  // a dictionary read from YAML: its strings and tables
+  std::string_view text(PreparedText t) const { return data_.strings.substr(t.offset, t.size); }
+  Form form(const PreparedForm& f) const { return {text(f.text), text(f.canonical), text(f.right)}; }
+  std::vector<Form> forms(std::span<const PreparedForm> from) const;
   static std::unique_ptr<Pattern> build(const std::vector<Form>& forms);
-  std::vector<Hit> scan(std::string_view text, const Pattern* p, const std::vector<Form>& forms) const;
-  std::vector<Hit> scan(std::string_view text, const Database& db, const std::vector<Form>& forms) const;
+  std::vector<Hit> scan(std::string_view text, const Pattern* p, std::span<const PreparedForm> forms) const;
+  std::vector<Hit> scan(std::string_view text, const Database& db, std::span<const PreparedForm> forms) const;
 
-  std::vector<std::string> names_;
-  std::vector<Form> accepted_;
-  std::vector<Form> wrong_;
+  // The tables: the binary's (built-in) or owned_'s (read from YAML).
+  PreparedServices data_;
+  std::unique_ptr<Owned> owned_;
   std::unique_ptr<Pattern> accepted_pattern_;
   std::unique_ptr<Pattern> wrong_pattern_;
   std::unique_ptr<Database> accepted_db_;

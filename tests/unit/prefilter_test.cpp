@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "extract/prefilter.h"
 #include "extract/vocab.h"
@@ -22,7 +24,7 @@ TEST_CASE("the prefilter table lists the built-in patterns, sorted, most of them
   REQUIRE(!d->database.empty());
   CHECK(d->entries.size() > 500);
   CHECK(std::is_sorted(d->entries.begin(), d->entries.end(),
-                       [](const pf::Entry& a, const pf::Entry& b) { return a.source < b.source; }));
+                       [](const pf::Entry& a, const pf::Entry& b) { return pf::source_of(a) < pf::source_of(b); }));
   std::size_t screened = 0, both = 0;
   for (const pf::Entry& e : d->entries) {
     screened += e.count > 0;
@@ -40,8 +42,40 @@ TEST_CASE("the prefilter table lists the built-in patterns, sorted, most of them
   }
   CHECK(screened * 10 > d->entries.size() * 8);
   CHECK(both > 0);  // patterns such as "test ... monthly" need an atom of each side
-  CHECK(pf::entry_for(d->entries.front().source) == &d->entries.front());
+  CHECK(pf::entry_for(pf::source_of(d->entries.front())) == &d->entries.front());
   CHECK(pf::entry_for("(?:not a built-in pattern at all)") == nullptr);
+}
+
+TEST_CASE("the generated index lists, for each atom, exactly the cuts that hold it") {
+  const pf::Data* d = pf::data();
+  REQUIRE(d != nullptr);
+  const std::size_t n = d->entries.size();
+  REQUIRE(d->index_first.size() == std::size_t{d->atoms} + 1);
+  REQUIRE(d->index_first.back() == d->index.size());
+  REQUIRE(d->always.size() == (n + 63) / 64);
+  REQUIRE(d->one_cut.size() == (n + 63) / 64);
+  // Rebuilt from the entries: the pairs (atom, 2 * entry + which cut).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> want, got;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    pf::Cut first = pf::cut_of(d->entries[i]), second = pf::second_cut_of(d->entries[i]);
+    const bool always = (d->always[i / 64] >> (i % 64)) & 1, one = (d->one_cut[i / 64] >> (i % 64)) & 1;
+    CHECK(always == first.empty());
+    CHECK(one == (!first.empty() && second.empty()));
+    for (std::uint32_t a : first) want.emplace_back(a, 2 * i);
+    for (std::uint32_t a : second) want.emplace_back(a, 2 * i + 1);
+  }
+  for (std::uint32_t a = 0; a < d->atoms; ++a) {
+    REQUIRE(d->index_first[a] <= d->index_first[a + 1]);
+    for (std::uint32_t k = d->index_first[a]; k < d->index_first[a + 1]; ++k) got.emplace_back(a, d->index[k]);
+  }
+  std::sort(want.begin(), want.end());
+  std::sort(got.begin(), got.end());
+  CHECK(got == want);
+  // No bit set past the last entry.
+  if (n % 64) {
+    CHECK((d->always.back() >> (n % 64)) == 0);
+    CHECK((d->one_cut.back() >> (n % 64)) == 0);
+  }
 }
 
 TEST_CASE("the screen rejects a subject without the atoms and admits one with them") {
@@ -50,7 +84,7 @@ TEST_CASE("the screen rejects a subject without the atoms and admits one with th
   const pf::Data* d = pf::data();
   REQUIRE(d != nullptr);
   auto it = std::find_if(d->entries.begin(), d->entries.end(), [](const pf::Entry& e) {
-    return e.count > 0 && e.source.find("restor") != std::string_view::npos;
+    return e.count > 0 && pf::source_of(e).find("restor") != std::string_view::npos;
   });
   REQUIRE(it != d->entries.end());
   pf::Cut cut = pf::cut_of(*it);
@@ -82,14 +116,14 @@ TEST_CASE("each built-in pattern's compiled form decodes to what PCRE2 compiles 
   for (const pf::Entry& e : d->entries) {
     REQUIRE(e.compiled_first + e.compiled_count <= d->compiled.size());
     for (const pf::Compiled& c : d->compiled.subspan(e.compiled_first, e.compiled_count)) {
-      INFO(e.source);
+      INFO(pf::source_of(e));
       ++forms;
       CHECK(pf::compiled_form(e, c.options).size() == c.size);
       pcre2_code* decoded = nullptr;
       REQUIRE(pcre2_serialize_decode(&decoded, 1, d->code.data() + c.offset, nullptr) == 1);
       int err = 0;
       PCRE2_SIZE off = 0;
-      pcre2_code* fresh = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(e.source.data()), e.source.size(), c.options,
+      pcre2_code* fresh = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pf::source_of(e).data()), pf::source_of(e).size(), c.options,
                                         &err, &off, nullptr);
       REQUIRE(fresh != nullptr);
       for (uint32_t what : {PCRE2_INFO_SIZE, PCRE2_INFO_ALLOPTIONS, PCRE2_INFO_CAPTURECOUNT, PCRE2_INFO_NAMECOUNT}) {
@@ -177,11 +211,19 @@ TEST_CASE("the prepared service dictionary is the YAML's, matched by Hyperscan")
   const ex::ServiceDictionary& prepared = ex::ServiceDictionary::builtin();
   const ex::ServiceDictionary& reference = caselint::fuzz::reference_services();
   CHECK(prepared.names() == reference.names());
-  REQUIRE(prepared.accepted().size() == reference.accepted().size());
-  REQUIRE(prepared.wrong().size() == reference.wrong().size());
-  for (std::size_t i = 0; i < prepared.accepted().size(); ++i) {
-    CHECK(prepared.accepted()[i].text == reference.accepted()[i].text);
-    CHECK(prepared.accepted()[i].canonical == reference.accepted()[i].canonical);
+  const auto accepted = prepared.accepted(), accepted_ref = reference.accepted();
+  const auto wrong = prepared.wrong(), wrong_ref = reference.wrong();
+  REQUIRE(accepted.size() == accepted_ref.size());
+  REQUIRE(wrong.size() == wrong_ref.size());
+  for (std::size_t i = 0; i < accepted.size(); ++i) {
+    CHECK(accepted[i].text == accepted_ref[i].text);
+    CHECK(accepted[i].canonical == accepted_ref[i].canonical);
+    CHECK(accepted[i].right == "");
+  }
+  for (std::size_t i = 0; i < wrong.size(); ++i) {
+    CHECK(wrong[i].text == wrong_ref[i].text);
+    CHECK(wrong[i].canonical == wrong_ref[i].canonical);
+    CHECK(wrong[i].right == wrong_ref[i].right);
   }
   // The cases the alternation's order and boundaries decide: the longest form
   // at a place, whitespace of any kind between words, no word character or
