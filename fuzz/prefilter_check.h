@@ -65,14 +65,14 @@ inline std::string prefilter_violation(std::string_view text) {
       std::string_view span = text.substr(m->begin, m->end - m->begin);
       for (pf::Cut cut : {sp.cut, sp.second}) {
         if (!pf::admits(cut, span) || !pf::admits(cut, text)) {
-          return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) + "\" but a cut rejects it";
+          return "pattern " + std::string(sp.pattern.source()) + " matches \"" + std::string(span) + "\" but a cut rejects it";
         }
       }
       if (!pf::may_match(sp.entry, pf::screen_anyway(span)) || !pf::may_match(sp.entry, text_screen)) {
-        return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) + "\" but the screen rejects it";
+        return "pattern " + std::string(sp.pattern.source()) + " matches \"" + std::string(span) + "\" but the screen rejects it";
       }
       if (!pf::admits(sp.cut, spaced) || !pf::may_match(sp.entry, spaced_screen)) {
-        return "pattern " + sp.pattern.source() + " matches \"" + std::string(span) +
+        return "pattern " + std::string(sp.pattern.source()) + " matches \"" + std::string(span) +
                "\" but the screen of the text with its line breaks as spaces rejects it";
       }
       from = m->end > from ? m->end : from + 1;

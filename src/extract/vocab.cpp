@@ -51,6 +51,8 @@ pcre2_match_context* shared_match_context() {
 constexpr std::int64_t kJitAfterNs = 200'000;
 
 struct Pattern::Impl {
+  std::string_view source;  // the table's copy of a built-in pattern, else `owned`
+  std::string owned;
   pcre2_code* code = nullptr;  // interpreted; never changed once compiled
   // A built-in pattern (one the prefilter table lists, which the build
   // compiled once already) is compiled when first matched: a run over one
@@ -87,19 +89,24 @@ struct Pattern::Impl {
   }
 };
 
-Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_unique<Impl>()), source_(source) {
+Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_unique<Impl>()) {
   impl_->options = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP;
   if (anchored) impl_->options |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
   prefilter::note_source(source, impl_->options);
   if (const prefilter::Entry* e = prefilter::entry_for(source)) {
+    impl_->source = prefilter::source_of(*e);
     impl_->cut = prefilter::cut_of(*e);
     impl_->second = prefilter::second_cut_of(*e);
     impl_->entry = prefilter::index_of(*e);
     impl_->prepared = prefilter::compiled_form(*e, impl_->options);
     return;
   }
+  impl_->owned = source;
+  impl_->source = impl_->owned;
   compiled();
 }
+
+std::string_view Pattern::source() const { return impl_->source; }
 
 const Pattern::Impl& Pattern::compiled() const {
   std::call_once(impl_->compile_once, [this] {
@@ -114,12 +121,12 @@ const Pattern::Impl& Pattern::compiled() const {
     }
     int err = 0;
     PCRE2_SIZE err_off = 0;
-    if (!impl_->code) impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source_.data()), source_.size(), impl_->options, &err,
+    if (!impl_->code) impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(impl_->source.data()), impl_->source.size(), impl_->options, &err,
                                 &err_off, nullptr);
     if (!impl_->code) {
       PCRE2_UCHAR buf[256];
       pcre2_get_error_message(err, buf, sizeof buf);
-      throw std::runtime_error("bad pattern \"" + source_ + "\" at offset " + std::to_string(err_off) + ": " +
+      throw std::runtime_error("bad pattern \"" + std::string(impl_->source) + "\" at offset " + std::to_string(err_off) + ": " +
                                reinterpret_cast<const char*>(buf));
     }
     int group = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>("value"));

@@ -50,7 +50,9 @@ class Pattern {
   // False only when the prefilter shows this pattern cannot match the
   // subject `s` was taken of (prefilter::screen_of): a cheap test before find.
   bool may_match(const prefilter::Screened& s) const;
-  const std::string& source() const { return source_; }
+  // The pattern as written: a built-in pattern's is the prefilter table's
+  // copy in the binary, another's is kept with the pattern.
+  std::string_view source() const;
   // The number of a named group ("num"), or 0 when the pattern has none.
   std::size_t group_number(std::string_view name) const;
   // Whether the pattern must match the whole subject.
@@ -63,7 +65,6 @@ class Pattern {
   // `from` starts a character, so PCRE2 does not check.
   std::optional<Match> run(std::string_view subject, std::size_t from, bool valid_utf8 = false) const;
   std::unique_ptr<Impl> impl_;
-  std::string source_;
 };
 
 enum class Anchor { title, end };

@@ -19,7 +19,7 @@ namespace caselint::snapshot {
 using namespace caselint::extract;
 
 void io(Out& o, const Pattern& p) {
-  io(o, p.source());
+  io(o, std::string(p.source()));
   io(o, p.anchored());
 }
 Pattern read_one(In& i, std::type_identity<Pattern>) {
@@ -144,9 +144,9 @@ CASELINT_SNAPSHOT_STRUCT(DatabaseVocab, members_of_database)
 // x86-64) fail the build until then.
 static_assert(sizeof(FieldVocab) == 280 && sizeof(TopicItem) == 112 && sizeof(TopicSet) == 96 &&
                   sizeof(Engine) == 88 && sizeof(Vocabulary::Acronym) == 80 && sizeof(ProductionVocab) == 144 &&
-                  sizeof(AccountIdVocab) == 48 && sizeof(ProsePatterns) == 72 && sizeof(DatabaseVocab) == 576 &&
-                  sizeof(Vocabulary) == 376 && sizeof(StagePattern) == 72 && sizeof(SizeUnit) == 48 &&
-                  sizeof(ReadWritePattern) == 56,
+                  sizeof(AccountIdVocab) == 48 && sizeof(ProsePatterns) == 40 && sizeof(DatabaseVocab) == 448 &&
+                  sizeof(Vocabulary) == 376 && sizeof(StagePattern) == 40 && sizeof(SizeUnit) == 16 &&
+                  sizeof(ReadWritePattern) == 24,
               "update the snapshot's member lists");
 
 }  // namespace caselint::snapshot
