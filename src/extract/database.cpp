@@ -40,10 +40,10 @@ std::string clean_label(std::string_view label) {
   return l;
 }
 
-bool any_whole(const std::vector<Pattern>& ps, std::string_view s) {
-  const prefilter::Screened screen = prefilter::screen_of(s);
+bool any_whole(const std::vector<Pattern>& ps, std::string_view s, const prefilter::Screened& screen) {
   return std::any_of(ps.begin(), ps.end(), [&](const Pattern& p) { return p.matches(s, screen); });
 }
+bool any_whole(const std::vector<Pattern>& ps, std::string_view s) { return any_whole(ps, s, prefilter::screen_of(s)); }
 
 struct Candidate {
   ParsedSize size;
@@ -154,8 +154,9 @@ class DatabaseExtractor {
   void short_label(std::string_view label, const doc::Block& value, std::size_t begin, std::size_t len,
                    FieldSource src) {
     std::string l = clean_label(label);
+    const prefilter::Screened screen = prefilter::screen_of(l);
     for (const auto& [name, patterns] : dv_.section_labels) {
-      if (!any_whole(patterns, l)) continue;
+      if (!any_whole(patterns, l, screen)) continue;
       Field f;
       f.name = name;
       f.text = std::string(trim(std::string_view(value.text).substr(begin, len)));
@@ -182,7 +183,8 @@ class DatabaseExtractor {
       std::size_t header_hits = 0;
       for (std::size_t c = 0; c < t.rows[0].size(); ++c) {
         std::string l = clean_label(cell(0, c)->text);
-        for (const auto& [name, patterns] : dv_.section_labels) header_hits += any_whole(patterns, l);
+        const prefilter::Screened screen = prefilter::screen_of(l);
+        for (const auto& [name, patterns] : dv_.section_labels) header_hits += any_whole(patterns, l, screen);
       }
       if (db && t.has_header && header_hits >= 2 && t.rows.size() >= 2) {
         // Short labels across the header row, the values in the row below.

@@ -571,9 +571,8 @@ class Extractor {
       std::size_t begin, end;
       const Engine* engine;
     };
-    auto scan = [&](std::string_view text) {
+    auto scan = [&](std::string_view text, const prefilter::Screened& screen) {
       std::vector<Hit> hits;
-      const prefilter::Screened screen = prefilter::screen_of(text);
       for (const Engine& e : v_.engines()) {
         for (const Pattern& p : e.patterns) {
           std::size_t from = 0;
@@ -596,7 +595,7 @@ class Extractor {
     std::vector<const Field*> raw = out_.all(fv->name);
     std::stable_sort(raw.begin(), raw.end(), [](const Field* a, const Field* b) { return rank(a->source) < rank(b->source); });
     for (const Field* r : raw) {
-      std::vector<Hit> hits = r->state == FieldState::ok ? scan(r->text) : std::vector<Hit>{};
+      std::vector<Hit> hits = r->state == FieldState::ok ? scan(r->text, prefilter::screen_of(r->text)) : std::vector<Hit>{};
       if (hits.empty()) add_engine(*r);  // an engine the vocabulary does not know stays as written
       for (const Hit& h : hits) {
         Field f = *r;
@@ -606,7 +605,8 @@ class Extractor {
       }
     }
     auto add_prose = [&](std::string_view text, std::size_t offset, doc::SourceRange fallback, FieldSource src) {
-      for (const Hit& h : scan(text)) {
+      // The document's own texts: their screens are taken once for every pass.
+      for (const Hit& h : scan(text, screens_.of(text))) {
         Field f;
         f.name = fv->name;
         f.text = h.engine->id;

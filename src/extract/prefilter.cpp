@@ -228,16 +228,11 @@ bool admits(Cut cut, std::string_view subject) {
                      [&](std::uint32_t a) { return a >= db.atoms || ((s.found[a >> 6] >> (a & 63)) & 1); });
 }
 
-namespace {
-
-// Every pattern admitted; only the subject's validity known.
 Screened unscreened(std::string_view subject) {
   Screened out;
   if (!doc::find_invalid_utf8(subject)) out.valid_utf8 = subject;
   return out;
 }
-
-}  // namespace
 
 Screened screen_of(std::string_view subject) {
   return g_disabled.load(std::memory_order_relaxed) ? unscreened(subject) : screen_anyway(subject);

@@ -445,12 +445,13 @@ const FieldVocab* Vocabulary::field(std::string_view name) const {
 }
 
 bool Vocabulary::is_placeholder(std::string_view text) const {
-  std::string t(text);
+  std::string_view t = text;
   auto b = t.find_first_not_of(" \t\r\n*_.");
-  if (b == std::string::npos) return true;
+  if (b == std::string_view::npos) return true;
   auto e = t.find_last_not_of(" \t\r\n*_.");
   t = t.substr(b, e - b + 1);
-  const prefilter::Screened screen = prefilter::screen_of(t);
+  // Placeholders are whole-text patterns (compile_list anchors them).
+  const prefilter::Screened screen = prefilter::unscreened(t);
   return std::any_of(placeholders_.begin(), placeholders_.end(), [&](const Pattern& p) { return p.matches(t, screen); });
 }
 
