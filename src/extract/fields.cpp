@@ -624,15 +624,12 @@ class Extractor {
       add_prose(flat_[bi], b.text_offset, b.range, FieldSource::text);
     }
     bool specific = std::any_of(found.begin(), found.end(), [](const Field& f) { return f.text.rfind("aurora-", 0) == 0; });
-    Fields rebuilt;
-    for (const Field& f : out_.items()) {
-      if (f.name != fv->name) rebuilt.add(f);
-    }
+    std::vector<Field>& items = out_.mutable_items();
+    items.erase(std::remove_if(items.begin(), items.end(), [&](const Field& f) { return f.name == fv->name; }), items.end());
     for (Field& f : found) {
       if (specific && f.text == "aurora") continue;
-      rebuilt.add(std::move(f));
+      out_.add(std::move(f));
     }
-    out_ = std::move(rebuilt);
   }
 
   void diagrams() {
@@ -886,13 +883,13 @@ class Extractor {
       }
     }
     // Replace the date fields with their parsed copies.
-    Fields rebuilt;
-    for (const Field& f : out_.items()) {
-      if ((f.name == "start_date" || f.name == "end_date") && f.state == FieldState::ok) continue;
-      rebuilt.add(f);
-    }
-    for (Field& f : extra) rebuilt.add(std::move(f));
-    out_ = std::move(rebuilt);
+    std::vector<Field>& items = out_.mutable_items();
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [](const Field& f) {
+                                 return (f.name == "start_date" || f.name == "end_date") && f.state == FieldState::ok;
+                               }),
+                items.end());
+    for (Field& f : extra) out_.add(std::move(f));
   }
 
   const doc::Document& d_;
