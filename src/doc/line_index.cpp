@@ -1,6 +1,9 @@
 #include "doc/line_index.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace caselint::doc {
 
@@ -40,19 +43,34 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
 }
 
 std::size_t count_codepoints(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  // Eight bytes at a time: a continuation byte (10xxxxxx) has its top bit
+  // set and the next one clear.
+  constexpr std::uint64_t kTop = 0x8080808080808080ull;
+  std::size_t continuations = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    continuations += static_cast<std::size_t>(std::popcount(w & ~(w << 1) & kTop));
+  }
+  for (; i < s.size(); ++i) continuations += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuations;
 }
 
 LineIndex::LineIndex(std::string_view bytes) : bytes_(bytes) {
   starts_.push_back(0);
+  const char* const begin = bytes.data();
+  const char* const end = begin + bytes.size();
+  for (const char* p = begin; p < end;) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (!nl) break;
+    p = static_cast<const char*>(nl) + 1;
+    starts_.push_back(static_cast<std::size_t>(p - begin));
+  }
   block_codepoints_.reserve(bytes.size() / kBlock + 1);
   std::size_t codepoints = 0;
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i % kBlock == 0) block_codepoints_.push_back(codepoints);
-    if (bytes[i] == '\n') starts_.push_back(i + 1);
-    codepoints += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
+  for (std::size_t from = 0; from < bytes.size(); from += kBlock) {
+    block_codepoints_.push_back(codepoints);
+    codepoints += count_codepoints(bytes.substr(from, kBlock));
   }
 }
 

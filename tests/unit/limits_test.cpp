@@ -3,6 +3,7 @@
 // lines.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 #include <string>
@@ -89,6 +90,38 @@ TEST_CASE("a vocabulary pattern that backtracks catastrophically gives up at the
   CHECK_FALSE(p.find(line).has_value());
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   CHECK(p.find("aaaa").has_value());
+}
+
+TEST_CASE("LineIndex: every offset's line and column are those a byte-by-byte count gives") {
+  // Mixed widths (1 to 4 bytes) and line breaks at every alignment, so the
+  // eight-byte counting meets characters and lines split across words and
+  // 64-byte blocks; a stray continuation byte counts as it did before.
+  const char* pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\n", "  ", "\x80", "xyz\n"};
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::string text;
+    unsigned x = seed;
+    for (int i = 0; i < 150; ++i) {
+      x = x * 1103515245u + 12345u;
+      text += pieces[(x >> 16) % 8];
+    }
+    doc::LineIndex index(text);
+    int line = 1, column = 1;
+    for (std::size_t off = 0; off <= text.size(); ++off) {
+      INFO("seed " << seed << " offset " << off);
+      REQUIRE(index.at(off) == doc::Position{line, column});
+      CHECK(doc::count_codepoints(std::string_view(text).substr(0, off)) ==
+            static_cast<std::size_t>(std::count_if(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(off),
+                                                   [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
+      if (off == text.size()) break;
+      if (text[off] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[off]) & 0xC0) != 0x80) {
+        ++column;  // the byte starts a character (or is a stray byte)
+      }
+    }
+    CHECK(index.line_count() == static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1);
+  }
 }
 
 TEST_CASE("LineIndex: columns on a very long line cost a block, not the line so far") {
