@@ -297,9 +297,5 @@ std::uint32_t index_of(const Entry& e) {
   return static_cast<std::uint32_t>(&e - gen->entries.data());
 }
 
-bool may_match(std::uint32_t entry, const Screened& s) {
-  if (s.all || entry == kNoEntry) return true;
-  return entry / 64 >= s.admitted.size() || ((s.admitted[entry / 64] >> (entry % 64)) & 1);
-}
 
 }  // namespace caselint::extract::prefilter

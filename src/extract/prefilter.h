@@ -109,7 +109,10 @@ Screened unscreened(std::string_view subject);
 Screened screen_anyway(std::string_view subject);
 // False only when no match of the pattern with this entry index can lie in
 // the subject.
-bool may_match(std::uint32_t entry, const Screened& s);
+inline bool may_match(std::uint32_t entry, const Screened& s) {
+  if (s.all || entry == kNoEntry) return true;
+  return entry / 64 >= s.admitted.size() || ((s.admitted[entry / 64] >> (entry % 64)) & 1);
+}
 
 // The screens of a document's texts (block texts, headings), each taken
 // once and shared by every pass over the document. A screen of a text is

@@ -69,7 +69,6 @@ struct Pattern::Impl {
   uint32_t value_group = 0;
   prefilter::Cut cut;  // the literals one of which every match holds; empty: always run
   prefilter::Cut second;  // another such set, or empty
-  std::uint32_t entry = prefilter::kNoEntry;  // its place in the prefilter's table
   std::span<const unsigned char> prepared;  // the generator's compiled form, if any
   ~Impl() {
     pcre2_code_free(jit.load());
@@ -97,7 +96,7 @@ Pattern::Pattern(const std::string& source, bool anchored) : impl_(std::make_uni
     impl_->source = prefilter::source_of(*e);
     impl_->cut = prefilter::cut_of(*e);
     impl_->second = prefilter::second_cut_of(*e);
-    impl_->entry = prefilter::index_of(*e);
+    entry_ = prefilter::index_of(*e);
     impl_->prepared = prefilter::compiled_form(*e, impl_->options);
     return;
   }
@@ -168,7 +167,7 @@ bool known_valid(std::string_view subject, std::size_t from, std::string_view va
 
 std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from,
                                             const prefilter::Screened& screen) const {
-  if (!prefilter::may_match(impl_->entry, screen)) return std::nullopt;
+  if (!prefilter::may_match(entry_, screen)) return std::nullopt;
   return run(subject, from, known_valid(subject, from, screen.valid_utf8));
 }
 
@@ -209,8 +208,6 @@ std::optional<Pattern::Match> Pattern::run(std::string_view subject, std::size_t
   }
   return m;
 }
-
-bool Pattern::may_match(const prefilter::Screened& s) const { return prefilter::may_match(impl_->entry, s); }
 
 bool Pattern::anchored() const { return (impl_->options & PCRE2_ANCHORED) != 0; }
 

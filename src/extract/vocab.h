@@ -9,11 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace caselint::extract {
+#include "extract/prefilter.h"
 
-namespace prefilter {
-struct Screened;  // extract/prefilter.h
-}  // namespace prefilter
+namespace caselint::extract {
 
 // A compiled PCRE2 pattern (case-insensitive, UTF). Matching is bounded by
 // PCRE2 match and depth limits, so a hostile pattern cannot hang a run.
@@ -49,7 +47,7 @@ class Pattern {
   }
   // False only when the prefilter shows this pattern cannot match the
   // subject `s` was taken of (prefilter::screen_of): a cheap test before find.
-  bool may_match(const prefilter::Screened& s) const;
+  bool may_match(const prefilter::Screened& s) const { return prefilter::may_match(entry_, s); }
   // The pattern as written: a built-in pattern's is the prefilter table's
   // copy in the binary, another's is kept with the pattern.
   std::string_view source() const;
@@ -65,6 +63,7 @@ class Pattern {
   // `from` starts a character, so PCRE2 does not check.
   std::optional<Match> run(std::string_view subject, std::size_t from, bool valid_utf8 = false) const;
   std::unique_ptr<Impl> impl_;
+  std::uint32_t entry_ = prefilter::kNoEntry;  // its place in the prefilter's table
 };
 
 enum class Anchor { title, end };

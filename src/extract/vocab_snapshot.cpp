@@ -144,9 +144,9 @@ CASELINT_SNAPSHOT_STRUCT(DatabaseVocab, members_of_database)
 // x86-64) fail the build until then.
 static_assert(sizeof(FieldVocab) == 280 && sizeof(TopicItem) == 112 && sizeof(TopicSet) == 96 &&
                   sizeof(Engine) == 88 && sizeof(Vocabulary::Acronym) == 80 && sizeof(ProductionVocab) == 144 &&
-                  sizeof(AccountIdVocab) == 48 && sizeof(ProsePatterns) == 40 && sizeof(DatabaseVocab) == 448 &&
-                  sizeof(Vocabulary) == 376 && sizeof(StagePattern) == 40 && sizeof(SizeUnit) == 16 &&
-                  sizeof(ReadWritePattern) == 24,
+                  sizeof(AccountIdVocab) == 48 && sizeof(ProsePatterns) == 48 && sizeof(DatabaseVocab) == 480 &&
+                  sizeof(Vocabulary) == 376 && sizeof(StagePattern) == 48 && sizeof(SizeUnit) == 24 &&
+                  sizeof(ReadWritePattern) == 32,
               "update the snapshot's member lists");
 
 }  // namespace caselint::snapshot
