@@ -92,6 +92,23 @@ TEST_CASE("a vocabulary pattern that backtracks catastrophically gives up at the
   CHECK(p.find("aaaa").has_value());
 }
 
+TEST_CASE("find_invalid_utf8 finds the first bad byte wherever it falls among ASCII runs") {
+  // The validator skips eight ASCII bytes at a time: a bad byte, a truncated
+  // sequence or an overlong form at any offset, and a good multi-byte
+  // character across an eight-byte boundary, must read as before.
+  for (std::size_t at = 0; at < 24; ++at) {
+    const std::string ascii(at, 'a');
+    INFO("offset " << at);
+    CHECK(doc::find_invalid_utf8(ascii + "\xFF" + std::string(9, 'b')) == at);
+    CHECK(doc::find_invalid_utf8(ascii + "\xC3") == at);                       // truncated at the end
+    CHECK(doc::find_invalid_utf8(ascii + "\xC0\xAF" + std::string(9, 'b')) == at);  // overlong "/"
+    CHECK(doc::find_invalid_utf8(ascii + "\xED\xA0\x80zzzzzzzz") == at);      // a surrogate
+    CHECK_FALSE(doc::find_invalid_utf8(ascii + "\xE2\x80\x94" + std::string(9, 'c') + "\xF0\x9F\x98\x80").has_value());
+  }
+  CHECK_FALSE(doc::find_invalid_utf8("").has_value());
+  CHECK_FALSE(doc::find_invalid_utf8(std::string(4096, 'x')).has_value());
+}
+
 TEST_CASE("LineIndex: every offset's line and column are those a byte-by-byte count gives") {
   // Mixed widths (1 to 4 bytes) and line breaks at every alignment, so the
   // eight-byte counting meets characters and lines split across words and
