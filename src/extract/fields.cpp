@@ -3,6 +3,7 @@
 #include "extract/prefilter.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "extract/database.h"
 #include "extract/dates.h"
@@ -521,6 +522,10 @@ class Extractor {
   }
 
   std::optional<Field> find_topic(const TopicSet& set, const TopicItem& item) const {
+    const prefilter::Screened& anywhere = screen_of_document();
+    if (std::none_of(item.patterns.begin(), item.patterns.end(), [&](const Pattern& p) { return p.may_match(anywhere); })) {
+      return std::nullopt;
+    }
     auto make = [&](std::string_view text, doc::SourceRange r) {
       Field f;
       f.text = item.id;
@@ -918,6 +923,28 @@ class Extractor {
   const prefilter::Screened& screen_of_heading(std::size_t i) const {
     return indexed(heading_screens_, d_.sections.size(), i, screens_, d_.sections[i].heading);
   }
+  // The union of every block's and heading's screen: a pattern it does not
+  // admit matches nowhere in the document, and the topic search skips it
+  // without a look at each block.
+  const prefilter::Screened& screen_of_document() const {
+    if (document_screen_) return *document_screen_;
+    prefilter::Screened& u = document_screen_.emplace();
+    u.all = false;
+    auto add = [&](const prefilter::Screened& s) {
+      if (u.all) return;
+      if (s.all) {
+        u.all = true;
+        u.admitted.clear();
+        return;
+      }
+      if (u.admitted.size() < s.admitted.size()) u.admitted.resize(s.admitted.size(), 0);
+      for (std::size_t w = 0; w < s.admitted.size(); ++w) u.admitted[w] |= s.admitted[w];
+    };
+    for (std::size_t i = 1; i < d_.sections.size(); ++i) add(screen_of_heading(i));
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) add(screen_of_block(bi));
+    return u;
+  }
+  mutable std::optional<prefilter::Screened> document_screen_;
   Fields out_;
 };
 
