@@ -117,9 +117,12 @@ struct ServiceDictionary::Owned {
   std::string strings;
   std::vector<PreparedText> names;
   std::vector<PreparedForm> accepted, wrong;
+  std::map<std::string, PreparedText, std::less<>> placed;  // while building: each string is stored once
   PreparedText add(std::string_view s) {
+    if (auto it = placed.find(s); it != placed.end()) return it->second;
     PreparedText t{static_cast<std::uint32_t>(strings.size()), static_cast<std::uint32_t>(s.size())};
     strings += s;
+    placed.emplace(std::string(s), t);
     return t;
   }
 };
@@ -219,6 +222,7 @@ ServiceDictionary ServiceDictionary::from_yaml(std::string_view yaml, const std:
   for (const std::string& n : names) o.names.push_back(o.add(n));
   for (const Entry& e : accepted) o.accepted.push_back({o.add(e.text), o.add(e.canonical), o.add(e.right)});
   for (const Entry& e : wrong) o.wrong.push_back({o.add(e.text), o.add(e.canonical), o.add(e.right)});
+  o.placed.clear();
   d.data_ = PreparedServices{o.strings, o.names, o.accepted, o.wrong, {}, {}};
   d.accepted_pattern_ = build(d.accepted());
   d.wrong_pattern_ = build(d.wrong());

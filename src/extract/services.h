@@ -74,6 +74,9 @@ class ServiceDictionary {
   std::vector<Form> accepted() const { return forms(data_.accepted); }
   std::vector<Form> wrong() const { return forms(data_.wrong); }
   std::vector<std::string_view> names() const;
+  // The tables themselves: the generator writes a YAML dictionary's out as
+  // the binary's.
+  const PreparedServices& tables() const { return data_; }
 
   // The regular expression one form is matched by in the prepared databases:
   // the form's bytes, each run of spaces standing for `whitespace` (a
