@@ -930,18 +930,8 @@ class Extractor {
     if (document_screen_) return *document_screen_;
     prefilter::Screened& u = document_screen_.emplace();
     u.all = false;
-    auto add = [&](const prefilter::Screened& s) {
-      if (u.all) return;
-      if (s.all) {
-        u.all = true;
-        u.admitted.clear();
-        return;
-      }
-      if (u.admitted.size() < s.admitted.size()) u.admitted.resize(s.admitted.size(), 0);
-      for (std::size_t w = 0; w < s.admitted.size(); ++w) u.admitted[w] |= s.admitted[w];
-    };
-    for (std::size_t i = 1; i < d_.sections.size(); ++i) add(screen_of_heading(i));
-    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) add(screen_of_block(bi));
+    for (std::size_t i = 1; i < d_.sections.size(); ++i) prefilter::admit_also(u, screen_of_heading(i));
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) prefilter::admit_also(u, screen_of_block(bi));
     return u;
   }
   mutable std::optional<prefilter::Screened> document_screen_;

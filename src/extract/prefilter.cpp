@@ -270,6 +270,18 @@ Screened screen_anyway(std::string_view subject) {
   return out;
 }
 
+void admit_also(Screened& into, const Screened& s) {
+  into.valid_utf8 = {};
+  if (into.all) return;
+  if (s.all) {
+    into.all = true;
+    into.admitted.clear();
+    return;
+  }
+  if (into.admitted.size() < s.admitted.size()) into.admitted.resize(s.admitted.size(), 0);
+  for (std::size_t w = 0; w < s.admitted.size(); ++w) into.admitted[w] |= s.admitted[w];
+}
+
 const Screened& TextScreens::of(std::string_view text) {
   auto [it, added] = screens_.try_emplace({text.data(), text.size()});
   if (!added) return it->second;
@@ -296,6 +308,5 @@ std::uint32_t index_of(const Entry& e) {
   if (!gen || &e < gen->entries.data() || &e >= gen->entries.data() + gen->entries.size()) return kNoEntry;
   return static_cast<std::uint32_t>(&e - gen->entries.data());
 }
-
 
 }  // namespace caselint::extract::prefilter

@@ -107,6 +107,11 @@ Screened screen_of(std::string_view subject);
 Screened unscreened(std::string_view subject);
 // The same whether or not the screen is turned off (for tests).
 Screened screen_anyway(std::string_view subject);
+// Widens `into` to admit whatever `s` admits as well: starting from a
+// Screened with `all` false, the union of the screens of several texts
+// answers for all of them at once (a pattern it does not admit matches in
+// none of them). The union is of no one text, so it has no `valid_utf8`.
+void admit_also(Screened& into, const Screened& s);
 // False only when no match of the pattern with this entry index can lie in
 // the subject.
 inline bool may_match(std::uint32_t entry, const Screened& s) {

@@ -96,6 +96,31 @@ TEST_CASE("the screen rejects a subject without the atoms and admits one with th
   CHECK(pf::admits(cut, "1234567890 \xC4\xB0 1234567890"));
 }
 
+TEST_CASE("the union of screens admits what any of them admits, and everything once one is unscreened") {
+  const pf::Data* d = pf::data();
+  REQUIRE(d != nullptr);
+  const pf::Screened digits = pf::screen_anyway("1234567890 1234567890");
+  const pf::Screened prose = pf::screen_anyway("We restored the database from a snapshot in another Region.");
+  REQUIRE_FALSE(digits.all);
+  REQUIRE_FALSE(prose.all);
+  pf::Screened u;
+  u.all = false;
+  pf::admit_also(u, digits);
+  pf::admit_also(u, prose);
+  CHECK_FALSE(u.all);
+  CHECK(u.valid_utf8.empty());
+  std::size_t admitted = 0;
+  for (std::uint32_t e = 0; e < d->entries.size(); ++e) {
+    const bool any = pf::may_match(e, digits) || pf::may_match(e, prose);
+    CHECK(pf::may_match(e, u) == any);
+    admitted += any;
+  }
+  CHECK(admitted < d->entries.size());  // the union still screens
+  pf::admit_also(u, pf::Screened{});      // an unscreened text: every pattern may match
+  CHECK(u.all);
+  CHECK(pf::may_match(0, u));
+}
+
 TEST_CASE("each built-in pattern's compiled form decodes to what PCRE2 compiles from its source") {
   const pf::Data* d = pf::data();
   REQUIRE(d != nullptr);
