@@ -540,19 +540,22 @@ int main(int argc, char** argv) {
     caselint::gen::c_string(os, atom_list[k]);
     os << '\n';
   }
-  os << "const std::uint32_t kCuts[] = {";
-  std::uint32_t at = 0;
-  std::vector<std::uint32_t> first, second_first;
+  auto numbers = [&os](const char* type, const char* name, const auto& values) {
+    os << "const " << type << " " << name << "[] = {";
+    for (auto v : values) os << v << "u, ";
+    if (values.empty()) os << "0";
+    os << "};\n";
+  };
+  // Each row's first cut, then its second.
+  std::vector<std::uint32_t> cuts, first, second_first;
   for (const Row& r : rows) {
-    first.push_back(at);
-    for (unsigned a : r.cut) os << a << ", ";
-    at += static_cast<std::uint32_t>(r.cut.size());
-    second_first.push_back(at);
-    for (unsigned a : r.second) os << a << ", ";
-    at += static_cast<std::uint32_t>(r.second.size());
+    first.push_back(static_cast<std::uint32_t>(cuts.size()));
+    cuts.insert(cuts.end(), r.cut.begin(), r.cut.end());
+    second_first.push_back(static_cast<std::uint32_t>(cuts.size()));
+    cuts.insert(cuts.end(), r.second.begin(), r.second.end());
   }
-  if (at == 0) os << "0";
-  os << "};\n\n";
+  numbers("std::uint32_t", "kCuts", cuts);
+  os << "\n";
   // The sources, one after another: an entry gives its offset and size, so
   // that the table needs no relocation when the program loads.
   std::string all_sources;
@@ -593,12 +596,6 @@ int main(int argc, char** argv) {
     index.insert(index.end(), h.begin(), h.end());
     index_first.push_back(static_cast<std::uint32_t>(index.size()));
   }
-  auto numbers = [&os](const char* type, const char* name, const auto& values) {
-    os << "const " << type << " " << name << "[] = {";
-    for (auto v : values) os << v << "u, ";
-    if (values.empty()) os << "0";
-    os << "};\n";
-  };
   os << "};\n\n";
   numbers("std::uint32_t", "kIndexFirst", index_first);
   numbers("std::uint32_t", "kIndex", index);
@@ -611,7 +608,7 @@ int main(int argc, char** argv) {
   if (compiled.empty()) os << "  {},\n";
   os << "};\n\nconst Data kData{std::span<const unsigned char>(kDatabase, " << image.size() << "), "
      << atom_list.size() << ", std::span<const Entry>(kEntries, " << rows.size() << "), std::span<const std::uint32_t>(kCuts, "
-     << at << "), std::span<const Compiled>(kCompiled, " << compiled.size() << "), std::span<const unsigned char>(kCode, "
+     << cuts.size() << "), std::span<const Compiled>(kCompiled, " << compiled.size() << "), std::span<const unsigned char>(kCode, "
      << code.size() << "), std::string_view(kSources, " << all_sources.size() << "), std::span<const std::uint32_t>(kIndexFirst, "
      << index_first.size() << "), std::span<const std::uint32_t>(kIndex, " << index.size()
      << "), std::span<const std::uint64_t>(kAlways, " << always.size() << "), std::span<const std::uint64_t>(kOneCut, "

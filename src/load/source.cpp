@@ -53,7 +53,6 @@ std::optional<doc::Format> format_for_path(const std::string& path) {
   return std::nullopt;
 }
 
-
 std::optional<std::string> check_bytes(std::string& bytes, std::size_t max_size) {
   if (bytes.size() > max_size) {
     return "file is " + human_size(bytes.size()) + ", over the size limit of " + human_size(max_size) +
