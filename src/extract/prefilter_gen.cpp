@@ -31,7 +31,9 @@
 
 namespace {
 
-constexpr int kMinAtomLength = 2;
+// One character is enough: the frequency test below keeps common ones out,
+// and a rare sign ('%', '@', '[') screens the patterns that need it.
+constexpr int kMinAtomLength = 1;
 // An atom that occurs more often than this per KiB of the sample texts.
 constexpr std::size_t kCommonPerKiB = 1;
 
