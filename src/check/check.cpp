@@ -1,5 +1,7 @@
 #include "check/check.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <memory>
 
@@ -19,6 +21,20 @@ std::string today() {
   return buf;
 }
 
+namespace {
+
+// CASELINT_ALL_TOPICS=1 looks for every topic set whatever the rules: for
+// comparing results (the topics-same test).
+bool all_topics() {
+  static const bool all = [] {
+    const char* env = std::getenv("CASELINT_ALL_TOPICS");
+    return env && *env && std::strcmp(env, "0") != 0;
+  }();
+  return all;
+}
+
+}  // namespace
+
 format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
                                 const rules::RunOptions& run) {
   // The screens of this file's text are of no use to the next file.
@@ -36,8 +52,15 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
       return r;
     }
     const doc::Document& d = *parsed.document;
-    extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin());
     rules::FileSettings settings = cfg.settings_for(in.settings_path);
+    // Only the topic sets this file's rules read are looked for, unless the
+    // caller wants every field.
+    const std::vector<std::string> topics =
+        rules::topics_read(*cfg.rules, rules::doc_kind(d), rules::possible_profiles(d, settings.profile, in.profile),
+                           settings);
+    extract::TopicSets wanted;
+    if (!in.want_fields && !all_topics()) wanted.only = &topics;
+    extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin(), wanted);
     r.profile = rules::document_profile(d, fields, settings.profile, in.profile);
     if (!cfg.rules->profile(r.profile)) {
       const doc::MetaValue* m = d.meta("program");

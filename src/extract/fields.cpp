@@ -3,6 +3,7 @@
 #include "extract/prefilter.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <optional>
 
 #include "extract/database.h"
@@ -49,7 +50,15 @@ int rank(FieldSource s) {
 
 }  // namespace
 
+void Fields::check_read(std::string_view name) const {
+  if (std::find(skipped_.begin(), skipped_.end(), name) != skipped_.end()) {
+    throw std::logic_error("topic set \"" + std::string(name) + "\" was read but not looked for: the rule reading it must "
+                           "name it in its topics");
+  }
+}
+
 const Field* Fields::get(std::string_view name) const {
+  if (!skipped_.empty()) check_read(name);
   const Field* best = nullptr;
   for (const Field& f : fields_) {
     if (f.name == name && f.state == FieldState::ok && (!best || rank(f.source) < rank(best->source))) best = &f;
@@ -58,6 +67,7 @@ const Field* Fields::get(std::string_view name) const {
 }
 
 std::vector<const Field*> Fields::all(std::string_view name) const {
+  if (!skipped_.empty()) check_read(name);
   std::vector<const Field*> out;
   for (const Field& f : fields_) {
     if (f.name == name) out.push_back(&f);
@@ -108,8 +118,8 @@ FieldState state_of(const Vocabulary& v, std::string_view text, const FieldVocab
 
 class Extractor {
  public:
-  Extractor(const doc::Document& d, const Vocabulary& v, prefilter::TextScreens& screens)
-      : d_(d), v_(v), screens_(screens) {
+  Extractor(const doc::Document& d, const Vocabulary& v, prefilter::TextScreens& screens, TopicSets wanted)
+      : d_(d), v_(v), screens_(screens), wanted_(wanted) {
     // Each block's text with soft line breaks read as spaces (code keeps its
     // lines), so a phrase wrapped over two source lines still matches. Same
     // length as the block text: offsets stay valid. Made once per document.
@@ -488,7 +498,12 @@ class Extractor {
 
   // Topic sets: the first place each topic is mentioned.
   void topics() {
+    std::vector<std::string> skipped;
     for (const TopicSet& set : v_.topics()) {
+      if (!wanted_.wants(set.id)) {
+        skipped.push_back(set.id);
+        continue;
+      }
       for (const TopicItem& item : set.items) {
         if (auto found = find_topic(set, item)) {
           found->name = set.id;
@@ -496,6 +511,7 @@ class Extractor {
         }
       }
     }
+    out_.skip_topics(std::move(skipped));
   }
 
   // The sentence of `text` around [begin, end): from after the previous
@@ -905,6 +921,7 @@ class Extractor {
   // every block and heading, and other passes ask about each block again.
   // Indexed by block and section here, as the loops ask by index.
   prefilter::TextScreens& screens_;
+  TopicSets wanted_;
   mutable std::vector<const prefilter::Screened*> flat_screens_, text_screens_, heading_screens_;
   static const prefilter::Screened& indexed(std::vector<const prefilter::Screened*>& index, std::size_t size,
                                             std::size_t i, prefilter::TextScreens& screens, std::string_view text) {
@@ -940,9 +957,9 @@ class Extractor {
 
 }  // namespace
 
-Fields extract_fields(const doc::Document& d, const Vocabulary& vocab) {
+Fields extract_fields(const doc::Document& d, const Vocabulary& vocab, TopicSets topics) {
   prefilter::TextScreens screens;
-  Fields fields = Extractor(d, vocab, screens).run();
+  Fields fields = Extractor(d, vocab, screens, topics).run();
   add_database_fields(d, vocab, fields, screens);
   return fields;
 }

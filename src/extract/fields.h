@@ -2,6 +2,7 @@
 // each with where it was found. Extractors read only the Document.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ struct Field {
 class Fields {
  public:
   void add(Field f) { fields_.push_back(std::move(f)); }
+  // Topic sets whose topics were not looked for (TopicSets). Reading one
+  // through get() or all() is a rule reading a set it did not declare
+  // (RuleMeta::topics): std::logic_error, never a silent "not found".
+  void skip_topics(std::vector<std::string> sets) { skipped_ = std::move(sets); }
   // The first usable (state ok) value of a field, or nullptr.
   const Field* get(std::string_view name) const;
   // Every occurrence of a field, usable or not, in document order of finding.
@@ -45,10 +50,22 @@ class Fields {
   std::vector<Field>& mutable_items() { return fields_; }
 
  private:
+  void check_read(std::string_view name) const;
   std::vector<Field> fields_;
+  std::vector<std::string> skipped_;
 };
 
-Fields extract_fields(const doc::Document& d, const Vocabulary& vocab);
+// Which topic sets (rules/vocab/topics/) extraction looks for: every one
+// unless `only` is set. Finding topics is much of extraction's work, and a
+// program's rules read only its own sets.
+struct TopicSets {
+  const std::vector<std::string>* only = nullptr;  // sorted; null: every set
+  bool wants(std::string_view set) const {
+    return !only || std::binary_search(only->begin(), only->end(), set);
+  }
+};
+
+Fields extract_fields(const doc::Document& d, const Vocabulary& vocab, TopicSets topics = {});
 
 // True when the document is marked as a public reference: front matter
 // `public: true` (or yes / on / 1). Other values, or none, are not public.

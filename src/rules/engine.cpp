@@ -4,14 +4,21 @@
 
 namespace caselint::rules {
 
+std::vector<std::string> possible_profiles(const doc::Document& d, const std::string& configured,
+                                           const std::string& forced) {
+  if (!forced.empty()) return {forced};
+  if (const doc::MetaValue* p = d.meta("program"); p && !p->text.empty()) return {p->text};
+  if (!configured.empty()) return {configured};
+  // The notebook use case is an ML consulting requirement (2.2 Notebook Use Case).
+  if (d.format == doc::Format::ipynb) return {"ml-consulting"};
+  if (d.format != doc::Format::html) return {"case-study"};
+  return {"case-study", "landing-page"};
+}
+
 std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
                              const std::string& forced) {
-  if (!forced.empty()) return forced;
-  if (const doc::MetaValue* p = d.meta("program"); p && !p->text.empty()) return p->text;
-  if (!configured.empty()) return configured;
-  // The notebook use case is an ML consulting requirement (2.2 Notebook Use Case).
-  if (d.format == doc::Format::ipynb) return "ml-consulting";
-  if (d.format != doc::Format::html) return "case-study";
+  std::vector<std::string> possible = possible_profiles(d, configured, forced);
+  if (possible.size() == 1) return possible.front();
   int signals = 0;
   for (const char* name : {"problem_statement", "proposed_solution", "outcomes", "customer_name", "lessons_learned"}) {
     if (f.get(name)) ++signals;
@@ -21,6 +28,19 @@ std::string document_profile(const doc::Document& d, const extract::Fields& f, c
   bool titled = title.find("case study") != std::string::npos || title.find("customer story") != std::string::npos ||
                 title.find("success story") != std::string::npos;
   return (signals >= 2 || titled) ? "case-study" : "landing-page";
+}
+
+std::vector<std::string> topics_read(const RuleSet& rules, DocKind kind, const std::vector<std::string>& profiles,
+                                     const FileSettings& settings) {
+  std::vector<std::string> sets;
+  for (const std::string& p : profiles) {
+    for (const Rule* r : active_rules(rules, kind, p, settings)) {
+      sets.insert(sets.end(), r->meta().topics.begin(), r->meta().topics.end());
+    }
+  }
+  std::sort(sets.begin(), sets.end());
+  sets.erase(std::unique(sets.begin(), sets.end()), sets.end());
+  return sets;
 }
 
 std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const std::string& profile_id,

@@ -29,9 +29,19 @@ struct FileSettings {
 // reads as a case study, landing-page otherwise.
 std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
                              const std::string& forced);
+// The profiles document_profile can return before the fields are known: the
+// one it will return, or both case-study and landing-page for an HTML page
+// that only its fields tell apart.
+std::vector<std::string> possible_profiles(const doc::Document& d, const std::string& configured,
+                                           const std::string& forced);
 
 // The rules check_document runs on a document of this kind: the profile's,
 // plus those the settings enable, less those they disable, in that order.
+// The topic sets (RuleMeta::topics) the rules active under any of `profiles`
+// read: all extraction needs to look for. Sorted, each once.
+std::vector<std::string> topics_read(const RuleSet& rules, DocKind kind, const std::vector<std::string>& profiles,
+                                     const FileSettings& settings);
+
 std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const std::string& profile,
                                       const FileSettings& settings);
 

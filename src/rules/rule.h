@@ -45,6 +45,9 @@ struct RuleMeta {
   Status status = Status::stable;
   std::string since = "0.1";
   std::string field;           // the vocabulary field the rule is about, if one
+  // The topic sets (rules/vocab/topics/) the rule reads. Extraction looks
+  // only for the sets the active rules name; reading another is an error.
+  std::vector<std::string> topics;
   std::vector<OptionSpec> options;
   bool requires_field = false; // a required-field rule: `field` must be present
   unsigned applies_to = kPagesOnly;  // DocKind bits; YAML `applies_to: [page, notebook]`

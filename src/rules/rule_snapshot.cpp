@@ -69,7 +69,7 @@ template <class A, class T>
 void members_of_meta(A& a, T& m) {
   io(a, m.code), io(a, m.name), io(a, m.severity), io(a, m.checklist), io(a, m.checklist_by_profile);
   io(a, m.summary), io(a, m.status), io(a, m.since), io(a, m.field), io(a, m.options), io(a, m.requires_field);
-  io(a, m.applies_to);
+  io(a, m.applies_to), io(a, m.topics);
 }
 template <class A, class T>
 void members_of_spec(A& a, T& s) {
@@ -99,7 +99,7 @@ CASELINT_SNAPSHOT_STRUCT(FileSpec, members_of_file_spec)
 // A member added to one of these structures must be added to its members_of
 // function above too, or the snapshot would drop it: these sizes (libstdc++,
 // x86-64) fail the build until then.
-static_assert(sizeof(OptionSpec) == 72 && sizeof(RuleMeta) == 288 && sizeof(kinds::RuleSpec) == 408 &&
+static_assert(sizeof(OptionSpec) == 72 && sizeof(RuleMeta) == 312 && sizeof(kinds::RuleSpec) == 432 &&
                   sizeof(Profile) == 176,
               "update the snapshot's member lists");
 

@@ -286,3 +286,59 @@ TEST_CASE("database size: the minimum is an option, and unlabelled sizes carry a
   // Not in the generic case-study profile.
   CHECK_FALSE(codes(check("# T\n", "case-study")).count("CS220"));
 }
+
+TEST_CASE("extraction looks for the topic sets the active rules read, for every profile the document may get") {
+  const rules::RuleSet& rs = rules::RuleSet::builtin();
+  auto read = [&](const std::vector<std::string>& profiles, const rules::FileSettings& s = {}) {
+    return rules::topics_read(rs, rules::DocKind::page, profiles, s);
+  };
+  auto has = [](const std::vector<std::string>& sets, const char* set) {
+    return std::find(sets.begin(), sets.end(), set) != sets.end();
+  };
+  std::vector<std::string> aurora = read({"aurora"});
+  CHECK(std::is_sorted(aurora.begin(), aurora.end()));
+  CHECK(std::adjacent_find(aurora.begin(), aurora.end()) == aurora.end());
+  // CS121 reads the RTO/RPO set and, through who manages the database, another.
+  CHECK(has(aurora, "rto_rpo"));
+  CHECK(has(aurora, "database_management"));
+  CHECK(has(aurora, "aurora_security"));  // CS124, a required-topics rule from data
+  CHECK_FALSE(has(aurora, "ml_lifecycle"));
+  CHECK_FALSE(has(aurora, "dms_workload_pattern"));
+  // A rule the config enables brings its sets along.
+  rules::FileSettings s;
+  s.enabled = {"CS142"};
+  CHECK(has(read({"aurora"}, s), "ml_lifecycle"));
+  // A disabled rule does not.
+  rules::FileSettings off;
+  off.disabled = {"CS121", "CS122"};
+  CHECK_FALSE(has(read({"aurora"}, off), "database_management"));
+  // Every set a rule names exists, and each set is read by some rule.
+  std::set<std::string> named;
+  for (const auto& r : rs.rules()) {
+    for (const std::string& set : r->meta().topics) {
+      CHECK_MESSAGE(extract::Vocabulary::builtin().topic_set(set) != nullptr, r->meta().code, " names ", set);
+      named.insert(set);
+    }
+  }
+  for (const extract::TopicSet& set : extract::Vocabulary::builtin().topics()) {
+    CHECK_MESSAGE(named.count(set.id) == 1, "no rule reads topic set ", set.id);
+  }
+}
+
+TEST_CASE("the profiles a document may get before its fields are known") {
+  auto possible = [](const std::string& text, doc::Format fmt, const std::string& configured = "",
+                     const std::string& forced = "") {
+    load::SourceFile f{fmt == doc::Format::html ? "t.html" : fmt == doc::Format::ipynb ? "t.ipynb" : "t.md", text, fmt};
+    parse::ParseResult r = parse::parse(f);
+    REQUIRE(r.document);
+    return rules::possible_profiles(*r.document, configured, forced);
+  };
+  using V = std::vector<std::string>;
+  CHECK(possible("# T\n", doc::Format::markdown) == V{"case-study"});
+  CHECK(possible("---\nprogram: dms\n---\n# T\n", doc::Format::markdown) == V{"dms"});
+  CHECK(possible("---\nprogram: dms\n---\n# T\n", doc::Format::markdown, "", "aurora") == V{"aurora"});
+  CHECK(possible("# T\n", doc::Format::markdown, "ml-technology") == V{"ml-technology"});
+  // An HTML page is a case study or a landing page as its fields say: both.
+  CHECK(possible("<html><body><h1>Our AWS practice</h1></body></html>", doc::Format::html) ==
+        V{"case-study", "landing-page"});
+}

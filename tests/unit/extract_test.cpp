@@ -307,3 +307,32 @@ TEST_CASE("a topic's except patterns cancel a match in the same sentence only") 
   // Wrapped lines: the sentence runs across the line break.
   CHECK(requests("# T\n\nCustomers do not\nprovide their AWS credentials.\n") == 0);
 }
+
+TEST_CASE("only the topic sets asked for are looked for, and reading another is an error") {
+  const std::string text =
+      "# Acme\n\n## Recovery\n\nPoint-in-time restore brings the cluster back. We tested the restore monthly.\n\n"
+      "## Model\n\nWe chose the use case for its ROI and trained the model in Amazon SageMaker.\n";
+  load::SourceFile src{"t.md", text, doc::Format::markdown};
+  parse::ParseResult r = parse::parse(src);
+  REQUIRE(r.document);
+  const extract::Vocabulary& v = extract::Vocabulary::builtin();
+  extract::Fields every = extract::extract_fields(*r.document, v);
+  const std::vector<std::string> only{"rto_rpo"};
+  extract::Fields some = extract::extract_fields(*r.document, v, extract::TopicSets{&only});
+  // The set asked for: the same topics, at the same places.
+  auto topics = [](const extract::Fields& f, const char* set) {
+    std::vector<std::string> out;
+    for (const extract::Field* x : f.all(set)) out.push_back(x->text + "@" + doc::to_string(x->range.start));
+    return out;
+  };
+  CHECK_FALSE(topics(every, "rto_rpo").empty());
+  CHECK(topics(some, "rto_rpo") == topics(every, "rto_rpo"));
+  // Other fields are untouched.
+  CHECK(value(some, "customer_name") == value(every, "customer_name"));
+  // A set not asked for was not looked for: reading it cannot say "absent".
+  CHECK_FALSE(topics(every, "ml_lifecycle").empty());
+  CHECK_THROWS_AS(some.all("ml_lifecycle"), std::logic_error);
+  CHECK_THROWS_AS(some.get("ml_lifecycle"), std::logic_error);
+  // Every set: nothing skipped.
+  CHECK_NOTHROW(every.all("ml_lifecycle"));
+}

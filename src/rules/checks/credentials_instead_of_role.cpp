@@ -33,6 +33,7 @@ class CredentialsInsteadOfRole final : public Rule {
     m.name = "credentials-instead-of-role";
     m.severity = Severity::error;
     m.field = "aws_credential_request";
+    m.topics = {"aws_credential_request", "saas_delivery"};
     m.checklist = "ml-technology 3.2 Security Control";
     m.summary = "a SaaS solution must not ask customers for AWS credentials or access keys, only for a cross-account role";
     return m;

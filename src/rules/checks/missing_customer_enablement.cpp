@@ -32,6 +32,7 @@ class MissingCustomerEnablement final : public Rule {
     m.name = "missing-customer-enablement";
     m.severity = Severity::error;
     m.field = kSet;
+    m.topics = {kSet, "database_management"};
     m.checklist = "aurora 1.0 Case Study Requirements: customer enablement to use and evolve the solution";
     m.summary = "a customer-managed reference must describe the training and reference materials given";
     return m;

@@ -50,6 +50,7 @@ class MissingDeploymentPattern final : public Rule {
     m.name = "missing-deployment-pattern";
     m.severity = Severity::error;
     m.field = "migration_target";
+    m.topics = {"migration_target", "migration_source"};
     m.checklist = "dms 2.1 Solution Characteristics: deployment patterns";
     m.summary = "the reference must show a DMS deployment pattern: its target and a different-engine, on-premises or EC2 source";
     return m;

@@ -40,6 +40,7 @@ class MissingPracticeDescription final : public Rule {
     m.name = "missing-practice-description";
     m.severity = Severity::error;
     m.field = kSet;
+    m.topics = {kSet};
     cite_landing_page(m);
     m.summary = "a landing page must describe the partner's AWS practice for the program's service";
     return m;

@@ -61,6 +61,7 @@ class MissingRtoRpoGuidance final : public Rule {
     m.name = "missing-rto-rpo-guidance";
     m.severity = Severity::error;
     m.field = "rto_rpo";
+    m.topics = {"rto_rpo", "database_management"};
     m.checklist = "aurora 1.0 Case Study Requirements: Recovery Time Objective (RTO) and Recovery Point Objective (RPO)";
     m.summary = "the reference must give the RTO/RPO guidance or the recovery plan the checklist lists";
     m.options = {{"min_use_cases", 3,

@@ -47,6 +47,7 @@ class MissingSizingGuidance final : public Rule {
     m.name = "missing-sizing-guidance";
     m.severity = Severity::error;
     m.field = kSet;
+    m.topics = {kSet};
     m.checklist = "aurora 1.0 Case Study Requirements: details of a properly sized Amazon Aurora architecture";
     m.summary = "the reference must compare Aurora with the pre-Aurora architecture or size it for a new application";
     return m;

@@ -104,6 +104,7 @@ void read_required_topics(const YAML::Node& n, const std::string& origin, RuleSp
       throw RuleFileError(origin, a.Mark().line + 1, "`anchor:` must be title or end");
     }
   }
+  meta.topics = {set};
   spec.topics = std::move(set);
   spec.min = min;
 }
