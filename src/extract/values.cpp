@@ -66,11 +66,21 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out,
     f.text = hit->stage;
     production = production || hit->stage == "production";
   }
-  // Prose, one sentence at a time.
+  // Prose, one sentence at a time, in the blocks where some stage wording
+  // may match (find_stages finds nothing elsewhere).
+  auto may_name_a_stage = [&pv](const prefilter::Screened& screen) {
+    auto any = [&](const auto& list, auto pattern_of) {
+      return std::any_of(list.begin(), list.end(), [&](const auto& x) { return pattern_of(x).may_match(screen); });
+    };
+    auto plain = [](const Pattern& p) -> const Pattern& { return p; };
+    auto staged = [](const StagePattern& s) -> const Pattern& { return s.pattern; };
+    return any(pv.production, plain) || any(pv.current, staged) || any(pv.mentions, staged);
+  };
   std::vector<Field> current, mentions, productions;
   for (const doc::Block& b : d.blocks) {
     if (!prose(b)) continue;
     const prefilter::Screened& screen = screens.of(b.text);
+    if (!may_name_a_stage(screen)) continue;
     for (auto [sb, se] : sentences(b.text, screen)) {
       std::string_view sentence = std::string_view(b.text).substr(sb, se - sb);
       for (const StageFinding& s : find_stages(sentence, pv, &screen)) {
