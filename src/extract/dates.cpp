@@ -41,14 +41,14 @@ constexpr const char* kMonthWord =
 // One pattern, tried at every position; the alternatives are numbered groups.
 const Pattern& date_pattern() {
   static const Pattern p(std::string("\\b(?:") +
-                         "(\\d{4})-(\\d{1,2})-(\\d{1,2})" +                       // 1-3 ISO date
-                         "|(\\d{4})-(\\d{1,2})(?![\\d-])" +                       // 4-5 ISO month
-                         "|(" + kMonthWord + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" +  // 6-8 January 15, 2023
-                         "|(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + kMonthWord + "),?\\s+(\\d{4})" +  // 9-11 15 January 2023
-                         "|(" + kMonthWord + "),?\\s+(\\d{4})" +                  // 12-13 Jan 2023
-                         "|q([1-4])\\s+(\\d{4})" +                                // 14-15 Q1 2023
-                         "|(\\d{1,2})/(\\d{1,2})/(\\d{4})" +                       // 16-18 03/04/2023
-                         "|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" +                   // 19-21 15.01.2023
+                         "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})" +                                   // 1-3 ISO date
+                         "|([0-9]{4})-([0-9]{1,2})(?![0-9-])" +                                     // 4-5 ISO month
+                         "|(" + kMonthWord + ")\\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\\s+([0-9]{4})" +  // 6-8 January 15, 2023
+                         "|([0-9]{1,2})(?:st|nd|rd|th)?\\s+(" + kMonthWord + "),?\\s+([0-9]{4})" +  // 9-11 15 January 2023
+                         "|(" + kMonthWord + "),?\\s+([0-9]{4})" +                                  // 12-13 Jan 2023
+                         "|q([1-4])\\s+([0-9]{4})" +                                                // 14-15 Q1 2023
+                         "|([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})" +                                  // 16-18 03/04/2023
+                         "|([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})" +                              // 19-21 15.01.2023
                          ")\\b");
   return p;
 }
@@ -123,7 +123,7 @@ std::optional<ParsedDate> find_date(std::string_view text) {
 std::optional<std::pair<ParsedDate, ParsedDate>> find_date_range(std::string_view text) {
   // "March - June 2023": a bare month, then a dash, then a dated end.
   static const Pattern month_only(std::string("\\b(") + kMonthWord + ")\\s*(?:-|–|—|to|through|until)\\s*(" +
-                                  kMonthWord + ")\\s+(\\d{4})\\b");
+                                  kMonthWord + ")\\s+([0-9]{4})\\b");
   if (auto m = month_only.find(text)) {
     ParsedDate a, b;
     a.month = month_number(m->group(text, 1));
@@ -138,7 +138,7 @@ std::optional<std::pair<ParsedDate, ParsedDate>> find_date_range(std::string_vie
   }
   // "Q1 - Q3 2023": a bare quarter, then a dash, then a dated quarter.
   static const Pattern quarter_only(
-      "\\bq([1-4])\\s*(?:-|–|—|to|through|until)\\s*q([1-4])\\s+(\\d{4})\\b");
+      "\\bq([1-4])\\s*(?:-|–|—|to|through|until)\\s*q([1-4])\\s+([0-9]{4})\\b");
   if (auto m = quarter_only.find(text)) {
     ParsedDate a, b;
     a.month = (to_int(m->group(text, 1)) - 1) * 3 + 1;
@@ -166,7 +166,7 @@ std::optional<std::pair<ParsedDate, ParsedDate>> find_date_range(std::string_vie
 }
 
 std::optional<ParsedDate> parse_iso_date(std::string_view text) {
-  static const Pattern iso("^(\\d{4})-(\\d{2})-(\\d{2})$");
+  static const Pattern iso("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
   auto m = iso.find(text);
   if (!m) return std::nullopt;
   ParsedDate d;
@@ -180,7 +180,7 @@ std::optional<ParsedDate> parse_iso_date(std::string_view text) {
 
 std::optional<ParsedDate> parse_iso_value(std::string_view text) {
   if (text.size() == 10) return parse_iso_date(text);
-  static const Pattern iso_month("^(\\d{4})-(\\d{2})$");
+  static const Pattern iso_month("^([0-9]{4})-([0-9]{2})$");
   auto m = iso_month.find(text);
   if (!m) return std::nullopt;
   ParsedDate d;

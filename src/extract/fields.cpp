@@ -485,7 +485,7 @@ class Extractor {
   // The caption under an image: "*Figure 1: Solution architecture ...*" in
   // the paragraph right after it (or the rest of its own paragraph).
   std::string caption_of(const doc::Link& image) const {
-    static const Pattern caption("^(?:figure|fig\\.?|diagram|image|exhibit)\\s*\\d*\\s*[:.–-]");
+    static const Pattern caption("^(?:figure|fig\\.?|diagram|image|exhibit)\\s*[0-9]*\\s*[:.–-]");
     for (const doc::Block& b : d_.blocks) {
       if (b.range.start.line < image.range.start.line) continue;
       if (b.range.start.line > image.range.start.line + 2) break;

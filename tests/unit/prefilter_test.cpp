@@ -46,6 +46,29 @@ TEST_CASE("the prefilter table lists the built-in patterns, sorted, most of them
   CHECK(pf::entry_for("(?:not a built-in pattern at all)") == nullptr);
 }
 
+// Under PCRE2_UCP, \d is any Unicode decimal digit: a pattern starting with
+// it gets no fast first-character scan (ten times slower on prose), and a
+// non-ASCII digit it matched would not convert to a number anyway.
+TEST_CASE("built-in patterns write digits as an ASCII range, not the Unicode digit escape") {
+  for (const pf::Entry& e : pf::data()->entries) {
+    std::string_view s = pf::source_of(e);
+    bool digit_escape = false;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+      if (s[i] != '\\') continue;
+      if (s[i + 1] == 'Q') {
+        std::size_t end = s.find("\\E", i + 2);
+        if (end == std::string_view::npos) break;
+        i = end + 1;
+        continue;
+      }
+      digit_escape = digit_escape || s[i + 1] == 'd' || s[i + 1] == 'D';
+      ++i;  // the escaped character
+    }
+    INFO(s);
+    CHECK_FALSE(digit_escape);
+  }
+}
+
 TEST_CASE("the generated index lists, for each atom, exactly the cuts that hold it") {
   const pf::Data* d = pf::data();
   REQUIRE(d != nullptr);
