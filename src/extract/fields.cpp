@@ -112,7 +112,7 @@ FieldState state_of(const Vocabulary& v, std::string_view text, const FieldVocab
   if (t.empty()) return FieldState::empty;
   if (fv && fv->accepts_none && none_answer().matches(t)) return FieldState::ok;
   if (v.is_placeholder(t)) return FieldState::placeholder;
-  if (lower(t).find("lorem ipsum") != std::string::npos) return FieldState::placeholder;
+  if (contains_lower(t, "lorem ipsum")) return FieldState::placeholder;
   return FieldState::ok;
 }
 

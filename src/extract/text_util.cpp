@@ -20,6 +20,12 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+bool contains_lower(std::string_view s, std::string_view needle) {
+  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return std::search(s.begin(), s.end(), needle.begin(), needle.end(),
+                     [&](char a, char b) { return fold(a) == b; }) != s.end() || needle.empty();
+}
+
 std::vector<Line> split_lines(std::string_view s) {
   std::vector<Line> out;
   std::size_t start = 0;

@@ -9,6 +9,9 @@ namespace caselint::extract {
 
 std::string_view trim(std::string_view s);
 std::string lower(std::string_view s);
+// Whether `s` holds `needle` (lower case) with its ASCII letters in any case,
+// as lower(s).find(needle) would say, without copying `s`.
+bool contains_lower(std::string_view s, std::string_view needle);
 // Splits on '\n', keeping each line's byte offset in `s`.
 struct Line {
   std::string_view text;

@@ -336,3 +336,16 @@ TEST_CASE("only the topic sets asked for are looked for, and reading another is 
   // Every set: nothing skipped.
   CHECK_NOTHROW(every.all("ml_lifecycle"));
 }
+
+TEST_CASE("contains_lower says what lower(text).find(needle) says, without the copy") {
+  const std::vector<std::string> texts = {"", "Lorem Ipsum dolor", "LOREM IPSUM", "lorem  ipsum", "x lorem ipsu",
+                                          "Ünïcode LOREM ipsum ✓", "lorem\nipsum", "ipsum lorem", "LoReM iPsUm"};
+  for (const std::string& t : texts) {
+    for (std::string_view needle : {"lorem ipsum", "", "ipsum", "ünïcode", "m i"}) {
+      INFO(t, " / ", needle);
+      CHECK(extract::contains_lower(t, needle) == (extract::lower(t).find(needle) != std::string::npos));
+    }
+  }
+  CHECK(extract::contains_lower("Filler: LOREM IPSUM.", "lorem ipsum"));
+  CHECK_FALSE(extract::contains_lower("Lorem-ipsum", "lorem ipsum"));
+}
