@@ -9,10 +9,11 @@ shift || true
 # The -dev packages also ship the static archives the caselint executable
 # links (CASELINT_STATIC_DEPS); zlib1g-dev and liblzma-dev are for libxml2's
 # static link (its ICU comes with libxml2-dev, which depends on libicu-dev).
+# libmimalloc-dev is the allocator the executable links (CASELINT_MIMALLOC).
 packages=(build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libxml2-dev zlib1g-dev liblzma-dev
   libcli11-dev doctest-dev libyaml-cpp-dev nlohmann-json3-dev libdtl-dev libcurl4-openssl-dev
-  libvectorscan-dev libre2-dev)
+  libvectorscan-dev libre2-dev libmimalloc-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
