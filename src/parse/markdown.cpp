@@ -70,19 +70,28 @@ class MarkdownBuilder {
  public:
   MarkdownBuilder(std::string_view source, doc::Document& d) : index_(source), d_(d) {}
 
+  // Reads the tree into the document one top-level block at a time and
+  // frees each block once read: the node tree is several times the size of
+  // the text, and the tree and the document model are not both whole at once.
   void build(cmark_node* root) {
     d_.sections.push_back(doc::Section{});
     section_stack_.push_back(0);
-    IterPtr iter(cmark_iter_new(root));
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-      cmark_node* n = cmark_iter_get_node(iter.get());
-      if (ev == CMARK_EVENT_ENTER) {
-        enter(n);
-      } else {
-        exit(n);
+    enter(root);
+    while (cmark_node* block = cmark_node_first_child(root)) {
+      IterPtr iter(cmark_iter_new(block));
+      cmark_event_type ev;
+      while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        cmark_node* n = cmark_iter_get_node(iter.get());
+        if (ev == CMARK_EVENT_ENTER) {
+          enter(n);
+        } else {
+          exit(n);
+        }
       }
+      iter.reset();
+      cmark_node_free(block);  // unlinks it from the document first
     }
+    exit(root);
     finish_sections();
   }
 
