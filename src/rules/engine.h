@@ -37,13 +37,13 @@ std::vector<std::string> possible_profiles(const doc::Document& d, const std::st
 
 // The rules check_document runs on a document of this kind: the profile's,
 // plus those the settings enable, less those they disable, in that order.
+std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const std::string& profile,
+                                      const FileSettings& settings);
+
 // The topic sets (RuleMeta::topics) the rules active under any of `profiles`
 // read: all extraction needs to look for. Sorted, each once.
 std::vector<std::string> topics_read(const RuleSet& rules, DocKind kind, const std::vector<std::string>& profiles,
                                      const FileSettings& settings);
-
-std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const std::string& profile,
-                                      const FileSettings& settings);
 
 std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
                                        const std::string& profile, const FileSettings& settings,

@@ -31,7 +31,6 @@ struct RuleSpec {
   RuleMeta meta;
   std::string message;
   bool private_only = false;                      // required-field
-  std::string topics;                             // required-topics: the topic set
   int min = 0;                                    // required-topics
   extract::Anchor anchor = extract::Anchor::end;  // required-topics
 };

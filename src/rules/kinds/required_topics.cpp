@@ -104,13 +104,12 @@ void read_required_topics(const YAML::Node& n, const std::string& origin, RuleSp
       throw RuleFileError(origin, a.Mark().line + 1, "`anchor:` must be title or end");
     }
   }
-  meta.topics = {set};
-  spec.topics = std::move(set);
+  meta.topics = {std::move(set)};  // the one set, which the engine reads too
   spec.min = min;
 }
 
 std::unique_ptr<Rule> build_required_topics(const RuleSpec& spec) {
-  return std::make_unique<RequiredTopics>(spec.meta, spec.topics, spec.min, spec.message, spec.anchor);
+  return std::make_unique<RequiredTopics>(spec.meta, spec.meta.topics.front(), spec.min, spec.message, spec.anchor);
 }
 
 }  // namespace caselint::rules::kinds
