@@ -11,19 +11,22 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+namespace {
+
+// ASCII letters only, as std::tolower in the "C" locale the program runs in.
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 std::string lower(std::string_view s) {
   std::string out(s);
-  // ASCII letters only, as std::tolower in the "C" locale the program runs in.
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = fold(c);
   return out;
 }
 
 bool contains_lower(std::string_view s, std::string_view needle) {
-  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   return std::search(s.begin(), s.end(), needle.begin(), needle.end(),
-                     [&](char a, char b) { return fold(a) == b; }) != s.end() || needle.empty();
+                     [](char a, char b) { return fold(a) == b; }) != s.end() || needle.empty();
 }
 
 std::vector<Line> split_lines(std::string_view s) {

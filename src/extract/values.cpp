@@ -69,12 +69,12 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out,
   // Prose, one sentence at a time, in the blocks where some stage wording
   // may match (find_stages finds nothing elsewhere).
   auto may_name_a_stage = [&pv](const prefilter::Screened& screen) {
-    auto any = [&](const auto& list, auto pattern_of) {
-      return std::any_of(list.begin(), list.end(), [&](const auto& x) { return pattern_of(x).may_match(screen); });
+    auto staged = [&](const std::vector<StagePattern>& list) {
+      return std::any_of(list.begin(), list.end(), [&](const StagePattern& s) { return s.pattern.may_match(screen); });
     };
-    auto plain = [](const Pattern& p) -> const Pattern& { return p; };
-    auto staged = [](const StagePattern& s) -> const Pattern& { return s.pattern; };
-    return any(pv.production, plain) || any(pv.current, staged) || any(pv.mentions, staged);
+    return std::any_of(pv.production.begin(), pv.production.end(),
+                       [&](const Pattern& p) { return p.may_match(screen); }) ||
+           staged(pv.current) || staged(pv.mentions);
   };
   std::vector<Field> current, mentions, productions;
   for (const doc::Block& b : d.blocks) {
