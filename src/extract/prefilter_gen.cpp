@@ -523,7 +523,11 @@ int main(int argc, char** argv) {
 
   std::string image;
   try {
-    std::vector<unsigned> flags(atom_list.size(), HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH);
+    // Every occurrence is reported, not only the first (HS_FLAG_SINGLEMATCH):
+    // setting a bit again costs less than the bookkeeping Hyperscan does to
+    // report each atom once, which made a scan of the corpus's blocks about
+    // half as slow again.
+    std::vector<unsigned> flags(atom_list.size(), HS_FLAG_CASELESS);
     image = caselint::gen::in_memory_image(caselint::gen::compile_and_serialize(atom_list, flags, true));
   } catch (const std::exception& e) {
     std::cerr << "prefilter_gen: " << e.what() << "\n";
