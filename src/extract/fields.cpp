@@ -727,7 +727,8 @@ class Extractor {
     }
     for (const doc::Block& b : d_.blocks) {
       if (b.kind == doc::BlockKind::code) continue;
-      for (const ServiceDictionary::Hit& h : dict.find_services(b.text)) {
+      const ServiceDictionary::Found found = dict.find_all(b.text);
+      for (const ServiceDictionary::Hit& h : found.services) {
         if (std::find(seen.begin(), seen.end(), h.canonical) != seen.end()) continue;
         seen.emplace_back(h.canonical);
         Field f;
@@ -739,7 +740,7 @@ class Extractor {
         f.source = FieldSource::text;
         out_.add(std::move(f));
       }
-      for (const ServiceDictionary::Hit& h : dict.find_misspellings(b.text)) {
+      for (const ServiceDictionary::Hit& h : found.misspellings) {
         Field f;
         f.name = "_misspelt_service";
         f.text = b.text.substr(h.begin, h.end - h.begin);

@@ -108,8 +108,9 @@ int main(int argc, char** argv) {
     ex::ServiceDictionary d = ex::ServiceDictionary::from_yaml(caselint::data::embedded_file("vocab/aws-services.yaml"), origin);
     std::string ws = whitespace_expression();
     const std::vector<ex::ServiceDictionary::Form> accepted_forms = d.accepted(), wrong_forms = d.wrong();
-    std::string accepted = database(accepted_forms, ws);
-    std::string wrong = database(wrong_forms, ws);
+    std::vector<ex::ServiceDictionary::Form> all_forms = accepted_forms;
+    all_forms.insert(all_forms.end(), wrong_forms.begin(), wrong_forms.end());
+    std::string forms_db = database(all_forms, ws);
 
     std::string vocabulary = ex::write_snapshot(ex::Vocabulary::builtin_from_yaml());
     if (ex::write_snapshot(ex::read_snapshot(vocabulary)) != vocabulary) {
@@ -130,9 +131,7 @@ int main(int argc, char** argv) {
     os << "\n";
     gen::byte_array(os, "kRules", rules);
     os << "\n";
-    gen::byte_array(os, "kAcceptedDb", accepted);
-    os << "\n";
-    gen::byte_array(os, "kWrongDb", wrong);
+    gen::byte_array(os, "kFormsDb", forms_db);
     // The YAML dictionary's own tables, written out as they are.
     const ex::PreparedServices& tables = d.tables();
     os << "\nconst PreparedText kNames[] = {\n";
@@ -148,8 +147,7 @@ int main(int argc, char** argv) {
        << "  std::span<const PreparedText>(kNames, " << d.size() << "),\n"
        << "  std::span<const PreparedForm>(kAccepted, " << accepted_forms.size() << "),\n"
        << "  std::span<const PreparedForm>(kWrong, " << wrong_forms.size() << "),\n"
-       << "  std::span<const unsigned char>(kAcceptedDb, " << accepted.size() << "),\n"
-       << "  std::span<const unsigned char>(kWrongDb, " << wrong.size() << ")};\n\n"
+       << "  std::span<const unsigned char>(kFormsDb, " << forms_db.size() << ")};\n\n"
        << "}  // namespace\n\nconst PreparedServices* prepared_services() { return &kPrepared; }\n\n"
        << "std::span<const unsigned char> prepared_vocabulary() {\n  return std::span<const unsigned char>(kVocabulary, "
        << vocabulary.size() << ");\n}\n\n"
@@ -162,8 +160,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::cerr << "prepared: " << accepted_forms.size() << " service forms and " << wrong_forms.size()
-              << " misspellings in databases of " << accepted.size() << " and " << wrong.size()
-              << " bytes; snapshots of the vocabulary (" << vocabulary.size() << " bytes) and the rules (" << rules.size()
+              << " misspellings in a database of " << forms_db.size() << " bytes; snapshots of the vocabulary (" << vocabulary.size() << " bytes) and the rules (" << rules.size()
               << " bytes)\n";
   } catch (const std::exception& e) {
     std::cerr << "prepare_gen: " << e.what() << "\n";

@@ -223,7 +223,7 @@ ServiceDictionary ServiceDictionary::from_yaml(std::string_view yaml, const std:
   for (const Entry& e : accepted) o.accepted.push_back({o.add(e.text), o.add(e.canonical), o.add(e.right)});
   for (const Entry& e : wrong) o.wrong.push_back({o.add(e.text), o.add(e.canonical), o.add(e.right)});
   o.placed.clear();
-  d.data_ = PreparedServices{o.strings, o.names, o.accepted, o.wrong, {}, {}};
+  d.data_ = PreparedServices{o.strings, o.names, o.accepted, o.wrong, {}};
   d.accepted_pattern_ = build(d.accepted());
   d.wrong_pattern_ = build(d.wrong());
   return d;
@@ -231,9 +231,8 @@ ServiceDictionary ServiceDictionary::from_yaml(std::string_view yaml, const std:
 
 std::unique_ptr<ServiceDictionary> ServiceDictionary::from_prepared(const PreparedServices& p) {
   auto d = std::make_unique<ServiceDictionary>();
-  d->accepted_db_ = Database::load(p.accepted_db);
-  d->wrong_db_ = Database::load(p.wrong_db);
-  if (!d->accepted_db_ || !d->wrong_db_) return nullptr;
+  d->forms_db_ = Database::load(p.forms_db);
+  if (!d->forms_db_) return nullptr;
   d->data_ = p;
   return d;
 }
@@ -265,12 +264,11 @@ std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view tex
   return out;
 }
 
-// The same hits as the alternation: Hyperscan reports every occurrence of
-// every form; taken by start and then by form (longest first, as the
-// alternation tries them), the first whose boundaries hold at each point
-// wins and the search goes on after it.
-std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view text, const Database& db,
-                                                            std::span<const PreparedForm> forms) const {
+// The same hits as the alternations: Hyperscan reports every occurrence of
+// every form of both lists; taken by start and then by form (longest first,
+// as an alternation tries them), the first whose boundaries hold at each
+// point wins and that list's search goes on after it.
+ServiceDictionary::Found ServiceDictionary::scan(std::string_view text, const Database& db) const {
   struct Candidate {
     std::size_t begin, end;
     unsigned index;
@@ -285,28 +283,38 @@ std::vector<ServiceDictionary::Hit> ServiceDictionary::scan(std::string_view tex
       HS_SUCCESS) {
     throw std::runtime_error("the service dictionary could not scan the text");
   }
-  std::vector<Hit> out;
+  Found out;
   if (found.empty()) return out;
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.index < b.index;
   });
-  std::size_t from = 0;
+  const std::size_t accepted = data_.accepted.size();
+  std::size_t from[2] = {0, 0};  // where each list's search goes on
   for (const Candidate& c : found) {
-    if (c.begin < from || c.index >= forms.size()) continue;
+    const bool wrong = c.index >= accepted;
+    const std::size_t index = wrong ? c.index - accepted : c.index;
+    std::span<const PreparedForm> forms = wrong ? data_.wrong : data_.accepted;
+    if (c.begin < from[wrong] || index >= forms.size()) continue;
     if (!boundaries().hold(text, c.begin, c.end)) continue;
-    out.push_back(Hit{c.begin, c.end, this->text(forms[c.index].canonical), this->text(forms[c.index].right)});
-    from = c.end > c.begin ? c.end : c.begin + 1;
+    (wrong ? out.misspellings : out.services)
+        .push_back(Hit{c.begin, c.end, this->text(forms[index].canonical), this->text(forms[index].right)});
+    from[wrong] = c.end > c.begin ? c.end : c.begin + 1;
   }
   return out;
 }
 
+ServiceDictionary::Found ServiceDictionary::find_all(std::string_view text) const {
+  if (forms_db_) return scan(text, *forms_db_);
+  return {scan(text, accepted_pattern_.get(), data_.accepted), scan(text, wrong_pattern_.get(), data_.wrong)};
+}
+
 std::vector<ServiceDictionary::Hit> ServiceDictionary::find_services(std::string_view text) const {
-  if (accepted_db_) return scan(text, *accepted_db_, data_.accepted);
+  if (forms_db_) return scan(text, *forms_db_).services;
   return scan(text, accepted_pattern_.get(), data_.accepted);
 }
 
 std::vector<ServiceDictionary::Hit> ServiceDictionary::find_misspellings(std::string_view text) const {
-  if (wrong_db_) return scan(text, *wrong_db_, data_.wrong);
+  if (forms_db_) return scan(text, *forms_db_).misspellings;
   return scan(text, wrong_pattern_.get(), data_.wrong);
 }
 

@@ -3,7 +3,7 @@
 // longest form first.
 //
 // The built-in dictionary is prepared at build time (prepare_gen.cpp): its
-// forms are tables in the binary and each list of forms is a Hyperscan
+// forms are tables in the binary and both lists of forms are one Hyperscan
 // database, so a run neither parses the YAML nor compiles the thousand-way
 // alternation. A dictionary read from YAML (the generator's, or the built-in
 // one when the prepared database cannot load on this CPU) matches with that
@@ -34,7 +34,9 @@ struct PreparedServices {
   std::string_view strings;  // every name and form
   std::span<const PreparedText> names;
   std::span<const PreparedForm> accepted, wrong;            // in match order
-  std::span<const unsigned char> accepted_db, wrong_db;     // in-memory database images (gen_output.h)
+  // One in-memory database image (gen_output.h) of both lists: expression
+  // k is accepted[k], and accepted.size() + k is wrong[k].
+  std::span<const unsigned char> forms_db;
 };
 // The generated data, or nullptr in a binary built without it (the generator).
 const PreparedServices* prepared_services();
@@ -64,6 +66,11 @@ class ServiceDictionary {
   std::vector<Hit> find_services(std::string_view text) const;
   // Misspelt or miscapitalised names ("AWS Lamba", "Dynamo DB").
   std::vector<Hit> find_misspellings(std::string_view text) const;
+  // Both, from one scan of the text where the dictionary is prepared.
+  struct Found {
+    std::vector<Hit> services, misspellings;
+  };
+  Found find_all(std::string_view text) const;
   std::size_t size() const { return data_.names.size(); }
 
   struct Form {
@@ -91,15 +98,14 @@ class ServiceDictionary {
   std::vector<Form> forms(std::span<const PreparedForm> from) const;
   static std::unique_ptr<Pattern> build(const std::vector<Form>& forms);
   std::vector<Hit> scan(std::string_view text, const Pattern* p, std::span<const PreparedForm> forms) const;
-  std::vector<Hit> scan(std::string_view text, const Database& db, std::span<const PreparedForm> forms) const;
+  Found scan(std::string_view text, const Database& db) const;
 
   // The tables: the binary's (built-in) or owned_'s (read from YAML).
   PreparedServices data_;
   std::unique_ptr<Owned> owned_;
   std::unique_ptr<Pattern> accepted_pattern_;
   std::unique_ptr<Pattern> wrong_pattern_;
-  std::unique_ptr<Database> accepted_db_;
-  std::unique_ptr<Database> wrong_db_;
+  std::unique_ptr<Database> forms_db_;
 };
 
 }  // namespace caselint::extract
