@@ -1,5 +1,6 @@
 #include "check/check.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -53,11 +54,14 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
     }
     const doc::Document& d = *parsed.document;
     rules::FileSettings settings = cfg.settings_for(in.settings_path);
-    // Only the topic sets this file's rules read are looked for, unless the
-    // caller wants every field.
-    const std::vector<std::string> topics =
-        rules::topics_read(*cfg.rules, rules::doc_kind(d), rules::possible_profiles(d, settings.profile, in.profile),
-                           settings);
+    // The rules of each profile the document may get, worked out once. Only
+    // the topic sets they read are looked for, unless the caller wants every
+    // field.
+    const rules::DocKind kind = rules::doc_kind(d);
+    const std::vector<std::string> possible = rules::possible_profiles(d, settings.profile, in.profile);
+    std::vector<std::vector<const rules::Rule*>> active;
+    for (const std::string& p : possible) active.push_back(rules::active_rules(*cfg.rules, kind, p, settings));
+    const std::vector<std::string> topics = rules::topics_read(active);
     extract::TopicSets wanted;
     if (!in.want_fields && !all_topics()) wanted.only = &topics;
     extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin(), wanted);
@@ -69,8 +73,13 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
       r.profile.clear();
       return r;
     }
-    r.diagnostics = rules::check_document(*cfg.rules, d, fields, r.profile, settings, run);
-    for (const rules::Rule* rule : rules::active_rules(*cfg.rules, rules::doc_kind(d), r.profile, settings)) {
+    // document_profile returns one of the possible profiles.
+    const auto chosen = std::find(possible.begin(), possible.end(), r.profile);
+    const std::vector<const rules::Rule*>& rules_run =
+        chosen != possible.end() ? active[static_cast<std::size_t>(chosen - possible.begin())]
+                                 : active.emplace_back(rules::active_rules(*cfg.rules, kind, r.profile, settings));
+    r.diagnostics = rules::check_document(rules_run, d, fields, r.profile, settings, run);
+    for (const rules::Rule* rule : rules_run) {
       // Portfolio rules run over a submission, not over this document.
       if (dynamic_cast<const rules::PortfolioRule*>(rule)) continue;
       r.rules_run.push_back(rule->meta().code);

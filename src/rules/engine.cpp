@@ -32,11 +32,15 @@ std::string document_profile(const doc::Document& d, const extract::Fields& f, c
 
 std::vector<std::string> topics_read(const RuleSet& rules, DocKind kind, const std::vector<std::string>& profiles,
                                      const FileSettings& settings) {
+  std::vector<std::vector<const Rule*>> active;
+  for (const std::string& p : profiles) active.push_back(active_rules(rules, kind, p, settings));
+  return topics_read(active);
+}
+
+std::vector<std::string> topics_read(const std::vector<std::vector<const Rule*>>& active) {
   std::vector<std::string> sets;
-  for (const std::string& p : profiles) {
-    for (const Rule* r : active_rules(rules, kind, p, settings)) {
-      sets.insert(sets.end(), r->meta().topics.begin(), r->meta().topics.end());
-    }
+  for (const std::vector<const Rule*>& rules : active) {
+    for (const Rule* r : rules) sets.insert(sets.end(), r->meta().topics.begin(), r->meta().topics.end());
   }
   std::sort(sets.begin(), sets.end());
   sets.erase(std::unique(sets.begin(), sets.end()), sets.end());
@@ -63,8 +67,13 @@ std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const 
 std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
                                        const std::string& profile_id, const FileSettings& settings,
                                        const RunOptions& run) {
+  return check_document(active_rules(rules, doc_kind(d), profile_id, settings), d, fields, profile_id, settings, run);
+}
+
+std::vector<Diagnostic> check_document(const std::vector<const Rule*>& active, const doc::Document& d,
+                                       const extract::Fields& fields, const std::string& profile_id,
+                                       const FileSettings& settings, const RunOptions& run) {
   std::vector<Diagnostic> out;
-  const std::vector<const Rule*> active = active_rules(rules, doc_kind(d), profile_id, settings);
 
   std::set<std::string, std::less<>> required;
   for (const Rule* r : active) {

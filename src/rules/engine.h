@@ -44,10 +44,17 @@ std::vector<const Rule*> active_rules(const RuleSet& rules, DocKind kind, const 
 // read: all extraction needs to look for. Sorted, each once.
 std::vector<std::string> topics_read(const RuleSet& rules, DocKind kind, const std::vector<std::string>& profiles,
                                      const FileSettings& settings);
+// The same for rule lists already worked out (active_rules of each profile).
+std::vector<std::string> topics_read(const std::vector<std::vector<const Rule*>>& active);
 
 std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document& d, const extract::Fields& fields,
                                        const std::string& profile, const FileSettings& settings,
                                        const RunOptions& run);
+// The same with the rules active_rules gives for this document, profile and
+// settings, when the caller has them already.
+std::vector<Diagnostic> check_document(const std::vector<const Rule*>& active, const doc::Document& d,
+                                       const extract::Fields& fields, const std::string& profile,
+                                       const FileSettings& settings, const RunOptions& run);
 
 // Drops findings silenced by caselint-disable / -enable / -disable-next-line
 // comments and by front matter `caselint: {disable: [...]}`.
