@@ -51,7 +51,7 @@ inline const std::vector<ScreenedPattern>& screened_patterns() {
 
 // An empty string, or the first pattern and match the screen would have lost.
 // The text with its line breaks read as spaces, whose screen serves the text
-// too (prefilter::TextScreens::same_as), is checked as well.
+// too (prefilter::TextScreens::of_block), is checked as well.
 inline std::string prefilter_violation(std::string_view text) {
   namespace pf = extract::prefilter;
   std::string spaced(text);

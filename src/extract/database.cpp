@@ -237,7 +237,7 @@ class DatabaseExtractor {
   // Characteristics written in prose, in b.text[from, to).
   void prose_in(const doc::Block& b, std::size_t from, std::size_t to, FieldSource src, const std::string& label) {
     std::string_view text = std::string_view(b.text).substr(0, to);
-    const prefilter::Screened& screen = screens_.of(b.text);  // of the whole block: a screen of `text` too
+    const prefilter::Screened& screen = screens_.of_block(b);  // of the whole block: a screen of `text` too
     for (const auto& [name, prose] : dv_.prose) {
       for (const Pattern& p : prose.patterns) {
         std::size_t at = from;

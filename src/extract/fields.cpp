@@ -119,17 +119,7 @@ FieldState state_of(const Vocabulary& v, std::string_view text, const FieldVocab
 class Extractor {
  public:
   Extractor(const doc::Document& d, const Vocabulary& v, prefilter::TextScreens& screens, TopicSets wanted)
-      : d_(d), v_(v), screens_(screens), wanted_(wanted) {
-    // Each block's text with soft line breaks read as spaces (code keeps its
-    // lines), so a phrase wrapped over two source lines still matches. Same
-    // length as the block text: offsets stay valid. Made once per document.
-    flat_.reserve(d_.blocks.size());
-    for (const doc::Block& b : d_.blocks) {
-      flat_.push_back(b.text);
-      if (b.kind != doc::BlockKind::code) std::replace(flat_.back().begin(), flat_.back().end(), '\n', ' ');
-    }
-    for (std::size_t bi = 0; bi < flat_.size(); ++bi) screens_.same_as(d_.blocks[bi].text, flat_[bi]);
-  }
+      : d_(d), v_(v), screens_(screens), wanted_(wanted) {}
 
   Fields run() {
     front_matter();
@@ -560,7 +550,7 @@ class Extractor {
     for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code && !set.code) continue;
-      const std::string& flat = flat_[bi];
+      const std::string& flat = screens_.spaced(bi);
       const prefilter::Screened& screen = screen_of_block(bi);
       for (const Pattern& p : item.patterns) {
         if (!p.may_match(screen)) continue;
@@ -625,9 +615,9 @@ class Extractor {
         add_engine(std::move(f));
       }
     }
-    auto add_prose = [&](std::string_view text, std::size_t offset, doc::SourceRange fallback, FieldSource src) {
-      // The document's own texts: their screens are taken once for every pass.
-      for (const Hit& h : scan(text, screens_.of(text))) {
+    auto add_prose = [&](std::string_view text, const prefilter::Screened& screen, std::size_t offset,
+                         doc::SourceRange fallback, FieldSource src) {
+      for (const Hit& h : scan(text, screen)) {
         Field f;
         f.name = fv->name;
         f.text = h.engine->id;
@@ -638,11 +628,12 @@ class Extractor {
         add_engine(std::move(f));
       }
     };
-    add_prose(d_.title, 0, d_.title_range, FieldSource::title);
+    // The document's own texts: their screens are taken once for every pass.
+    add_prose(d_.title, screens_.of(d_.title), 0, d_.title_range, FieldSource::title);
     for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code) continue;
-      add_prose(flat_[bi], b.text_offset, b.range, FieldSource::text);
+      add_prose(screens_.spaced(bi), screens_.of_spaced(bi), b.text_offset, b.range, FieldSource::text);
     }
     bool specific = std::any_of(found.begin(), found.end(), [](const Field& f) { return f.text.rfind("aurora-", 0) == 0; });
     std::vector<Field>& items = out_.mutable_items();
@@ -916,30 +907,19 @@ class Extractor {
 
   const doc::Document& d_;
   const Vocabulary& v_;
-  std::vector<std::string> flat_;  // per block, see the constructor
-  // The prefilter's screens of the block texts, flat_ and the headings, each
-  // taken when first asked for: the topic sets ask hundreds of patterns about
-  // every block and heading, and other passes ask about each block again.
-  // Indexed by block and section here, as the loops ask by index.
+  // The prefilter's screens of the block texts, their spaced forms and the
+  // headings, each taken when first asked for: the topic sets ask hundreds
+  // of patterns about every block and heading, and other passes ask about
+  // each block again. Headings are indexed here, as the loops ask by index.
   prefilter::TextScreens& screens_;
   TopicSets wanted_;
-  mutable std::vector<const prefilter::Screened*> flat_screens_, text_screens_, heading_screens_;
-  static const prefilter::Screened& indexed(std::vector<const prefilter::Screened*>& index, std::size_t size,
-                                            std::size_t i, prefilter::TextScreens& screens, std::string_view text) {
-    if (index.size() != size) index.assign(size, nullptr);
-    if (!index[i]) index[i] = &screens.of(text);
-    return *index[i];
-  }
-  const prefilter::Screened& screen_of_block(std::size_t bi) const {
-    return indexed(flat_screens_, flat_.size(), bi, screens_, flat_[bi]);
-  }
-  // Of the block's text with its line breaks: flat_'s scan serves it
-  // (TextScreens::same_as), with the block's text as the valid UTF-8.
-  const prefilter::Screened& screen_of_text(std::size_t bi) const {
-    return indexed(text_screens_, d_.blocks.size(), bi, screens_, d_.blocks[bi].text);
-  }
+  mutable std::vector<const prefilter::Screened*> heading_screens_;
+  const prefilter::Screened& screen_of_block(std::size_t bi) const { return screens_.of_spaced(bi); }
+  const prefilter::Screened& screen_of_text(std::size_t bi) const { return screens_.of_block(bi); }
   const prefilter::Screened& screen_of_heading(std::size_t i) const {
-    return indexed(heading_screens_, d_.sections.size(), i, screens_, d_.sections[i].heading);
+    if (heading_screens_.size() != d_.sections.size()) heading_screens_.assign(d_.sections.size(), nullptr);
+    if (!heading_screens_[i]) heading_screens_[i] = &screens_.of(d_.sections[i].heading);
+    return *heading_screens_[i];
   }
   // The union of every block's and heading's screen: a pattern it does not
   // admit matches nowhere in the document, and the topic search skips it
@@ -959,7 +939,7 @@ class Extractor {
 }  // namespace
 
 Fields extract_fields(const doc::Document& d, const Vocabulary& vocab, TopicSets topics) {
-  prefilter::TextScreens screens;
+  prefilter::TextScreens screens(d);
   Fields fields = Extractor(d, vocab, screens, topics).run();
   add_database_fields(d, vocab, fields, screens);
   return fields;

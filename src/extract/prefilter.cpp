@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -282,25 +283,46 @@ void admit_also(Screened& into, const Screened& s) {
   for (std::size_t w = 0; w < s.admitted.size(); ++w) into.admitted[w] |= s.admitted[w];
 }
 
-const Screened& TextScreens::of(std::string_view text) {
-  auto [it, added] = screens_.try_emplace({text.data(), text.size()});
-  if (!added) return it->second;
-  auto s = spaced_.empty() ? spaced_.end() : spaced_.find({text.data(), text.size()});
-  if (s == spaced_.end()) {
-    it->second = screen_of(text);
-    return it->second;
+TextScreens::TextScreens(const doc::Document& d) : document_blocks_(d.blocks) {
+  blocks_.resize(d.blocks.size());
+  for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+    const doc::Block& b = d.blocks[i];
+    BlockScreens& s = blocks_[i];
+    s.text = b.text;
+    s.spaced = b.text;
+    if (b.kind != doc::BlockKind::code) std::replace(s.spaced.begin(), s.spaced.end(), '\n', ' ');
   }
-  // The spaced text's screen, with this text as the valid one: the scan is
-  // shared, and a match on this text skips PCRE2's check as well. (A
-  // reference, not the iterator: of() may rehash the map.)
-  Screened& slot = it->second;
-  slot = of(s->second);
-  if (!slot.valid_utf8.empty()) slot.valid_utf8 = text;
-  return slot;
 }
 
-void TextScreens::same_as(std::string_view text, std::string_view spaced) {
-  if (text.data() != spaced.data()) spaced_.emplace(std::pair{text.data(), text.size()}, spaced);
+const Screened& TextScreens::of_spaced(std::size_t block) {
+  BlockScreens& s = blocks_[block];
+  if (!s.taken) {
+    s.of_spaced = screen_of(s.spaced);
+    s.of_text = s.of_spaced;
+    if (!s.of_text.valid_utf8.empty()) s.of_text.valid_utf8 = s.text;
+    s.taken = true;
+  }
+  return s.of_spaced;
+}
+
+const Screened& TextScreens::of_block(std::size_t block) {
+  (void)of_spaced(block);
+  return blocks_[block].of_text;
+}
+
+const Screened& TextScreens::of_block(const doc::Block& b) {
+  const doc::Block* first = document_blocks_.data();
+  std::less<const doc::Block*> before;
+  if (!before(&b, first) && before(&b, first + document_blocks_.size())) {
+    return of_block(static_cast<std::size_t>(&b - first));
+  }
+  return of(b.text);
+}
+
+const Screened& TextScreens::of(std::string_view text) {
+  auto [it, added] = screens_.try_emplace({text.data(), text.size()});
+  if (added) it->second = screen_of(text);
+  return it->second;
 }
 
 std::uint32_t index_of(const Entry& e) {

@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "doc/document.h"
+
 namespace caselint::extract::prefilter {
 
 // What the build-time generator writes (build/generated/prefilter_data.cpp).
@@ -123,16 +125,33 @@ inline bool may_match(std::uint32_t entry, const Screened& s) {
 // once and shared by every pass over the document. A screen of a text is
 // also a screen of any part of it (a sentence of a block): every atom in a
 // part is in the whole, so it can only admit more patterns, never fewer.
+//
+// A block's screens are kept by its index, not looked up by its text: a
+// large document has hundreds of thousands of them, and finding each in a
+// hash table on every pass took a fifth of a check of a 16 MiB document.
 class TextScreens {
  public:
-  // The screen of `text`, which must stay in place and unchanged while this
-  // object is asked about it (a document's text during one extraction).
+  TextScreens() = default;
+  // For the blocks of `d`, which must outlive this object unchanged.
+  explicit TextScreens(const doc::Document& d);
+
+  // Block i's text with its soft line breaks read as spaces (a code block
+  // keeps its lines), so that a phrase wrapped over two source lines still
+  // matches. The same length as the block's text: offsets stay valid.
+  const std::string& spaced(std::size_t block) const { return blocks_[block].spaced; }
+  // The screen of spaced(i), taken when first asked for.
+  const Screened& of_spaced(std::size_t block);
+  // The same screen, answering for the block's own text: no atom holds a
+  // line break, so every atom in the text is in its spaced form too (and the
+  // text is valid UTF-8 when the spaced form is).
+  const Screened& of_block(std::size_t block);
+  // of_block for `b` when it is one of the document's blocks; of(b.text)
+  // for any other.
+  const Screened& of_block(const doc::Block& b);
+
+  // The screen of any other `text` (a heading, a title), which must stay in
+  // place and unchanged while this object is asked about it.
   const Screened& of(std::string_view text);
-  // Asks for `text` are answered with the screen of `spaced`: the same text
-  // with some line breaks read as spaces. No atom holds a line break, so
-  // every atom in `text` is in `spaced` too (and `text` is valid UTF-8 when
-  // `spaced` is).
-  void same_as(std::string_view text, std::string_view spaced);
 
  private:
   struct Hash {
@@ -140,8 +159,15 @@ class TextScreens {
       return std::hash<const void*>()(k.first) ^ (k.second * 0x9E3779B97F4A7C15ull);
     }
   };
+  struct BlockScreens {
+    std::string_view text;
+    std::string spaced;
+    bool taken = false;  // the screens below are set
+    Screened of_spaced, of_text;
+  };
+  std::span<const doc::Block> document_blocks_;
+  std::vector<BlockScreens> blocks_;
   std::unordered_map<std::pair<const char*, std::size_t>, Screened, Hash> screens_;
-  std::unordered_map<std::pair<const char*, std::size_t>, std::string_view, Hash> spaced_;
 };
 
 // Drops this thread's screens (check_source calls it after each file).

@@ -79,7 +79,7 @@ void production_status(const doc::Document& d, const Vocabulary& v, Fields& out,
   std::vector<Field> current, mentions, productions;
   for (const doc::Block& b : d.blocks) {
     if (!prose(b)) continue;
-    const prefilter::Screened& screen = screens.of(b.text);
+    const prefilter::Screened& screen = screens.of_block(b);
     if (!may_name_a_stage(screen)) continue;
     for (auto [sb, se] : sentences(b.text, screen)) {
       std::string_view sentence = std::string_view(b.text).substr(sb, se - sb);
@@ -122,7 +122,7 @@ void account_ids(const doc::Document& d, const Vocabulary& v, Fields& out, prefi
   for (const doc::Block& b : d.blocks) {
     if (b.kind == doc::BlockKind::heading) continue;
     std::vector<std::pair<std::size_t, std::size_t>> seen;
-    const prefilter::Screened& screen = screens.of(b.text);
+    const prefilter::Screened& screen = screens.of_block(b);
     for (const Pattern& p : av.mentions) {
       std::size_t from = 0;
       while (auto m = p.find(b.text, from, screen)) {

@@ -213,13 +213,25 @@ TEST_CASE("a screen spares PCRE2's UTF-8 check only for a whole-character part o
   const std::string bad = "abc \xC3";
   CHECK(pf::screen_of(bad).valid_utf8.empty());
   CHECK_FALSE(abc.find(bad, 0, pf::screen_of(bad)).has_value());
-  // A text screened as another (TextScreens::same_as) is valid in its own right.
-  const std::string lines = "abc\nabc", spaced = "abc abc";
-  pf::TextScreens screens;
-  screens.same_as(lines, spaced);
-  CHECK(screens.of(lines).valid_utf8.data() == lines.data());
-  CHECK(screens.of(spaced).valid_utf8.data() == spaced.data());
-  CHECK(abc.find(lines, 4, screens.of(lines))->begin == 4);
+  // A block's text, screened by the scan of its spaced form, is valid in its
+  // own right.
+  caselint::doc::Document d;
+  d.blocks.resize(2);
+  d.blocks[0].text = "abc\nabc";
+  d.blocks[1].kind = caselint::doc::BlockKind::code;
+  d.blocks[1].text = "abc\nabc";
+  pf::TextScreens screens(d);
+  CHECK(screens.spaced(0) == "abc abc");
+  CHECK(screens.spaced(1) == "abc\nabc");  // a code block keeps its lines
+  CHECK(screens.of_block(0).valid_utf8.data() == d.blocks[0].text.data());
+  CHECK(screens.of_spaced(0).valid_utf8.data() == screens.spaced(0).data());
+  CHECK(abc.find(d.blocks[0].text, 4, screens.of_block(0))->begin == 4);
+  // Asked by block, the document's own block is found by index; another
+  // block with the same text is screened as a text of its own.
+  CHECK(&screens.of_block(d.blocks[1]) == &screens.of_block(1));
+  caselint::doc::Block other = d.blocks[0];
+  CHECK(&screens.of_block(other) != &screens.of_block(0));
+  CHECK(screens.of_block(other).valid_utf8.data() == other.text.data());
 }
 
 namespace {
