@@ -67,7 +67,27 @@ def measure(cmd, runs, cwd=None, precise=False):
     else:
         pairs = [timed_rss(cmd, cwd) for _ in range(runs)]
         walls, rss = [w for w, _ in pairs], max(r for _, r in pairs)
-    return {"median": statistics.median(walls), "min": min(walls), "rss_kib": rss, "runs": runs}
+    return {"median": statistics.median(walls), "min": min(walls), "rss_kib": rss, "runs": runs, "walls": walls}
+
+
+def measure_rounds(cmds, runs):
+    """Each (name, cmd, cwd) of `cmds` once per round, in turn, for `runs`
+    rounds: on a shared machine the load changes over minutes, and tools
+    timed one after another in the same round see about the same load, so
+    the ratio of two tools' times in a round is steadier than the ratio of
+    medians taken minutes apart."""
+    pairs = {name: [] for name, _, _ in cmds}
+    for _ in range(runs):
+        for name, cmd, cwd in cmds:
+            pairs[name].append(timed_rss(cmd, cwd))
+    return {name: {"median": statistics.median(w for w, _ in p), "min": min(w for w, _ in p),
+                   "rss_kib": max(r for _, r in p), "runs": runs, "walls": [w for w, _ in p]}
+            for name, p in pairs.items()}
+
+
+def paired_ratio(a, b):
+    """The median over rounds of a's time over b's in the same round."""
+    return statistics.median(x / y for x, y in zip(a["walls"], b["walls"]))
 
 
 def tree_bytes(paths):
@@ -136,7 +156,7 @@ def machine():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="a few files and one run each: a smoke test")
-    ap.add_argument("--runs", type=int, default=3, help="runs per corpus measurement (the median counts)")
+    ap.add_argument("--runs", type=int, default=5, help="rounds per corpus measurement (the median counts)")
     ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench"))
     ap.add_argument("--caselint", default=os.path.join(ROOT, "build", "src", "caselint"))
     ap.add_argument("--profile", default="aurora")
@@ -169,13 +189,14 @@ def main():
         files = md_files(d)
         nbytes, nfiles = tree_bytes([d])
         print(f"{label}: {nfiles} files, {nbytes / 1e6:.1f} MB")
-        r = {}
-        r["caselint"] = measure(cl + [d], args.runs)
+        r = measure_rounds([("caselint", cl + [d], None),
+                            ("markdownlint-cli2", mdl + [os.path.relpath(f, w) for f in files], w),
+                            ("cmark-gfm", [cmark] + files, None)], args.runs)
         row("caselint", r["caselint"], nbytes, nfiles)
-        r["markdownlint-cli2"] = measure(mdl + [os.path.relpath(f, w) for f in files], args.runs, cwd=w)
         row("markdownlint-cli2", r["markdownlint-cli2"], nbytes, nfiles)
-        r["cmark-gfm"] = measure([cmark] + files, args.runs)
         row("cmark-gfm (parse only)", r["cmark-gfm"], nbytes, nfiles)
+        print(f"  caselint's time in the same round: {paired_ratio(r['caselint'], r['cmark-gfm']):.2f}x cmark-gfm's, "
+              f"1/{paired_ratio(r['markdownlint-cli2'], r['caselint']):.1f} of markdownlint-cli2's")
         results[label] = r
         print()
 
@@ -201,8 +222,10 @@ def main():
           f"{mem['rss_kib'] / 1024:.1f} MiB peak\n")
 
     c = results["corpus"]
-    speedup = c["markdownlint-cli2"]["median"] / c["caselint"]["median"]
-    vs_cmark = c["caselint"]["median"] / c["cmark-gfm"]["median"]
+    # Ratios of times taken in the same round (measure_rounds), the median
+    # over the rounds.
+    speedup = paired_ratio(c["markdownlint-cli2"], c["caselint"])
+    vs_cmark = paired_ratio(c["caselint"], c["cmark-gfm"])
     # Linear: each 4x step costs at most 4x (plus 30% for noise); a step
     # that costs less is start-up cost being spread out, not a problem.
     def growth_ok(t):

@@ -4,7 +4,7 @@
 # throughput, peak memory, ratios and PASS/FAIL per target.
 #   tools/bench/run.sh            the full benchmark (2,000 studies, 50 MiB document; minutes)
 #   tools/bench/run.sh --quick    a smoke run over a few files
-#   tools/bench/run.sh --runs 5   more runs per measurement (the median counts)
+#   tools/bench/run.sh --runs 9   more rounds per measurement (default 5; the median counts)
 # Not part of the test suite: timings belong on a quiet machine, not in ctest.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
