@@ -272,7 +272,7 @@ Screened screen_anyway(std::string_view subject) {
 }
 
 void admit_also(Screened& into, const Screened& s) {
-  into.valid_utf8 = {};
+  into.valid_utf8 = into.also_valid = {};
   if (into.all) return;
   if (s.all) {
     into.all = true;
@@ -297,17 +297,11 @@ TextScreens::TextScreens(const doc::Document& d) : document_blocks_(d.blocks) {
 const Screened& TextScreens::of_spaced(std::size_t block) {
   BlockScreens& s = blocks_[block];
   if (!s.taken) {
-    s.of_spaced = screen_of(s.spaced);
-    s.of_text = s.of_spaced;
-    if (!s.of_text.valid_utf8.empty()) s.of_text.valid_utf8 = s.text;
+    s.screen = screen_of(s.spaced);
+    if (!s.screen.valid_utf8.empty()) s.screen.also_valid = s.text;
     s.taken = true;
   }
-  return s.of_spaced;
-}
-
-const Screened& TextScreens::of_block(std::size_t block) {
-  (void)of_spaced(block);
-  return blocks_[block].of_text;
+  return s.screen;
 }
 
 const Screened& TextScreens::of_block(const doc::Block& b) {

@@ -101,6 +101,10 @@ struct Screened {
   // starts and ends on character boundaries is valid too, and PCRE2 need not
   // check it again on every match (Pattern::find).
   std::string_view valid_utf8;
+  // Another text as valid when the screened one is, which the screen answers
+  // for as well: a block's own text, screened by the scan of its spaced
+  // copy (TextScreens). Empty when there is none.
+  std::string_view also_valid;
 };
 Screened screen_of(std::string_view subject);
 // Every pattern admitted, the subject's validity checked once: for patterns
@@ -141,10 +145,10 @@ class TextScreens {
   const std::string& spaced(std::size_t block) const { return blocks_[block].spaced; }
   // The screen of spaced(i), taken when first asked for.
   const Screened& of_spaced(std::size_t block);
-  // The same screen, answering for the block's own text: no atom holds a
-  // line break, so every atom in the text is in its spaced form too (and the
-  // text is valid UTF-8 when the spaced form is).
-  const Screened& of_block(std::size_t block);
+  // The same screen, which answers for the block's own text too: no atom
+  // holds a line break, so every atom in the text is in its spaced form (and
+  // the text is valid UTF-8 when the spaced form is).
+  const Screened& of_block(std::size_t block) { return of_spaced(block); }
   // of_block for `b` when it is one of the document's blocks; of(b.text)
   // for any other.
   const Screened& of_block(const doc::Block& b);
@@ -162,8 +166,8 @@ class TextScreens {
   struct BlockScreens {
     std::string_view text;
     std::string spaced;
-    bool taken = false;  // the screens below are set
-    Screened of_spaced, of_text;
+    bool taken = false;  // `screen` is set
+    Screened screen;     // of `spaced`, answering for `text` too (also_valid)
   };
   std::span<const doc::Block> document_blocks_;
   std::vector<BlockScreens> blocks_;

@@ -168,7 +168,8 @@ bool known_valid(std::string_view subject, std::size_t from, std::string_view va
 std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_t from,
                                             const prefilter::Screened& screen) const {
   if (!prefilter::may_match(entry_, screen)) return std::nullopt;
-  return run(subject, from, known_valid(subject, from, screen.valid_utf8));
+  return run(subject, from,
+             known_valid(subject, from, screen.valid_utf8) || known_valid(subject, from, screen.also_valid));
 }
 
 std::optional<Pattern::Match> Pattern::run(std::string_view subject, std::size_t from, bool valid_utf8) const {
