@@ -24,22 +24,23 @@ ParseResult parse(const load::SourceFile& file) {
     r.error = std::move(error);
     return r;
   }
-  std::string_view body = file.bytes;
-  std::string blanked;
-  if (fm_len > 0) {
-    // Keep line numbers: the front matter becomes as many empty lines.
-    blanked.assign(static_cast<std::size_t>(std::count(file.bytes.begin(), file.bytes.begin() + static_cast<long>(fm_len), '\n')), '\n');
-    blanked.append(file.bytes, fm_len, std::string::npos);
-    body = blanked;
-  }
   switch (file.format) {
     case doc::Format::markdown:
     case doc::Format::ipynb:  // handled above
-      parse_markdown(body, d);
+      parse_markdown(file.bytes, d, fm_len);
       break;
-    case doc::Format::html:
+    case doc::Format::html: {
+      std::string_view body = file.bytes;
+      std::string blanked;
+      if (fm_len > 0) {
+        // Keep line numbers: the front matter becomes as many empty lines.
+        blanked.assign(static_cast<std::size_t>(std::count(file.bytes.begin(), file.bytes.begin() + static_cast<long>(fm_len), '\n')), '\n');
+        blanked.append(file.bytes, fm_len, std::string::npos);
+        body = blanked;
+      }
       parse_html(body, d);
       break;
+    }
   }
   if (const doc::MetaValue* title = d.meta("title"); title && !title->text.empty()) {
     d.title = title->text;

@@ -34,7 +34,9 @@ ParseResult parse(const load::SourceFile& file);
 std::size_t parse_front_matter(std::string_view bytes, doc::Document& d, std::optional<ParseError>& error);
 
 // Markdown (CommonMark + GFM tables, autolinks, strikethrough, task lists).
-void parse_markdown(std::string_view bytes, doc::Document& d);
+// The first `front_matter` bytes (parse_front_matter's length) are read as
+// as many empty lines, so that line numbers stay the file's.
+void parse_markdown(std::string_view bytes, doc::Document& d, std::size_t front_matter = 0);
 
 // HTML through libxml2's recovering HTML parser, with no network access.
 void parse_html(std::string_view bytes, doc::Document& d);
