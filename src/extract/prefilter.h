@@ -130,12 +130,12 @@ inline bool may_match(std::uint32_t entry, const Screened& s) {
 // also a screen of any part of it (a sentence of a block): every atom in a
 // part is in the whole, so it can only admit more patterns, never fewer.
 //
-// A block's screens are kept by its index, not looked up by its text: a
-// large document has hundreds of thousands of them, and finding each in a
-// hash table on every pass took a fifth of a check of a 16 MiB document.
+// A block's screen is kept by the block's index, not looked up by its text:
+// a large document has hundreds of thousands of blocks, and finding each
+// screen in a hash table on every pass took a fifth of a check of a 16 MiB
+// document.
 class TextScreens {
  public:
-  TextScreens() = default;
   // For the blocks of `d`, which must outlive this object unchanged.
   explicit TextScreens(const doc::Document& d);
 
