@@ -458,7 +458,7 @@ class Extractor {
         if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item) continue;
         for (const Pattern& p : fv.text_patterns) {
           std::size_t from = 0;
-          while (auto m = p.find(b.text, from, screen_of_text(bi))) {
+          while (auto m = p.find(b.text, from, screens_.of_block(bi))) {
             if (m->value) {
               std::size_t len = m->value->second - m->value->first;
               doc::SourceRange r = d_.range_of(b.text_offset + m->value->first, len);
@@ -551,7 +551,7 @@ class Extractor {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code && !set.code) continue;
       const std::string& flat = screens_.spaced(bi);
-      const prefilter::Screened& screen = screen_of_block(bi);
+      const prefilter::Screened& screen = screens_.of_block(bi);
       for (const Pattern& p : item.patterns) {
         if (!p.may_match(screen)) continue;
         std::size_t from = 0;
@@ -633,7 +633,7 @@ class Extractor {
     for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code) continue;
-      add_prose(screens_.spaced(bi), screens_.of_spaced(bi), b.text_offset, b.range, FieldSource::text);
+      add_prose(screens_.spaced(bi), screens_.of_block(bi), b.text_offset, b.range, FieldSource::text);
     }
     bool specific = std::any_of(found.begin(), found.end(), [](const Field& f) { return f.text.rfind("aurora-", 0) == 0; });
     std::vector<Field>& items = out_.mutable_items();
@@ -671,7 +671,7 @@ class Extractor {
     bool have_diagram = out_.get("architecture_diagram") != nullptr;
     for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
       const doc::Block& b = d_.blocks[bi];
-      const prefilter::Screened& screen = screen_of_text(bi);
+      const prefilter::Screened& screen = screens_.of_block(bi);
       std::size_t from = 0;
       while (auto m = shortcode_image().find(b.text, from, screen)) {
         std::string_view code = std::string_view(b.text).substr(m->begin, m->end - m->begin);
@@ -819,7 +819,7 @@ class Extractor {
       std::vector<std::pair<std::size_t, std::size_t>> hits;
       for (const Pattern& p : v_.absolute_claims()) {
         std::size_t from = 0;
-        while (auto m = p.find(b.text, from, screen_of_text(bi))) {
+        while (auto m = p.find(b.text, from, screens_.of_block(bi))) {
           hits.emplace_back(m->begin, m->end);
           from = m->end > from ? m->end : from + 1;
         }
@@ -844,7 +844,7 @@ class Extractor {
       for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
         const doc::Block& b = d_.blocks[bi];
         if (b.kind == doc::BlockKind::code) continue;
-        auto m = a.use->find(b.text, 0, screen_of_text(bi));
+        auto m = a.use->find(b.text, 0, screens_.of_block(bi));
         if (!m) continue;
         std::size_t at = b.text_offset + m->begin;
         // Spelled out before, or right around the first use: "recovery time
@@ -914,8 +914,6 @@ class Extractor {
   prefilter::TextScreens& screens_;
   TopicSets wanted_;
   mutable std::vector<const prefilter::Screened*> heading_screens_;
-  const prefilter::Screened& screen_of_block(std::size_t bi) const { return screens_.of_spaced(bi); }
-  const prefilter::Screened& screen_of_text(std::size_t bi) const { return screens_.of_block(bi); }
   const prefilter::Screened& screen_of_heading(std::size_t i) const {
     if (heading_screens_.size() != d_.sections.size()) heading_screens_.assign(d_.sections.size(), nullptr);
     if (!heading_screens_[i]) heading_screens_[i] = &screens_.of(d_.sections[i].heading);
@@ -929,7 +927,7 @@ class Extractor {
     prefilter::Screened& u = document_screen_.emplace();
     u.all = false;
     for (std::size_t i = 1; i < d_.sections.size(); ++i) prefilter::admit_also(u, screen_of_heading(i));
-    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) prefilter::admit_also(u, screen_of_block(bi));
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) prefilter::admit_also(u, screens_.of_block(bi));
     return u;
   }
   mutable std::optional<prefilter::Screened> document_screen_;

@@ -294,7 +294,7 @@ TextScreens::TextScreens(const doc::Document& d) : document_blocks_(d.blocks) {
   }
 }
 
-const Screened& TextScreens::of_spaced(std::size_t block) {
+const Screened& TextScreens::of_block(std::size_t block) {
   BlockScreens& s = blocks_[block];
   if (!s.taken) {
     s.screen = screen_of(s.spaced);

@@ -143,12 +143,11 @@ class TextScreens {
   // keeps its lines), so that a phrase wrapped over two source lines still
   // matches. The same length as the block's text: offsets stay valid.
   const std::string& spaced(std::size_t block) const { return blocks_[block].spaced; }
-  // The screen of spaced(i), taken when first asked for.
-  const Screened& of_spaced(std::size_t block);
-  // The same screen, which answers for the block's own text too: no atom
-  // holds a line break, so every atom in the text is in its spaced form (and
-  // the text is valid UTF-8 when the spaced form is).
-  const Screened& of_block(std::size_t block) { return of_spaced(block); }
+  // The screen of spaced(i), taken when first asked for. It answers for the
+  // block's own text too: no atom holds a line break, so every atom in the
+  // text is in its spaced form (and the text is valid UTF-8 when the spaced
+  // form is: Screened::also_valid).
+  const Screened& of_block(std::size_t block);
   // of_block for `b` when it is one of the document's blocks; of(b.text)
   // for any other.
   const Screened& of_block(const doc::Block& b);

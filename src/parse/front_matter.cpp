@@ -54,6 +54,11 @@ void add_value(doc::Document& d, const std::string& key, const YAML::Node& key_n
 
 }  // namespace
 
+std::string front_matter_as_blank_lines(std::string_view bytes, std::size_t front_matter) {
+  const std::string_view block = bytes.substr(0, front_matter);
+  return std::string(static_cast<std::size_t>(std::count(block.begin(), block.end(), '\n')), '\n');
+}
+
 std::size_t parse_front_matter(std::string_view bytes, doc::Document& d, std::optional<ParseError>& error) {
   auto line_end = [&](std::size_t from) {
     std::size_t e = bytes.find('\n', from);

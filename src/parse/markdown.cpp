@@ -404,8 +404,7 @@ void parse_markdown(std::string_view bytes, doc::Document& d, std::size_t front_
   // The front matter as empty lines, without a copy of the rest: a 50 MiB
   // study would hold two copies of its text while cmark-gfm's tree peaks.
   front_matter = std::min(front_matter, bytes.size());
-  const std::string blank_lines(
-      static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(front_matter), '\n')), '\n');
+  const std::string blank_lines = front_matter_as_blank_lines(bytes, front_matter);
   cmark_parser_feed(parser.get(), blank_lines.data(), blank_lines.size());
   cmark_parser_feed(parser.get(), bytes.data() + front_matter, bytes.size() - front_matter);
   NodePtr root(cmark_parser_finish(parser.get()));

@@ -1,7 +1,5 @@
 #include "parse/parse.h"
 
-#include <algorithm>
-
 namespace caselint::parse {
 
 ParseResult parse(const load::SourceFile& file) {
@@ -33,8 +31,7 @@ ParseResult parse(const load::SourceFile& file) {
       std::string_view body = file.bytes;
       std::string blanked;
       if (fm_len > 0) {
-        // Keep line numbers: the front matter becomes as many empty lines.
-        blanked.assign(static_cast<std::size_t>(std::count(file.bytes.begin(), file.bytes.begin() + static_cast<long>(fm_len), '\n')), '\n');
+        blanked = front_matter_as_blank_lines(file.bytes, fm_len);
         blanked.append(file.bytes, fm_len, std::string::npos);
         body = blanked;
       }

@@ -32,6 +32,10 @@ ParseResult parse(const load::SourceFile& file);
 // (0 when there is none). A front matter block that is not valid YAML, or is
 // not a mapping, is a ParseError.
 std::size_t parse_front_matter(std::string_view bytes, doc::Document& d, std::optional<ParseError>& error);
+// The first `front_matter` bytes of `bytes` (parse_front_matter's length) as
+// as many empty lines: what the body's parser reads in their place, so that
+// line numbers stay the file's.
+std::string front_matter_as_blank_lines(std::string_view bytes, std::size_t front_matter);
 
 // Markdown (CommonMark + GFM tables, autolinks, strikethrough, task lists).
 // The first `front_matter` bytes (parse_front_matter's length) are read as

@@ -224,7 +224,7 @@ TEST_CASE("a screen spares PCRE2's UTF-8 check only for a whole-character part o
   CHECK(screens.spaced(0) == "abc abc");
   CHECK(screens.spaced(1) == "abc\nabc");  // a code block keeps its lines
   CHECK(screens.of_block(0).also_valid.data() == d.blocks[0].text.data());
-  CHECK(screens.of_spaced(0).valid_utf8.data() == screens.spaced(0).data());
+  CHECK(screens.of_block(0).valid_utf8.data() == screens.spaced(0).data());
   CHECK(abc.find(d.blocks[0].text, 4, screens.of_block(0))->begin == 4);
   CHECK(abc.find(screens.spaced(0), 4, screens.of_block(0))->begin == 4);
   // Asked by block, the document's own block is found by index; another
