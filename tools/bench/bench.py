@@ -63,11 +63,18 @@ def measure(cmd, runs, cwd=None, precise=False):
     process would show) times direct spawns and takes memory from one more run."""
     if precise:
         walls = [run_once(cmd, cwd)[0] for _ in range(runs)]
-        rss = timed_rss(cmd, cwd)[1]
-    else:
-        pairs = [timed_rss(cmd, cwd) for _ in range(runs)]
-        walls, rss = [w for w, _ in pairs], max(r for _, r in pairs)
-    return {"median": statistics.median(walls), "min": min(walls), "rss_kib": rss, "runs": runs, "walls": walls}
+        return summary(walls, timed_rss(cmd, cwd)[1])
+    return summary_of([timed_rss(cmd, cwd) for _ in range(runs)])
+
+
+def summary(walls, rss_kib):
+    return {"median": statistics.median(walls), "min": min(walls), "rss_kib": rss_kib, "runs": len(walls),
+            "walls": walls}
+
+
+def summary_of(pairs):
+    """The summary of (wall, peak RSS) pairs: the median wall, the largest peak."""
+    return summary([w for w, _ in pairs], max(r for _, r in pairs))
 
 
 def measure_rounds(cmds, runs):
@@ -80,9 +87,7 @@ def measure_rounds(cmds, runs):
     for _ in range(runs):
         for name, cmd, cwd in cmds:
             pairs[name].append(timed_rss(cmd, cwd))
-    return {name: {"median": statistics.median(w for w, _ in p), "min": min(w for w, _ in p),
-                   "rss_kib": max(r for _, r in p), "runs": runs, "walls": [w for w, _ in p]}
-            for name, p in pairs.items()}
+    return {name: summary_of(p) for name, p in pairs.items()}
 
 
 def paired_ratio(a, b):
