@@ -49,6 +49,10 @@ struct Collector {
   std::string strong_prefix;
   bool strong_first = false;
   int image_depth = 0;
+  // A paragraph that cmark-gfm's table extension split from the table after
+  // it has no position, and its inlines count lines from 0: this is the
+  // table's first line, which is the paragraph's (0 when not known).
+  int line_base = 0;
   std::string image_alt;
 
   void start(doc::BlockKind k, doc::SourceRange r) {
@@ -71,13 +75,16 @@ class MarkdownBuilder {
   MarkdownBuilder(std::string_view source, doc::Document& d) : index_(source), d_(d) {}
   int line_count() const { return index_.line_count(); }
 
-  // Reads the tree into the document one top-level block at a time and
-  // frees each block once read: the node tree is several times the size of
-  // the text, and the tree and the document model are not both whole at once.
-  void build(cmark_node* root) {
-    d_.sections.push_back(doc::Section{});
-    section_stack_.push_back(0);
-    enter(root);
+  // Reads one parsed part into the document, one top-level block at a time,
+  // freeing each block once read: the node tree is several times the size
+  // of the text, and the tree and the document model are not both whole at
+  // once. `first_line` is the file line of the part's line 1.
+  void add(cmark_node* root, int first_line) {
+    line_shift_ = first_line - 1;
+    if (d_.sections.empty()) {
+      d_.sections.push_back(doc::Section{});
+      section_stack_.push_back(0);
+    }
     while (cmark_node* block = cmark_node_first_child(root)) {
       IterPtr iter(cmark_iter_new(block));
       cmark_event_type ev;
@@ -92,13 +99,20 @@ class MarkdownBuilder {
       iter.reset();
       cmark_node_free(block);  // unlinks it from the document first
     }
-    exit(root);
+  }
+
+  // After the last part: the sections' line ranges.
+  void finish() {
+    if (d_.sections.empty()) d_.sections.push_back(doc::Section{});
     finish_sections();
   }
 
  private:
-  doc::Position pos(int line, int byte_col) const {
-    if (line <= 0) return {};
+  // A line number of the part being read, as a line of the file.
+  int file_line(int part_line) const { return part_line > 0 ? part_line + line_shift_ : 0; }
+  doc::Position pos(int part_line, int byte_col) const {
+    if (part_line <= 0) return {};
+    int line = file_line(part_line);
     return {line, byte_col > 0 ? index_.codepoint_column(line, byte_col) : 0};
   }
   doc::SourceRange range_of(cmark_node* n) const {
@@ -106,6 +120,19 @@ class MarkdownBuilder {
             pos(cmark_node_get_end_line(n), cmark_node_get_end_column(n))};
   }
 
+
+  // Where an inline node starts. In a block with no position, inlines have
+  // none either (see Collector::line_base).
+  doc::Position inline_start(cmark_node* n) {
+    if (cur_.active && cur_.range.start.line == 0) return cur_.range.start;
+    if (cur_.active && cur_.line_base > 0) {
+      doc::Position p{cur_.line_base + std::max(cmark_node_get_start_line(n), 0), 0};
+      cur_.range.end.line = std::max(cur_.range.end.line, p.line);
+      return p;
+    }
+    doc::Position p = pos(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+    return p.line == 0 && cur_.active ? cur_.range.start : p;
+  }
 
   void add_text(cmark_node* n, std::string_view s) {
     if (!cur_.active) return;
@@ -116,8 +143,7 @@ class MarkdownBuilder {
     doc::TextSpan span;
     span.offset = cur_.text.size();
     span.length = s.size();
-    span.start = pos(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
-    if (span.start.line == 0) span.start = cur_.range.start;
+    span.start = inline_start(n);
     cur_.spans.push_back(span);
     cur_.text += s;
   }
@@ -151,6 +177,13 @@ class MarkdownBuilder {
       case CMARK_NODE_PARAGRAPH:
         if (cur_.active) return;  // paragraph inside a table cell cannot happen; be safe
         cur_.start(item_depth_ > 0 ? doc::BlockKind::list_item : doc::BlockKind::paragraph, range_of(n));
+        if (cur_.range.start.line == 0) {
+          cmark_node* next = cmark_node_next(n);
+          if (next && type_of(next) == "table" && cmark_node_get_start_line(next) > 0) {
+            cur_.line_base = file_line(cmark_node_get_start_line(next));
+            cur_.range = {{cur_.line_base, 1}, {cur_.line_base, 0}};
+          }
+        }
         return;
       case CMARK_NODE_CODE_BLOCK: {
         const char* lit = cmark_node_get_literal(n);
@@ -185,7 +218,8 @@ class MarkdownBuilder {
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE: {
         const char* lit = cmark_node_get_literal(n);
-        if (lit) scan_comments(lit, cmark_node_get_start_line(n));
+        if (!lit) return;
+        scan_comments(lit, t == CMARK_NODE_HTML_INLINE ? inline_start(n).line : file_line(cmark_node_get_start_line(n)));
         return;
       }
       case CMARK_NODE_TEXT:
@@ -230,7 +264,7 @@ class MarkdownBuilder {
       doc::Table& table = d_.tables.back();
       if (table.rows.empty() && (ts == "table_header" || cmark_gfm_extensions_get_table_row_is_header(n))) table.has_header = true;
       table.rows.emplace_back();
-      row_line_ = cmark_node_get_start_line(n);
+      row_line_ = file_line(cmark_node_get_start_line(n));
     } else if (ts == "table_cell") {
       doc::SourceRange r = range_of(n);
       if (r.start.line == 0) r.start = r.end = {row_line_, 0};
@@ -281,7 +315,8 @@ class MarkdownBuilder {
         link.title = title ? title : "";
         link.is_image = f.is_image;
         link.range = range_of(n);
-        if (link.range.start.line == 0) link.range = cur_.range;
+        const bool inline_unknown = cur_.active && (cur_.line_base > 0 || cur_.range.start.line == 0);
+        if (link.range.start.line == 0 || inline_unknown) link.range = cur_.range;
         link.section = section_stack_.back();
         if (f.is_image) {
           --cur_.image_depth;
@@ -389,11 +424,13 @@ class MarkdownBuilder {
   std::vector<LinkFrame> links_;
   int row_line_ = 0;
   int item_depth_ = 0;
+  int line_shift_ = 0;
 };
 
-}  // namespace
+// Files larger than this are parsed in parts of about this size.
+constexpr std::size_t kPartBytes = std::size_t{1} << 20;
 
-void parse_markdown(std::string_view bytes, doc::Document& d, std::size_t front_matter) {
+ParserPtr new_parser() {
   ensure_extensions_registered();
   ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
   for (const char* name : {"table", "autolink", "strikethrough", "tasklist"}) {
@@ -401,17 +438,208 @@ void parse_markdown(std::string_view bytes, doc::Document& d, std::size_t front_
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
   }
-  // The front matter as empty lines, without a copy of the rest: a 50 MiB
-  // study would hold two copies of its text while cmark-gfm's tree peaks.
+  return parser;
+}
+
+// Large files are parsed in parts, so that cmark-gfm's tree (several times
+// the size of the text) never holds more than one part. A part ends just
+// before a line that starts with a letter or `#` after an empty line: at
+// such a line cmark-gfm has closed every block, unless a fenced code block
+// or an HTML block that only its end marker closes is still open. A
+// sentinel paragraph fed after the part tells: it stays a paragraph of its
+// own only if nothing was open. Two things cmark-gfm resolves across the
+// whole file, link reference definitions and footnotes, keep a file whole.
+
+// Whether the file may be parsed in parts. Conservative: any "]:" (a link
+// reference definition's label ends so) or "[^" (a footnote), or a carriage
+// return that ends a line on its own (cmark-gfm counts it as a line, the
+// line index does not), keeps the file whole.
+bool may_split(std::string_view bytes) {
+  if (bytes.find("]:") != std::string_view::npos || bytes.find("[^") != std::string_view::npos) return false;
+  for (std::size_t cr = bytes.find('\r'); cr != std::string_view::npos; cr = bytes.find('\r', cr + 1)) {
+    if (cr + 1 == bytes.size() || bytes[cr + 1] != '\n') return false;
+  }
+  return true;
+}
+
+bool is_blank_line(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// Top-level blocks that an empty line does not close: a fenced code block
+// and the HTML blocks that end at a marker (CommonMark 4.5 and 4.6, kinds
+// 1-5). Followed line by line, this says where a part may not end; the
+// sentinel still checks each end, so a misreading costs only a retry.
+class OpenBlocks {
+ public:
+  void read(std::string_view line) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::size_t indent = line.find_first_not_of(' ');
+    if (fence_length_ > 0) {
+      if (indent <= 3 && closes_fence(after_markers(line.substr(indent)))) fence_length_ = 0;
+      return;
+    }
+    if (!html_end_.empty()) {
+      if (contains(line, html_end_)) html_end_ = {};
+      return;
+    }
+    if (indent == std::string_view::npos || indent > 3) return;
+    std::string_view rest = after_markers(line.substr(indent));
+    if (rest.starts_with("```") || rest.starts_with("~~~")) {
+      fence_char_ = rest[0];
+      fence_length_ = rest.find_first_not_of(fence_char_);
+      if (fence_length_ == std::string_view::npos) fence_length_ = rest.size();
+      return;
+    }
+    if (rest.starts_with('<')) {
+      std::string_view end = html_end_marker(rest);
+      if (!end.empty() && !contains(rest.substr(1), end)) html_end_ = end;
+    }
+  }
+  bool open() const { return fence_length_ > 0 || !html_end_.empty(); }
+
+ private:
+  // A line without its block quote and list item markers ("> - 1. "): a
+  // fence opened on a list item's first line is closed on a line of its own.
+  static std::string_view after_markers(std::string_view rest) {
+    for (int i = 0; i < 16 && !rest.empty(); ++i) {
+      std::size_t n = 0;
+      if (rest[0] == '>') {
+        n = 1;
+      } else if ((rest[0] == '-' || rest[0] == '+' || rest[0] == '*') && rest.size() > 1 && (rest[1] == ' ' || rest[1] == '\t')) {
+        n = 2;
+      } else {
+        n = rest.find_first_not_of("0123456789");
+        if (n == 0 || n == std::string_view::npos || n > 9 || n + 1 >= rest.size() || (rest[n] != '.' && rest[n] != ')') ||
+            (rest[n + 1] != ' ' && rest[n + 1] != '\t')) {
+          return rest;
+        }
+        n += 2;
+      }
+      rest.remove_prefix(n);
+      const std::size_t text = rest.find_first_not_of(" \t");
+      rest.remove_prefix(text == std::string_view::npos ? rest.size() : text);
+    }
+    return rest;
+  }
+  bool closes_fence(std::string_view rest) const {
+    const std::size_t run = rest.find_first_not_of(fence_char_);
+    const std::size_t length = run == std::string_view::npos ? rest.size() : run;
+    return length >= fence_length_ && (run == std::string_view::npos || is_blank_line(rest.substr(run)));
+  }
+  static bool contains(std::string_view line, std::string_view marker) {
+    if (marker != "</") return line.find(marker) != std::string_view::npos;
+    for (std::string_view tag : {"</script>", "</pre>", "</style>", "</textarea>"}) {
+      auto it = std::search(line.begin(), line.end(), tag.begin(), tag.end(),
+                            [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+      if (it != line.end()) return true;
+    }
+    return false;
+  }
+  // The end marker of the HTML block `rest` starts, or empty. "</" stands
+  // for the four closing tags of kind 1.
+  static std::string_view html_end_marker(std::string_view rest) {
+    if (rest.starts_with("<!--")) return "-->";
+    if (rest.starts_with("<![CDATA[")) return "]]>";
+    if (rest.starts_with("<?")) return "?>";
+    if (rest.size() > 2 && rest[1] == '!' && std::isalpha(static_cast<unsigned char>(rest[2]))) return ">";
+    for (std::string_view tag : {"script", "pre", "style", "textarea"}) {
+      if (rest.size() < tag.size() + 1) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < tag.size(); ++i) {
+        same = same && std::tolower(static_cast<unsigned char>(rest[i + 1])) == tag[i];
+      }
+      if (same) return "</";
+    }
+    return {};
+  }
+
+  char fence_char_ = 0;
+  std::size_t fence_length_ = 0;
+  std::string_view html_end_;
+};
+
+// Where the part that starts at `begin` may end: the start of the first line
+// at or after `from` that begins with an ASCII letter or `#`, follows an
+// empty line (or one of spaces and tabs), and is not inside an open block.
+// npos when there is none.
+std::size_t next_part_start(std::string_view bytes, std::size_t begin, std::size_t from) {
+  OpenBlocks blocks;
+  bool after_blank = false;
+  for (std::size_t start = begin; start < bytes.size();) {
+    std::size_t nl = bytes.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? bytes.size() : nl;
+    const std::string_view line = bytes.substr(start, end - start);
+    if (start >= from && after_blank && !blocks.open() && !line.empty()) {
+      const char c = line[0];
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '#') return start;
+    }
+    blocks.read(line);
+    after_blank = is_blank_line(line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return std::string_view::npos;
+}
+
+constexpr std::string_view kSentinel = "caselintpartend\n";
+
+// True when the root's last child is the sentinel's own paragraph; removes it.
+bool take_sentinel(cmark_node* root) {
+  cmark_node* last = cmark_node_last_child(root);
+  if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH) return false;
+  cmark_node* text = cmark_node_first_child(last);
+  if (!text || cmark_node_next(text) || cmark_node_get_type(text) != CMARK_NODE_TEXT) return false;
+  const char* lit = cmark_node_get_literal(text);
+  if (!lit || std::string_view(lit) != kSentinel.substr(0, kSentinel.size() - 1)) return false;
+  cmark_node_free(last);
+  return true;
+}
+
+int count_lines(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+std::size_t parse_markdown_in_parts(std::string_view bytes, doc::Document& d, std::size_t front_matter,
+                                    std::size_t part_bytes) {
   front_matter = std::min(front_matter, bytes.size());
-  const std::string blank_lines = front_matter_as_blank_lines(bytes, front_matter);
-  cmark_parser_feed(parser.get(), blank_lines.data(), blank_lines.size());
-  cmark_parser_feed(parser.get(), bytes.data() + front_matter, bytes.size() - front_matter);
-  NodePtr root(cmark_parser_finish(parser.get()));
   MarkdownBuilder builder(bytes, d);
   d.last_line = builder.line_count();
   if (d.last_line > 1 && !bytes.empty() && bytes.back() == '\n') d.last_line -= 1;
-  builder.build(root.get());
+  const bool split = bytes.size() > part_bytes && may_split(bytes);
+  // The front matter as empty lines, without a copy of the rest: a 50 MiB
+  // study would hold two copies of its text while cmark-gfm's tree peaks.
+  std::string blank_lines = front_matter_as_blank_lines(bytes, front_matter);
+  std::size_t begin = front_matter, parts = 0;
+  int first_line = 1;
+  do {
+    // A part whose end the sentinel finds inside an open block is read again
+    // to a later end; after a few tries, the rest is one part.
+    NodePtr root;
+    std::size_t end = begin;
+    for (int attempt = 0; !root; ++attempt) {
+      const std::size_t from = std::max(begin + part_bytes, end + 1);
+      end = split && attempt < 4 ? next_part_start(bytes, begin, from) : std::string_view::npos;
+      if (end == std::string_view::npos) end = bytes.size();
+      ParserPtr parser = new_parser();
+      cmark_parser_feed(parser.get(), blank_lines.data(), blank_lines.size());
+      cmark_parser_feed(parser.get(), bytes.data() + begin, end - begin);
+      if (end < bytes.size()) cmark_parser_feed(parser.get(), kSentinel.data(), kSentinel.size());
+      root.reset(cmark_parser_finish(parser.get()));
+      if (end < bytes.size() && !take_sentinel(root.get())) root.reset();
+    }
+    builder.add(root.get(), first_line);
+    ++parts;
+    first_line += count_lines(blank_lines) + count_lines(bytes.substr(begin, end - begin));
+    blank_lines.clear();
+    begin = end;
+  } while (begin < bytes.size());
+  builder.finish();
+  return parts;
+}
+
+void parse_markdown(std::string_view bytes, doc::Document& d, std::size_t front_matter) {
+  parse_markdown_in_parts(bytes, d, front_matter, kPartBytes);
 }
 
 }  // namespace caselint::parse

@@ -40,7 +40,13 @@ std::string front_matter_as_blank_lines(std::string_view bytes, std::size_t fron
 // Markdown (CommonMark + GFM tables, autolinks, strikethrough, task lists).
 // The first `front_matter` bytes (parse_front_matter's length) are read as
 // as many empty lines, so that line numbers stay the file's.
+// A file over 1 MiB is parsed in parts (see parse_markdown_in_parts).
 void parse_markdown(std::string_view bytes, doc::Document& d, std::size_t front_matter = 0);
+// parse_markdown, reading the file in parts of at least `part_bytes` where
+// that gives the same document: cmark-gfm's tree then holds one part at a
+// time. Returns the number of parts read.
+std::size_t parse_markdown_in_parts(std::string_view bytes, doc::Document& d, std::size_t front_matter,
+                                    std::size_t part_bytes);
 
 // HTML through libxml2's recovering HTML parser, with no network access.
 void parse_html(std::string_view bytes, doc::Document& d);

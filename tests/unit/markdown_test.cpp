@@ -1,7 +1,12 @@
 #include "test_support.h"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "doc/line_index.h"
 #include "parse/parse.h"
+#include "parts_check.h"
 
 using namespace caselint;
 
@@ -194,4 +199,80 @@ TEST_CASE("deeply nested block quotes and lists do not crash") {
   for (int i = 0; i < 5000; ++i) deep += std::string(static_cast<std::size_t>(i % 40) * 2, ' ') + "- item\n";
   doc::Document d = md(deep);
   CHECK(d.blocks.size() > 1);
+}
+
+namespace {
+
+// Reads `text` whole and in parts of `part_bytes`; the two documents must be
+// the same. Returns the number of parts.
+std::size_t same_in_parts(const std::string& text, std::size_t part_bytes) {
+  fuzz::PartsResult r = fuzz::read_both_ways(text, part_bytes);
+  CHECK(r.in_parts == r.whole);
+  return r.parts;
+}
+
+}  // namespace
+
+TEST_CASE("a file read in parts gives the same document as read whole") {
+  SUBCASE("every Markdown file in the corpus, at several part sizes") {
+    std::size_t files = 0, split = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(CASELINT_SOURCE_DIR "/corpus")) {
+      if (entry.path().extension() != ".md") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      INFO(entry.path().string());
+      ++files;
+      std::size_t most = 0;
+      for (std::size_t part : {std::size_t{1}, std::size_t{300}, std::size_t{4096}}) {
+        most = std::max(most, same_in_parts(ss.str(), part));
+      }
+      if (most > 1) ++split;
+    }
+    CHECK(files > 50);
+    // Most files have a paragraph or heading after an empty line.
+    CHECK(split * 10 > files * 8);
+  }
+  SUBCASE("a part ends before a paragraph or heading after an empty line") {
+    CHECK(same_in_parts("# T\n\nOne.\n\nTwo.\n\n## Next\n\nThree.\n", 1) == 5);
+    // Lines numbers and columns after the front matter and in later parts.
+    CHECK(same_in_parts("---\ntitle: x\n---\n# T\n\nSee [AWS](https://aws.amazon.com \"t\").\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd é <!-- caselint-disable CS101 -->.\n", 1) == 3);
+  }
+  SUBCASE("a block still open at an empty line keeps its part going") {
+    // A fenced code block and an HTML comment with an empty line and a
+    // paragraph-looking line inside.
+    CHECK(same_in_parts("# T\n\n```\ncode\n\nnot a paragraph\n```\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("# T\n\n<!--\nhidden\n\nnot a paragraph\n-->\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("# T\n\n<pre>\nx\n\ny\n</pre>\n\nAfter.\n", 1) == 2);
+    // A fence closed inside a list item, then one opened at the top level.
+    CHECK(same_in_parts("- ```\n  a\n  ```\n\nfoo\n\n```\ncode\n\nbar\n```\n\nEnd.\n", 1) >= 2);
+  }
+  SUBCASE("lists, quotes and indented code end where the paragraph starts") {
+    same_in_parts("- a\n\n- b\n\n  more b\n\nAfter the list.\n\n> quote\n\nAfter.\n\n    code\n\nText.\n", 1);
+    same_in_parts("1. a\n\n   ```\n   x\n\n   y\n   ```\nlazy\n\nNext.\n\n* [ ] task\n\nDone ~~no~~.\n", 1);
+    same_in_parts("Setext\n======\n\nPara\n---\n\nWord\n\n<div>\nhtml\n\nText\n", 1);
+  }
+  SUBCASE("files that keep a link reference or footnote across parts stay whole") {
+    CHECK(same_in_parts("See [x].\n\nMore.\n\n[x]: https://example.com\n", 1) == 1);
+    CHECK(same_in_parts("Note[^1].\n\nMore.\n\n[^1]: The note.\n", 1) == 1);
+    // A carriage return alone ends a line for cmark-gfm, not for the line index.
+    CHECK(same_in_parts("One.\r\rTwo.\r\n\r\nThree.\n", 1) == 1);
+    CHECK(same_in_parts("One.\r\n\r\nTwo.\r\n\r\nThree.\r\n", 1) == 3);
+  }
+  SUBCASE("the file's own text like the part marker is only text") {
+    same_in_parts("caselintpartend\n\ncaselintpartend\n\n```\ncaselintpartend\n\ncaselintpartend\n", 1);
+  }
+}
+
+TEST_CASE("a paragraph that cmark-gfm splits from the table after it keeps its lines") {
+  // The delimiter row under "| a |" is not one, so "| a |" and "|--|x|"
+  // stay a paragraph; cmark-gfm gives it no position and its text lines
+  // counted from 0. They come from the table's first line.
+  doc::Document d = md("# T\n\n| a |\n|--|x|\n| b | c |\n|---|---|\n| 1 | 2 |\n");
+  const doc::Block* p = block_with(d, "| a |");
+  REQUIRE(p);
+  CHECK(p->range.start == doc::Position{3, 1});
+  CHECK(d.position_at(p->text_offset).line == 3);
+  CHECK(d.position_at(p->text_offset + p->text.find("|--|")).line == 4);
+  same_in_parts("# T\n\n| a |\n|--|x|\n| b | c |\n|---|---|\n| 1 | 2 |\n\nAfter.\n", 1);
 }
