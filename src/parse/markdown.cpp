@@ -450,12 +450,13 @@ ParserPtr new_parser() {
 // own only if nothing was open. Two things cmark-gfm resolves across the
 // whole file, link reference definitions and footnotes, keep a file whole.
 
-// Whether the file may be parsed in parts. Conservative: any "]:" (a link
-// reference definition's label ends so) or "[^" (a footnote), or a carriage
+// Whether the file may be parsed in parts. Conservative: any "]:" (how the
+// label of a link reference definition or a footnote definition ends; a
+// footnote reference with no definition is plain text), or a carriage
 // return that ends a line on its own (cmark-gfm counts it as a line, the
 // line index does not), keeps the file whole.
 bool may_split(std::string_view bytes) {
-  if (bytes.find("]:") != std::string_view::npos || bytes.find("[^") != std::string_view::npos) return false;
+  if (bytes.find("]:") != std::string_view::npos) return false;
   for (std::size_t cr = bytes.find('\r'); cr != std::string_view::npos; cr = bytes.find('\r', cr + 1)) {
     if (cr + 1 == bytes.size() || bytes[cr + 1] != '\n') return false;
   }

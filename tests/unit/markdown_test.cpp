@@ -255,6 +255,8 @@ TEST_CASE("a file read in parts gives the same document as read whole") {
   SUBCASE("files that keep a link reference or footnote across parts stay whole") {
     CHECK(same_in_parts("See [x].\n\nMore.\n\n[x]: https://example.com\n", 1) == 1);
     CHECK(same_in_parts("Note[^1].\n\nMore.\n\n[^1]: The note.\n", 1) == 1);
+    // A footnote reference with no definition is text: such a file is split.
+    CHECK(same_in_parts("Note[^1].\n\nMore [^a-z].\n\nEnd.\n", 1) == 3);
     // A carriage return alone ends a line for cmark-gfm, not for the line index.
     CHECK(same_in_parts("One.\r\rTwo.\r\n\r\nThree.\n", 1) == 1);
     CHECK(same_in_parts("One.\r\n\r\nTwo.\r\n\r\nThree.\r\n", 1) == 3);
