@@ -447,8 +447,9 @@ ParserPtr new_parser() {
 // such a line cmark-gfm has closed every block, unless a fenced code block
 // or an HTML block that only its end marker closes is still open. A
 // sentinel paragraph fed after the part tells: it stays a paragraph of its
-// own only if nothing was open. Two things cmark-gfm resolves across the
-// whole file, link reference definitions and footnotes, keep a file whole.
+// own only if nothing was open. What cmark-gfm resolves across the whole
+// file, link reference definitions and footnote definitions, keeps a file
+// whole (may_split).
 
 // Whether the file may be parsed in parts. Conservative: any "]:" (how the
 // label of a link reference definition or a footnote definition ends; a
