@@ -121,11 +121,16 @@ class MarkdownBuilder {
   }
 
 
+  // False inside a block whose inlines cmark-gfm gives no usable position:
+  // one with no position itself, or one whose lines count from line_base
+  // (see Collector::line_base).
+  bool cmark_places_inlines() const { return !cur_.active || (cur_.line_base == 0 && cur_.range.start.line != 0); }
+
   // Where an inline node starts. In a block with no position, inlines have
-  // none either (see Collector::line_base).
+  // none either.
   doc::Position inline_start(cmark_node* n) {
-    if (cur_.active && cur_.range.start.line == 0) return cur_.range.start;
-    if (cur_.active && cur_.line_base > 0) {
+    if (!cmark_places_inlines()) {
+      if (cur_.line_base == 0) return cur_.range.start;
       doc::Position p{cur_.line_base + std::max(cmark_node_get_start_line(n), 0), 0};
       cur_.range.end.line = std::max(cur_.range.end.line, p.line);
       return p;
@@ -315,8 +320,7 @@ class MarkdownBuilder {
         link.title = title ? title : "";
         link.is_image = f.is_image;
         link.range = range_of(n);
-        const bool inline_unknown = cur_.active && (cur_.line_base > 0 || cur_.range.start.line == 0);
-        if (link.range.start.line == 0 || inline_unknown) link.range = cur_.range;
+        if (link.range.start.line == 0 || !cmark_places_inlines()) link.range = cur_.range;
         link.section = section_stack_.back();
         if (f.is_image) {
           --cur_.image_depth;
