@@ -8,8 +8,37 @@
 #include <string>
 
 #include "check/check.h"
+#include "load/source.h"
+#include "parse/parse.h"
 
 namespace caselint::fuzz {
+
+// What every parser promises of the model: blocks in order of their place in
+// the plain-text view, with the "\n\n" between them, and every span inside
+// one block's text, so that positions are counted in that text alone.
+inline bool model_holds(const doc::Document& d) {
+  std::size_t size = 0;
+  for (const doc::Block& b : d.blocks) {
+    if (size > 0) size += 2;
+    if (b.text_offset != size) return false;
+    size += b.text.size();
+  }
+  if (size != d.text_size || d.plain_text().size() != size) return false;
+  for (std::size_t i = 0; i < d.spans.size(); ++i) {
+    const doc::TextSpan& s = d.spans[i];
+    if (d.text_at(s.offset, s.length).size() != s.length) return false;
+    if (i > 0 && d.spans[i - 1].offset + d.spans[i - 1].length > s.offset) return false;
+  }
+  return true;
+}
+
+inline void check_model(const std::uint8_t* data, std::size_t size, const char* path) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  if (load::check_bytes(bytes, load::kDefaultMaxFileSize)) return;  // refused before parsing
+  load::SourceFile file{path, std::move(bytes), load::format_for_path(path).value_or(doc::Format::markdown)};
+  parse::ParseResult parsed = parse::parse(file);
+  if (parsed.document && !model_holds(*parsed.document)) __builtin_trap();
+}
 
 inline void check_document(const std::uint8_t* data, std::size_t size, const char* path) {
   // No config file above this folder: the default config, found once.
@@ -23,6 +52,7 @@ inline void check_document(const std::uint8_t* data, std::size_t size, const cha
       check::check_text(path, std::string(reinterpret_cast<const char*>(data), size), in, configs, run);
   // An internal error is a bug: the checker caught an exception it did not expect.
   if (r.error && r.error->starts_with("internal error")) __builtin_trap();
+  check_model(data, size, path);
 }
 
 }  // namespace caselint::fuzz

@@ -65,7 +65,7 @@ inline std::string describe(const doc::Document& d) {
   for (const doc::TextSpan& s : d.spans) {
     o << "span " << s.offset << '+' << s.length << ' ' << s.start.line << ':' << s.start.column << '\n';
   }
-  o << "text " << d.text << '\n';
+  o << "text " << d.plain_text() << '\n';
   return o.str();
 }
 

@@ -23,7 +23,7 @@ Position Document::position_at(std::size_t text_offset) const {
   if (text_offset > s.offset + s.length) return s.start;
   Position p = s.start;
   if (p.column > 0) {
-    p.column += static_cast<int>(count_codepoints(std::string_view(text).substr(s.offset, text_offset - s.offset)));
+    p.column += static_cast<int>(count_codepoints(text_at(s.offset, text_offset - s.offset)));
   }
   return p;
 }
@@ -39,7 +39,7 @@ SourceRange Document::range_of(std::size_t text_offset, std::size_t length) cons
   const TextSpan& s = *(it - 1);
   if (last >= s.offset + s.length || s.start.column == 0) return {start, position_at(text_offset + length)};
   Position end = s.start;
-  end.column += static_cast<int>(count_codepoints(std::string_view(text).substr(s.offset, text_offset + length - s.offset)));
+  end.column += static_cast<int>(count_codepoints(text_at(s.offset, text_offset + length - s.offset)));
   return {start, end};
 }
 
@@ -50,7 +50,28 @@ bool Document::is_verbatim(std::size_t text_offset, std::size_t length) const {
   const TextSpan& s = *(it - 1);
   if (s.start.column == 0 || text_offset + length > s.offset + s.length) return false;
   // A span covers one source line only while it has no line break.
-  return std::string_view(text).substr(s.offset, text_offset + length - s.offset).find('\n') == std::string_view::npos;
+  return text_at(s.offset, text_offset + length - s.offset).find('\n') == std::string_view::npos;
+}
+
+std::string_view Document::text_at(std::size_t offset, std::size_t length) const {
+  auto it = std::upper_bound(blocks.begin(), blocks.end(), offset,
+                             [](std::size_t off, const Block& b) { return off < b.text_offset; });
+  if (it == blocks.begin()) return {};
+  const Block& b = *(it - 1);
+  const std::size_t local = offset - b.text_offset;
+  if (local > b.text.size()) return {};
+  return std::string_view(b.text).substr(local, length);
+}
+
+std::string Document::plain_text(std::size_t size) const {
+  std::string out;
+  for (const Block& b : blocks) {
+    if (out.size() >= size) break;
+    if (!out.empty()) out += "\n\n";
+    out += b.text;
+  }
+  if (out.size() > size) out.resize(size);
+  return out;
 }
 
 std::string Document::section_text(int section, bool include_children) const {
@@ -77,13 +98,13 @@ const MetaValue* Document::meta(const std::string& key) const {
 }
 
 void append_block(Document& d, Block block, const std::vector<TextSpan>& block_spans) {
-  if (!d.text.empty()) d.text += "\n\n";
-  block.text_offset = d.text.size();
+  if (d.text_size > 0) d.text_size += 2;  // the "\n\n" before the block
+  block.text_offset = d.text_size;
   for (TextSpan s : block_spans) {
     s.offset += block.text_offset;
     d.spans.push_back(s);
   }
-  d.text += block.text;
+  d.text_size += block.text.size();
   int index = static_cast<int>(d.blocks.size());
   if (block.section >= 0 && static_cast<std::size_t>(block.section) < d.sections.size()) {
     d.sections[static_cast<std::size_t>(block.section)].blocks.push_back(index);

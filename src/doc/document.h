@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caselint::doc {
@@ -132,7 +133,12 @@ struct Document {
   std::vector<Directive> directives;
   std::vector<HiddenText> hidden;  // document order within each kind
 
-  std::string text;               // plain-text view: blocks joined by "\n\n"
+  // The plain-text view is the blocks' texts joined by "\n\n". It is not
+  // kept as one string (each block holds its own part, and a second copy
+  // was a fifth of a large document's memory): offsets into it (spans,
+  // Block::text_offset) are offsets into that joined text, and
+  // plain_text() builds it when a caller needs it whole.
+  std::size_t text_size = 0;      // the length of the plain-text view
   std::vector<TextSpan> spans;    // sorted by offset
 
   // Maps an offset in `text` back to the source. Returns {0,0} when the
@@ -144,6 +150,13 @@ struct Document {
   // True when text[offset, offset+length) was copied from one stretch of the
   // source with known columns, so an edit of its range replaces exactly it.
   bool is_verbatim(std::size_t text_offset, std::size_t length) const;
+
+  // The plain-text view, or its first `size` bytes.
+  std::string plain_text(std::size_t size = std::string::npos) const;
+  // text[offset, offset+length) of the plain-text view, when it lies in one
+  // block's text (as every span does); else the part of it in the block
+  // holding `offset`, or empty.
+  std::string_view text_at(std::size_t offset, std::size_t length) const;
 
   // Body text of a section and all its subsections, blocks joined by "\n".
   std::string section_text(int section, bool include_children = true) const;

@@ -840,6 +840,7 @@ class Extractor {
         out_.add(std::move(f));
       }
     }
+    std::string before;  // the plain-text view up to the latest window, built once as far as needed
     for (const Vocabulary::Acronym& a : v_.acronyms()) {
       for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
         const doc::Block& b = d_.blocks[bi];
@@ -849,8 +850,9 @@ class Extractor {
         std::size_t at = b.text_offset + m->begin;
         // Spelled out before, or right around the first use: "recovery time
         // objective (RTO)" or "RTO (recovery time objective)".
-        std::size_t window = std::min(d_.text.size(), at + (m->end - m->begin) + 80);
-        if (!a.spelled->find(std::string_view(d_.text).substr(0, window))) {
+        std::size_t window = std::min(d_.text_size, at + (m->end - m->begin) + 80);
+        if (before.size() < window) before = d_.plain_text(window);
+        if (!a.spelled->find(std::string_view(before).substr(0, window))) {
           Field f;
           f.name = "_acronym_undefined";
           f.text = a.acronym;

@@ -116,14 +116,14 @@ TEST_CASE("html: headings give the section tree") {
   CHECK(d.sections[1].children == std::vector<int>{2, 4});
   CHECK(d.sections[2].children == std::vector<int>{3});
   // Headings are sections, not text.
-  CHECK(d.text.find("Challenge") == std::string::npos);
+  CHECK(d.plain_text().find("Challenge") == std::string::npos);
 }
 
 TEST_CASE("html: only <main> content produces blocks and links") {
   Document d = parse(kCaseStudy);
-  CHECK(d.text.find("cookies") == std::string::npos);
-  CHECK(d.text.find("Copyright") == std::string::npos);
-  CHECK(d.text.find("Home") == std::string::npos);
+  CHECK(d.plain_text().find("cookies") == std::string::npos);
+  CHECK(d.plain_text().find("Copyright") == std::string::npos);
+  CHECK(d.plain_text().find("Home") == std::string::npos);
   for (const auto& link : d.links) CHECK(link.target != "/partners");
   CHECK(d.sections[0].blocks.empty());
 }
@@ -148,7 +148,7 @@ TEST_CASE("html: labelled paragraphs and loose div text") {
   CHECK(challenge->range.start.line == 17);
   CHECK(challenge->range.end.line == 18);
   // Each source line of the paragraph maps back to its own line.
-  std::size_t tapes = d.text.find("tapes");
+  std::size_t tapes = d.plain_text().find("tapes");
   REQUIRE(tapes != std::string::npos);
   CHECK(d.position_at(tapes).line == 18);
   CHECK(d.position_at(challenge->text_offset).line == 17);
@@ -226,12 +226,12 @@ TEST_CASE("html: links and images in document order") {
 
 TEST_CASE("html: invisible content is not text") {
   Document d = parse(kCaseStudy);
-  CHECK(d.text.find("script text") == std::string::npos);
-  CHECK(d.text.find("color") == std::string::npos);
-  CHECK(d.text.find("Hidden text") == std::string::npos);
-  CHECK(d.text.find("Also hidden") == std::string::npos);
-  CHECK(d.text.find("caselint") == std::string::npos);
-  CHECK(d.text.find("Final words.") != std::string::npos);
+  CHECK(d.plain_text().find("script text") == std::string::npos);
+  CHECK(d.plain_text().find("color") == std::string::npos);
+  CHECK(d.plain_text().find("Hidden text") == std::string::npos);
+  CHECK(d.plain_text().find("Also hidden") == std::string::npos);
+  CHECK(d.plain_text().find("caselint") == std::string::npos);
+  CHECK(d.plain_text().find("Final words.") != std::string::npos);
 }
 
 TEST_CASE("html: directive comments anywhere") {
@@ -251,7 +251,7 @@ TEST_CASE("html: plain text view matches the blocks") {
   Document d = parse(kCaseStudy);
   REQUIRE(!d.blocks.empty());
   for (const auto& b : d.blocks) {
-    CHECK(d.text.compare(b.text_offset, b.text.size(), b.text) == 0);
+    CHECK(d.plain_text().compare(b.text_offset, b.text.size(), b.text) == 0);
   }
   for (std::size_t i = 1; i < d.spans.size(); ++i) {
     CHECK(d.spans[i - 1].offset + d.spans[i - 1].length <= d.spans[i].offset);
@@ -272,7 +272,7 @@ TEST_CASE("html: without <main> the whole body counts; title falls back to h1") 
 
 TEST_CASE("html: <article> is used when there is no <main>") {
   Document d = parse("<body><header>Site</header><article><p>Story</p></article><aside>Ads</aside></body>");
-  CHECK(d.text == "Story");
+  CHECK(d.plain_text() == "Story");
 }
 
 TEST_CASE("html: definition lists, code and blockquotes") {
@@ -295,7 +295,7 @@ TEST_CASE("html: empty and malformed input") {
   Document broken = parse("<p>unclosed <b>bold <td>cell</p></div></span><h2>Next");
   REQUIRE(broken.sections.size() == 2);
   CHECK(broken.sections[1].heading == "Next");
-  CHECK(broken.text.find("unclosed") != std::string::npos);
+  CHECK(broken.plain_text().find("unclosed") != std::string::npos);
 }
 
 TEST_CASE("html: deep nesting does not crash") {

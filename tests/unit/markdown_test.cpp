@@ -6,6 +6,7 @@
 
 #include "doc/line_index.h"
 #include "parse/parse.h"
+#include "check_document.h"
 #include "parts_check.h"
 
 using namespace caselint;
@@ -143,7 +144,7 @@ TEST_CASE("links and images carry target, text and position; image alt stays out
   CHECK(d.links[1].is_image);
   CHECK(d.links[1].text == "Solution architecture");
   CHECK(d.links[1].range.start.line == 5);
-  CHECK(d.text.find("Solution architecture") == std::string::npos);
+  CHECK(d.plain_text().find("Solution architecture") == std::string::npos);
 }
 
 TEST_CASE("list items are blocks; nested lists too") {
@@ -172,7 +173,7 @@ TEST_CASE("annotations are invisible: stripping them leaves the same text and ra
   std::string with = "# Title <!-- expect: CS102 -->\n\n**Customer:** Acme <!-- expect: CS112 -->\n\n## Results\n\nFaster.\n";
   std::string without = "# Title\n\n**Customer:** Acme\n\n## Results\n\nFaster.\n";
   doc::Document a = md(with), b = md(without);
-  CHECK(a.text == b.text);
+  CHECK(a.plain_text() == b.plain_text());
   REQUIRE(a.blocks.size() == b.blocks.size());
   for (std::size_t i = 0; i < a.blocks.size(); ++i) {
     CHECK(a.blocks[i].range.start == b.blocks[i].range.start);
@@ -277,4 +278,48 @@ TEST_CASE("a paragraph that cmark-gfm splits from the table after it keeps its l
   CHECK(d.position_at(p->text_offset).line == 3);
   CHECK(d.position_at(p->text_offset + p->text.find("|--|")).line == 4);
   same_in_parts("# T\n\n| a |\n|--|x|\n| b | c |\n|---|---|\n| 1 | 2 |\n\nAfter.\n", 1);
+}
+
+TEST_CASE("the plain-text view: blocks joined by an empty line, each span in one block") {
+  doc::Document d = md("# Title\n\nFirst *line*\nsecond line.\n\n- \n- item\n\n| a | b |\n|---|---|\n| 1 | é |\n");
+  REQUIRE(d.blocks.size() >= 4);
+  const std::string plain = d.plain_text();
+  CHECK(plain.size() == d.text_size);
+  CHECK(plain.starts_with("First line\nsecond line.\n\n"));  // a heading is a section, not a block
+  for (const doc::Block& b : d.blocks) CHECK(plain.compare(b.text_offset, b.text.size(), b.text) == 0);
+  // A prefix, as the acronym check asks for, and one cut inside a separator.
+  CHECK(d.plain_text(13) == "First line\nse");
+  CHECK(d.plain_text(24) == "First line\nsecond line.\n");
+  CHECK(d.plain_text(0).empty());
+  // text_at reads inside one block's text and stops at its end.
+  const doc::Block* first = block_with(d, "First");
+  REQUIRE(first);
+  CHECK(d.text_at(first->text_offset + 6, 4) == "line");
+  CHECK(d.text_at(first->text_offset, 1000) == first->text);
+  CHECK(d.text_at(first->text_offset + first->text.size() + 1, 1).empty());  // in the separator
+  // Columns are still counted in code points of the block's text.
+  const doc::Block* cell = block_with(d, "é");
+  REQUIRE(cell);
+  CHECK(d.range_of(cell->text_offset, cell->text.size()).end.column - d.position_at(cell->text_offset).column == 1);
+  CHECK(fuzz::model_holds(d));
+}
+
+TEST_CASE("every corpus file gives a model whose offsets and spans hold") {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(CASELINT_SOURCE_DIR "/corpus")) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".md" && ext != ".html" && ext != ".ipynb") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string bytes = ss.str();
+    if (load::check_bytes(bytes, load::kDefaultMaxFileSize)) continue;
+    INFO(entry.path().string());
+    load::SourceFile f{entry.path().string(), bytes, *load::format_for_path(entry.path().string())};
+    parse::ParseResult r = parse::parse(f);
+    if (!r.document) continue;
+    ++files;
+    CHECK(fuzz::model_holds(*r.document));
+  }
+  CHECK(files > 300);
 }

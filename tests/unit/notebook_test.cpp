@@ -87,8 +87,8 @@ TEST_CASE("a notebook's Markdown cells become the document, with lines and colum
   // A single-string source: every line is on line 31, columns unknown.
   CHECK(d.sections[2].heading_range.start == doc::Position{31, 0});
   // The raw cell and the output are not read.
-  CHECK(d.text.find("Not read") == std::string::npos);
-  CHECK(d.text.find("deployed") == std::string::npos);
+  CHECK(d.plain_text().find("Not read") == std::string::npos);
+  CHECK(d.plain_text().find("deployed") == std::string::npos);
   // The paragraph starts on line 9; escaped quotes make its columns unknown.
   auto para = std::find_if(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) {
     return b.kind == doc::BlockKind::paragraph && b.text.rfind("We ingest", 0) == 0;

@@ -104,7 +104,7 @@ TEST_CASE("the parsers keep comments and author-hidden elements out of the text 
   CHECK(md.hidden[0].kind == doc::HiddenText::Kind::comment);
   CHECK(md.hidden[0].text == " note one ");
   CHECK(md.hidden[0].line == 3);
-  CHECK(md.text.find("note one") == std::string::npos);
+  CHECK(md.plain_text().find("note one") == std::string::npos);
 
   auto html = parse_text(
       "<html><head><title>T</title><link rel=\"canonical\" href=\"https://a.example/x/\">\n"

@@ -57,7 +57,8 @@ class CustomerNamedWithoutConsent final : public PortfolioRule {
     }
     for (const PortfolioReference& r : in.references) {
       if (!r.is_public || !r.doc) continue;
-      std::string text = lower(r.doc->text);
+      const std::string plain = r.doc->plain_text();
+      const std::string text = lower(plain);
       for (const std::string& name : not_agreed) {
         std::string needle = lower(name);
         if (needle.empty()) continue;
@@ -66,7 +67,7 @@ class CustomerNamedWithoutConsent final : public PortfolioRule {
           bool ends = at + needle.size() >= text.size() || !word_char(text[at + needle.size()]);
           if (!starts || !ends) continue;
           sink.report(r.file, r.doc->range_of(at, needle.size()),
-                      "public reference names \"" + r.doc->text.substr(at, needle.size()) +
+                      "public reference names \"" + plain.substr(at, needle.size()) +
                           "\", a customer missing from the manifest's public_consent list; expected only customers "
                           "who agreed to be named publicly");
           break;  // once per customer and document
