@@ -36,8 +36,12 @@ bool all_topics() {
 
 }  // namespace
 
-format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
-                                const rules::RunOptions& run) {
+namespace {
+
+// `owned`: the caller's file, whose bytes may be taken once parsed; null
+// when they must stay as they are.
+format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, const Input& in,
+                         config::ConfigCache& configs, const rules::RunOptions& run) {
   // The screens of this file's text are of no use to the next file.
   struct ForgetScreens {
     ~ForgetScreens() { extract::prefilter::forget(); }
@@ -53,6 +57,11 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
       return r;
     }
     const doc::Document& d = *parsed.document;
+    std::shared_ptr<const std::string> source;
+    if (owned) {
+      if (in.keep_source) source = std::make_shared<const std::string>(std::move(owned->bytes));
+      std::string().swap(owned->bytes);
+    }
     rules::FileSettings settings = cfg.settings_for(in.settings_path);
     // The rules of each profile the document may get, worked out once. Only
     // the topic sets they read are looked for, unless the caller wants every
@@ -84,7 +93,7 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
       if (dynamic_cast<const rules::PortfolioRule*>(rule)) continue;
       r.rules_run.push_back(rule->meta().code);
     }
-    if (in.keep_source) r.source = std::make_shared<const std::string>(file.bytes);
+    if (in.keep_source) r.source = source ? std::move(source) : std::make_shared<const std::string>(file.bytes);
     if (in.want_fields) r.fields = std::move(fields);
   } catch (const config::ConfigError& e) {
     r.error = std::string("configuration: ") + e.what();
@@ -92,6 +101,18 @@ format::FileResult check_source(const load::SourceFile& file, const Input& in, c
     r.error = std::string("internal error: ") + e.what();
   }
   return r;
+}
+
+}  // namespace
+
+format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
+                                const rules::RunOptions& run) {
+  return check(file, nullptr, in, configs, run);
+}
+
+format::FileResult check_source(load::SourceFile&& file, const Input& in, config::ConfigCache& configs,
+                                const rules::RunOptions& run) {
+  return check(file, &file, in, configs, run);
 }
 
 format::FileResult check_text(const std::string& path, std::string text, const Input& in,
@@ -109,7 +130,7 @@ format::FileResult check_text(const std::string& path, std::string text, const I
   } catch (const config::ConfigError&) {
     // check_source reports it.
   }
-  return check_source(file, in, configs, run);
+  return check_source(std::move(file), in, configs, run);
 }
 
 }  // namespace caselint::check

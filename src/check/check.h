@@ -27,6 +27,11 @@ struct Input {
 // configuration and parse problems become FileResult::error.
 format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
                                 const rules::RunOptions& run);
+// The same for a file the caller no longer needs: its bytes are freed once
+// parsed (or become the result's source, for keep_source), so that a large
+// file's text is not held beside its document while the rules run.
+format::FileResult check_source(load::SourceFile&& file, const Input& in, config::ConfigCache& configs,
+                                const rules::RunOptions& run);
 
 // Checks text that is not on disk (an editor's buffer): validates it as a
 // file would be (size limit of the config in force, NUL bytes, UTF-8), then

@@ -100,7 +100,7 @@ format::FileResult check_one(const std::string& path, const Options& opt, config
       r.error = loaded.error->reason;
       return r;
     }
-    return check::check_source(*loaded.file, in, configs, run);
+    return check::check_source(std::move(*loaded.file), in, configs, run);
   } catch (const config::ConfigError& e) {
     r.error = std::string("configuration: ") + e.what();
   } catch (const std::exception& e) {

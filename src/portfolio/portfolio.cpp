@@ -131,7 +131,7 @@ Result check_submission(const std::string& dir, const Options& opt) {
       if (loaded.error) {
         r.error = loaded.error->reason;
       } else {
-        r = check::check_source(*loaded.file, in, configs, opt.run);
+        r = check::check_source(std::move(*loaded.file), in, configs, opt.run);
       }
     } catch (const config::ConfigError& e) {
       r.error = std::string("configuration: ") + e.what();

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "check/check.h"
+#include "config/config.h"
 #include "fix/fix.h"
 
 using namespace caselint;
@@ -142,4 +144,33 @@ TEST_CASE("write_file creates or replaces a file it owns, atomically, and respec
   int entries = 0;
   for (const auto& e : fs::directory_iterator(t.path)) entries += e.exists();
   CHECK(entries == 1);
+}
+
+TEST_CASE("the checked text is kept for fixing, whether the caller keeps its file or hands it over") {
+  config::ConfigCache configs(std::nullopt);
+  check::Input in;
+  in.config_path = in.settings_path = "/nonexistent-caselint-test/study.md";
+  rules::RunOptions run;
+  run.as_of = "2026-01-01";
+  const std::string text = "# Study\n\nThe migration is definitely done.\n";
+  load::SourceFile kept{in.config_path, text, doc::Format::markdown};
+
+  in.keep_source = true;
+  format::FileResult a = check::check_source(kept, in, configs, run);
+  CHECK(kept.bytes == text);  // the caller's file is left as it was
+  REQUIRE(a.source);
+  CHECK(*a.source == text);
+
+  load::SourceFile handed = kept;
+  format::FileResult b = check::check_source(std::move(handed), in, configs, run);
+  REQUIRE(b.source);
+  CHECK(*b.source == text);
+  CHECK(b.diagnostics.size() == a.diagnostics.size());
+  CHECK(!b.diagnostics.empty());
+
+  in.keep_source = false;
+  load::SourceFile dropped = kept;
+  format::FileResult c = check::check_source(std::move(dropped), in, configs, run);
+  CHECK(!c.source);
+  CHECK(c.diagnostics.size() == a.diagnostics.size());
 }
