@@ -34,10 +34,6 @@ bool all_topics() {
   return all;
 }
 
-}  // namespace
-
-namespace {
-
 // `owned`: the caller's file, whose bytes may be taken once parsed; null
 // when they must stay as they are.
 format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, const Input& in,

@@ -46,9 +46,9 @@ struct MetaValue {
 
 enum class BlockKind { paragraph, list_item, table_cell, heading, code, definition_term, definition };
 
-// A span of the plain-text view that came from one place in the source:
-// text[offset, offset+length) starts at `start` and, while it stays on one
-// line, advances one column per code point.
+// A span of the plain-text view that came from one place in the source,
+// inside one block's text: view[offset, offset+length) starts at `start`
+// and, while it stays on one line, advances one column per code point.
 struct TextSpan {
   std::size_t offset = 0;
   std::size_t length = 0;
@@ -141,19 +141,19 @@ struct Document {
   std::size_t text_size = 0;      // the length of the plain-text view
   std::vector<TextSpan> spans;    // sorted by offset
 
-  // Maps an offset in `text` back to the source. Returns {0,0} when the
-  // offset lies outside every span.
+  // Maps an offset in the plain-text view back to the source. Returns {0,0}
+  // when the offset lies outside every span.
   Position position_at(std::size_t text_offset) const;
-  // The range of text[offset, offset+length); the end is the position just
+  // The range of view[offset, offset+length); the end is the position just
   // after the last code point (not the start of whatever markup follows).
   SourceRange range_of(std::size_t text_offset, std::size_t length) const;
-  // True when text[offset, offset+length) was copied from one stretch of the
+  // True when view[offset, offset+length) was copied from one stretch of the
   // source with known columns, so an edit of its range replaces exactly it.
   bool is_verbatim(std::size_t text_offset, std::size_t length) const;
 
   // The plain-text view, or its first `size` bytes.
   std::string plain_text(std::size_t size = std::string::npos) const;
-  // text[offset, offset+length) of the plain-text view, when it lies in one
+  // view[offset, offset+length) of the plain-text view, when it lies in one
   // block's text (as every span does); else the part of it in the block
   // holding `offset`, or empty.
   std::string_view text_at(std::size_t offset, std::size_t length) const;
