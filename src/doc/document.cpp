@@ -15,11 +15,23 @@ const char* format_name(Format f) {
   return "markdown";
 }
 
+namespace {
+
+// The last of `items` (sorted by `start`) that starts at or before `offset`,
+// or null.
+template <class T>
+const T* last_from(const std::vector<T>& items, std::size_t T::*start, std::size_t offset) {
+  auto it = std::upper_bound(items.begin(), items.end(), offset,
+                             [start](std::size_t off, const T& item) { return off < item.*start; });
+  return it == items.begin() ? nullptr : &*(it - 1);
+}
+
+}  // namespace
+
 Position Document::position_at(std::size_t text_offset) const {
-  auto it = std::upper_bound(spans.begin(), spans.end(), text_offset,
-                             [](std::size_t off, const TextSpan& s) { return off < s.offset; });
-  if (it == spans.begin()) return {};
-  const TextSpan& s = *(it - 1);
+  const TextSpan* at = last_from(spans, &TextSpan::offset, text_offset);
+  if (!at) return {};
+  const TextSpan& s = *at;
   if (text_offset > s.offset + s.length) return s.start;
   Position p = s.start;
   if (p.column > 0) {
@@ -33,10 +45,9 @@ SourceRange Document::range_of(std::size_t text_offset, std::size_t length) cons
   if (length == 0) return {start, start};
   // The end belongs to the span holding the last byte.
   std::size_t last = text_offset + length - 1;
-  auto it = std::upper_bound(spans.begin(), spans.end(), last,
-                             [](std::size_t off, const TextSpan& s) { return off < s.offset; });
-  if (it == spans.begin()) return {start, start};
-  const TextSpan& s = *(it - 1);
+  const TextSpan* at = last_from(spans, &TextSpan::offset, last);
+  if (!at) return {start, start};
+  const TextSpan& s = *at;
   if (last >= s.offset + s.length || s.start.column == 0) return {start, position_at(text_offset + length)};
   Position end = s.start;
   end.column += static_cast<int>(count_codepoints(text_at(s.offset, text_offset + length - s.offset)));
@@ -44,20 +55,18 @@ SourceRange Document::range_of(std::size_t text_offset, std::size_t length) cons
 }
 
 bool Document::is_verbatim(std::size_t text_offset, std::size_t length) const {
-  auto it = std::upper_bound(spans.begin(), spans.end(), text_offset,
-                             [](std::size_t off, const TextSpan& s) { return off < s.offset; });
-  if (it == spans.begin()) return false;
-  const TextSpan& s = *(it - 1);
+  const TextSpan* at = last_from(spans, &TextSpan::offset, text_offset);
+  if (!at) return false;
+  const TextSpan& s = *at;
   if (s.start.column == 0 || text_offset + length > s.offset + s.length) return false;
   // A span covers one source line only while it has no line break.
   return text_at(s.offset, text_offset + length - s.offset).find('\n') == std::string_view::npos;
 }
 
 std::string_view Document::text_at(std::size_t offset, std::size_t length) const {
-  auto it = std::upper_bound(blocks.begin(), blocks.end(), offset,
-                             [](std::size_t off, const Block& b) { return off < b.text_offset; });
-  if (it == blocks.begin()) return {};
-  const Block& b = *(it - 1);
+  const Block* at = last_from(blocks, &Block::text_offset, offset);
+  if (!at) return {};
+  const Block& b = *at;
   const std::size_t local = offset - b.text_offset;
   if (local > b.text.size()) return {};
   return std::string_view(b.text).substr(local, length);

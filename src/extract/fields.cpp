@@ -840,7 +840,7 @@ class Extractor {
         out_.add(std::move(f));
       }
     }
-    std::string before;  // the plain-text view up to the latest window, built once as far as needed
+    std::string before;  // the plain-text view up to the widest window so far, built again only to widen it
     for (const Vocabulary::Acronym& a : v_.acronyms()) {
       for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
         const doc::Block& b = d_.blocks[bi];

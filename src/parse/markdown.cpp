@@ -74,6 +74,7 @@ class MarkdownBuilder {
  public:
   MarkdownBuilder(std::string_view source, doc::Document& d) : index_(source), d_(d) {}
   int line_count() const { return index_.line_count(); }
+  int line_of(std::size_t offset) const { return index_.at(offset).line; }
 
   // Reads one parsed part into the document, one top-level block at a time,
   // freeing each block once read: the node tree is several times the size
@@ -533,12 +534,18 @@ class OpenBlocks {
     const std::size_t length = run == std::string_view::npos ? rest.size() : run;
     return length >= fence_length_ && (run == std::string_view::npos || is_blank_line(rest.substr(run)));
   }
+  // Whether `text` starts with `lower`, in any case.
+  static bool starts_with_lower(std::string_view text, std::string_view lower) {
+    return text.size() >= lower.size() &&
+           std::equal(lower.begin(), lower.end(), text.begin(),
+                      [](char l, char c) { return std::tolower(static_cast<unsigned char>(c)) == l; });
+  }
   static bool contains(std::string_view line, std::string_view marker) {
     if (marker != "</") return line.find(marker) != std::string_view::npos;
-    for (std::string_view tag : {"</script>", "</pre>", "</style>", "</textarea>"}) {
-      auto it = std::search(line.begin(), line.end(), tag.begin(), tag.end(),
-                            [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-      if (it != line.end()) return true;
+    for (std::size_t at = line.find("</"); at != std::string_view::npos; at = line.find("</", at + 1)) {
+      for (std::string_view tag : {"</script>", "</pre>", "</style>", "</textarea>"}) {
+        if (starts_with_lower(line.substr(at), tag)) return true;
+      }
     }
     return false;
   }
@@ -550,12 +557,7 @@ class OpenBlocks {
     if (rest.starts_with("<?")) return "?>";
     if (rest.size() > 2 && rest[1] == '!' && std::isalpha(static_cast<unsigned char>(rest[2]))) return ">";
     for (std::string_view tag : {"script", "pre", "style", "textarea"}) {
-      if (rest.size() < tag.size() + 1) continue;
-      bool same = true;
-      for (std::size_t i = 0; i < tag.size(); ++i) {
-        same = same && std::tolower(static_cast<unsigned char>(rest[i + 1])) == tag[i];
-      }
-      if (same) return "</";
+      if (starts_with_lower(rest.substr(1), tag)) return "</";
     }
     return {};
   }
@@ -602,8 +604,6 @@ bool take_sentinel(cmark_node* root) {
   return true;
 }
 
-int count_lines(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
-
 }  // namespace
 
 std::size_t parse_markdown_in_parts(std::string_view bytes, doc::Document& d, std::size_t front_matter,
@@ -617,7 +617,6 @@ std::size_t parse_markdown_in_parts(std::string_view bytes, doc::Document& d, st
   // study would hold two copies of its text while cmark-gfm's tree peaks.
   std::string blank_lines = front_matter_as_blank_lines(bytes, front_matter);
   std::size_t begin = front_matter, parts = 0;
-  int first_line = 1;
   do {
     // A part whose end the sentinel finds inside an open block is read again
     // to a later end; after a few tries, the rest is one part.
@@ -634,9 +633,10 @@ std::size_t parse_markdown_in_parts(std::string_view bytes, doc::Document& d, st
       root.reset(cmark_parser_finish(parser.get()));
       if (end < bytes.size() && !take_sentinel(root.get())) root.reset();
     }
-    builder.add(root.get(), first_line);
+    // The first part starts at line 1 with the front matter's empty lines;
+    // a later one at its own line of the file.
+    builder.add(root.get(), parts == 0 ? 1 : builder.line_of(begin));
     ++parts;
-    first_line += count_lines(blank_lines) + count_lines(bytes.substr(begin, end - begin));
     blank_lines.clear();
     begin = end;
   } while (begin < bytes.size());
