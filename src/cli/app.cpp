@@ -212,6 +212,7 @@ std::optional<int> apply_fixes(const Options& opt, std::vector<format::FileResul
   for (format::FileResult& r : results) {
     if (!r.source) continue;
     fix::Applied a = fix::apply_fixes(*r.source, r.diagnostics);
+    for (const fix::Mismatch& m : a.mismatches) std::cerr << fix::describe(r.path, m) << '\n';
     if (a.applied == 0) continue;
     if (opt.diff) {
       std::cout << fix::unified_diff(r.path, *r.source, a.text);

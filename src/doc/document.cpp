@@ -28,16 +28,28 @@ const T* last_from(const std::vector<T>& items, std::size_t T::*start, std::size
 
 }  // namespace
 
+namespace {
+
+// The position `text_offset` (at most s.offset + s.length) stands at in the
+// span `s`: a verbatim span advances a column per code point; a span that
+// is not a copy of its source (a character reference) is its start, or its
+// end once past its first byte.
+Position within(const Document& d, const TextSpan& s, std::size_t text_offset) {
+  Position p = s.start;
+  if (p.column == 0 || text_offset == s.offset) return p;
+  const int width = static_cast<int>(count_codepoints(d.text_at(s.offset, text_offset - s.offset)));
+  p.column += s.verbatim() ? width : s.source_width;
+  return p;
+}
+
+}  // namespace
+
 Position Document::position_at(std::size_t text_offset) const {
   const TextSpan* at = last_from(spans, &TextSpan::offset, text_offset);
   if (!at) return {};
   const TextSpan& s = *at;
   if (text_offset > s.offset + s.length) return s.start;
-  Position p = s.start;
-  if (p.column > 0) {
-    p.column += static_cast<int>(count_codepoints(text_at(s.offset, text_offset - s.offset)));
-  }
-  return p;
+  return within(*this, s, text_offset);
 }
 
 SourceRange Document::range_of(std::size_t text_offset, std::size_t length) const {
@@ -49,18 +61,21 @@ SourceRange Document::range_of(std::size_t text_offset, std::size_t length) cons
   if (!at) return {start, start};
   const TextSpan& s = *at;
   if (last >= s.offset + s.length || s.start.column == 0) return {start, position_at(text_offset + length)};
-  Position end = s.start;
-  end.column += static_cast<int>(count_codepoints(text_at(s.offset, text_offset + length - s.offset)));
-  return {start, end};
+  return {start, within(*this, s, text_offset + length)};
 }
 
 bool Document::is_verbatim(std::size_t text_offset, std::size_t length) const {
   const TextSpan* at = last_from(spans, &TextSpan::offset, text_offset);
   if (!at) return false;
   const TextSpan& s = *at;
-  if (s.start.column == 0 || text_offset + length > s.offset + s.length) return false;
+  if (s.start.column == 0 || !s.verbatim() || text_offset + length > s.offset + s.length) return false;
   // A span covers one source line only while it has no line break.
   return text_at(s.offset, text_offset + length - s.offset).find('\n') == std::string_view::npos;
+}
+
+TextSpan::Role Document::role_at(std::size_t text_offset) const {
+  const TextSpan* at = last_from(spans, &TextSpan::offset, text_offset);
+  return at && text_offset < at->offset + at->length ? at->role : TextSpan::Role::text;
 }
 
 std::string_view Document::text_at(std::size_t offset, std::size_t length) const {

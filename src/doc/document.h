@@ -53,6 +53,15 @@ struct TextSpan {
   std::size_t offset = 0;
   std::size_t length = 0;
   Position start;
+  // -1 when the source holds exactly this text from `start` on (a verbatim
+  // span, which an edit may replace). Otherwise the code points the span
+  // takes in the source: a character reference ("&amp;" is 5 for "&"), an
+  // escape ("\*" is 2), or text whose place is only approximate.
+  int source_width = -1;
+  // What the text is in the source: running text, the content of an inline
+  // code span, or the text of a link.
+  enum class Role : unsigned char { text, code, link } role = Role::text;
+  bool verbatim() const { return source_width < 0; }
 };
 
 struct Block {
@@ -150,6 +159,8 @@ struct Document {
   // True when view[offset, offset+length) was copied from one stretch of the
   // source with known columns, so an edit of its range replaces exactly it.
   bool is_verbatim(std::size_t text_offset, std::size_t length) const;
+  // The role of the span holding view[offset] (text when no span holds it).
+  TextSpan::Role role_at(std::size_t text_offset) const;
 
   // The plain-text view, or its first `size` bytes.
   std::string plain_text(std::size_t size = std::string::npos) const;

@@ -115,6 +115,24 @@ int LineIndex::codepoint_column(int line, int byte_column) const {
   return at(offset_of(line, byte_column)).column;
 }
 
+std::optional<std::size_t> LineIndex::offset_at(Position p) const {
+  if (p.line < 1 || p.line > line_count() || p.column < 1) return std::nullopt;
+  const std::string_view text = line(p.line);
+  std::size_t at = 0;
+  for (int col = 1; col < p.column; ++col) {
+    if (at >= text.size()) return std::nullopt;
+    at += utf8_sequence_length(static_cast<unsigned char>(text[at]));
+  }
+  if (at > text.size()) return std::nullopt;
+  return static_cast<std::size_t>(text.data() - bytes_.data()) + at;
+}
+
+std::optional<std::string_view> LineIndex::slice(const SourceRange& range) const {
+  const std::optional<std::size_t> begin = offset_at(range.start), end = offset_at(range.end);
+  if (!begin || !end || *end < *begin) return std::nullopt;
+  return bytes_.substr(*begin, *end - *begin);
+}
+
 std::string_view LineIndex::line(int line) const {
   if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return {};
   std::size_t start = starts_[static_cast<std::size_t>(line) - 1];

@@ -20,6 +20,12 @@ class LineIndex {
   std::size_t offset_of(int line, int byte_column) const;
   // Converts cmark's byte column on a line to a code-point column.
   int codepoint_column(int line, int byte_column) const;
+  // Byte offset of a 1-based line and code-point column, or nullopt when the
+  // position is not on the line (one past its last code point is on it).
+  std::optional<std::size_t> offset_at(Position p) const;
+  // The bytes from range.start up to range.end, or nullopt when either is
+  // not in the text or the end comes first.
+  std::optional<std::string_view> slice(const SourceRange& range) const;
   int line_count() const { return static_cast<int>(starts_.size()); }
   std::string_view line(int line) const;
 

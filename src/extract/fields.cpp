@@ -738,6 +738,7 @@ class Extractor {
         f.label = h.right;
         f.range = d_.range_of(b.text_offset + h.begin, h.end - h.begin);
         f.verbatim = d_.is_verbatim(b.text_offset + h.begin, h.end - h.begin);
+        if (f.verbatim) f.rewrite = Field::Rewrite{f.range, f.text, std::string(h.right)};
         if (f.range.start.line == 0) f.range = b.range;
         f.source = FieldSource::text;
         out_.add(std::move(f));
@@ -835,6 +836,7 @@ class Extractor {
         f.name = "_absolute_claim";
         f.text = b.text.substr(begin, end - begin);
         f.range = d_.range_of(b.text_offset + begin, end - begin);
+        f.verbatim = d_.is_verbatim(b.text_offset + begin, end - begin);
         if (f.range.start.line == 0) f.range = b.range;
         f.source = FieldSource::text;
         out_.add(std::move(f));
@@ -861,11 +863,58 @@ class Extractor {
           if (f.range.start.line == 0) f.range = b.range;
           f.source = FieldSource::text;
           f.verbatim = d_.is_verbatim(at, m->end - m->begin);
+          f.rewrite = spell_out(b, m->begin, m->end, a);
           out_.add(std::move(f));
         }
         break;
       }
     }
+  }
+
+  // The fix for an acronym used before it is spelled out, where one is safe
+  // and reads well: in running text copied verbatim from the file (not a
+  // heading, link text, a code span or a list of names). An acronym already
+  // in parentheses keeps them ("(CDC)" becomes "change data capture (CDC)");
+  // at the start of a sentence the spelled-out form takes a capital.
+  std::optional<Field::Rewrite> spell_out(const doc::Block& b, std::size_t begin, std::size_t end,
+                                          const Vocabulary::Acronym& a) const {
+    if (b.kind == doc::BlockKind::heading || b.kind == doc::BlockKind::code) return std::nullopt;
+    if ((b.kind == doc::BlockKind::list_item || b.kind == doc::BlockKind::table_cell) && names_only(b.text)) {
+      return std::nullopt;
+    }
+    if (d_.role_at(b.text_offset + begin) != doc::TextSpan::Role::text) return std::nullopt;
+    if (begin > 0 && end < b.text.size() && b.text[begin - 1] == '(' && b.text[end] == ')') {
+      --begin;
+      ++end;
+    }
+    if (!d_.is_verbatim(b.text_offset + begin, end - begin)) return std::nullopt;
+    std::string expansion = a.expansion;
+    const std::size_t before = b.text.find_last_not_of(" \t\n", begin == 0 ? std::string::npos : begin - 1);
+    const bool sentence_start = begin == 0 || before == std::string::npos || std::string_view(".!?").find(b.text[before]) != std::string_view::npos;
+    if (sentence_start && !expansion.empty() && expansion[0] >= 'a' && expansion[0] <= 'z') expansion[0] = static_cast<char>(expansion[0] - 'a' + 'A');
+    return Field::Rewrite{d_.range_of(b.text_offset + begin, end - begin), b.text.substr(begin, end - begin),
+                          expansion + " (" + a.acronym + ")"};
+  }
+
+  // A list item or table cell that only names things ("Amazon Aurora, AWS
+  // DMS, CDC"): no sentence end, and every part between commas, slashes,
+  // semicolons and "and" is at most four words.
+  static bool names_only(std::string_view text) {
+    if (text.find_first_of(".!?") != std::string_view::npos) return false;
+    int words = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      const char c = i < text.size() ? text[i] : ',';
+      if (c == ',' || c == '/' || c == ';' || (i + 5 <= text.size() && text.substr(i, 5) == " and ")) {
+        words = 0;
+        in_word = false;
+        continue;
+      }
+      const bool space = c == ' ' || c == '\t' || c == '\n';
+      if (!space && !in_word && ++words > 4) return false;
+      in_word = !space;
+    }
+    return true;
   }
 
   void dates() {

@@ -30,7 +30,14 @@ struct Field {
   int section = -1;          // the section it came from, when source == section
   std::optional<std::string> iso;  // dates: YYYY-MM-DD or YYYY-MM
   bool ambiguous_date = false;     // a slash date that reads both ways
-  bool verbatim = false;           // `range` covers exactly `text` in the source (safe to replace)
+  bool verbatim = false;           // `range` covers exactly `text` in the source
+  // A rewrite a fix may make: `original`, the source's exact text at
+  // `range`, becomes `text`. Set only where an edit is safe and reads well.
+  struct Rewrite {
+    doc::SourceRange range;
+    std::string original, text;
+  };
+  std::optional<Rewrite> rewrite;
   std::optional<double> number;    // database_size: GB (10^9 bytes); counts and percentages: the number
   std::string note;                // how the value was read, when a reader should know ("unlabelled ...")
 };

@@ -20,20 +20,6 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// Byte offset of a 1-based line and code-point column, or nullopt when the
-// position is not inside the text.
-std::optional<std::size_t> offset_of(const doc::LineIndex& index, std::string_view text, doc::Position p) {
-  if (p.line < 1 || p.line > index.line_count() || p.column < 1) return std::nullopt;
-  std::string_view line = index.line(p.line);
-  std::size_t at = static_cast<std::size_t>(line.data() - text.data());
-  std::size_t end = at + line.size();
-  for (int col = 1; col < p.column; ++col) {
-    if (at >= end) return std::nullopt;
-    at += doc::utf8_sequence_length(static_cast<unsigned char>(text[at]));
-  }
-  return at <= end ? std::optional<std::size_t>(at) : std::nullopt;
-}
-
 struct ByteEdit {
   std::size_t begin, end;  // [begin, end)
   std::string text;
@@ -82,19 +68,30 @@ Applied apply_fixes(std::string_view source, const std::vector<rules::Diagnostic
     std::vector<ByteEdit> edits;
     bool ok = !d.fix->edits.empty();
     for (const rules::Edit& e : d.fix->edits) {
-      auto begin = offset_of(index, source, e.range.start);
-      auto end = offset_of(index, source, e.range.end);  // one past the last code point
-      if (!begin || !end || *end < *begin) {
+      const std::optional<std::string_view> there = index.slice(e.range);
+      if (!there) {
         ok = false;
         break;
       }
-      edits.push_back({*begin, *end, e.text});
+      if (*there != e.original) {
+        result.mismatches.push_back({d.code, e.range.start, e.original, std::string(*there)});
+        ok = false;
+        break;
+      }
+      const auto begin = static_cast<std::size_t>(there->data() - source.data());
+      edits.push_back({begin, begin + there->size(), e.text});
     }
     if (ok) {
       fixes.push_back(std::move(edits));
     } else {
       ++result.skipped;
     }
+  }
+  if (!result.mismatches.empty()) {
+    result.text = source;
+    result.skipped += result.applied;
+    result.applied = 0;
+    return result;
   }
   std::stable_sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return a.front().begin < b.front().begin; });
   std::vector<ByteEdit> chosen;
@@ -119,6 +116,11 @@ Applied apply_fixes(std::string_view source, const std::vector<rules::Diagnostic
   }
   result.text.append(source.substr(at));
   return result;
+}
+
+std::string describe(const std::string& path, const Mismatch& m) {
+  return path + ":" + doc::to_string(m.at) + ": fix for " + m.code + " skipped: expected \"" + m.expected +
+         "\" there, found \"" + m.found + "\"; the file is left as it is";
 }
 
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {

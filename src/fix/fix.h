@@ -11,16 +11,31 @@
 
 namespace caselint::fix {
 
+// A fix whose range does not hold the text it means to replace.
+struct Mismatch {
+  std::string code;       // the finding's rule
+  doc::Position at;       // where the edit starts
+  std::string expected;   // the edit's original text
+  std::string found;      // what the source holds at its range
+};
+
 struct Applied {
-  std::string text;   // the source with the fixes applied
+  std::string text;   // the source with the fixes applied; the source itself after a mismatch
   int applied = 0;    // findings fixed
   int skipped = 0;    // fixes left out: unsafe, overlapping another, or out of range
+  std::vector<Mismatch> mismatches;  // when not empty, nothing was applied
 };
 
 // Applies the safe fixes of `diags` to `source` (the text as linted). When two
 // fixes overlap, the first in document order wins; the next run picks up the
-// other if it still applies.
+// other if it still applies. Every edit is checked first: the source's bytes
+// at its range must be its original text. One that is not means a position is
+// wrong, so no fix of the file is applied (`mismatches` says which).
 Applied apply_fixes(std::string_view source, const std::vector<rules::Diagnostic>& diags);
+
+// "path:12:5: fix for ST003 skipped: expected \"PHI\" there, found \"HI \"".
+std::string describe(const std::string& path, const Mismatch& m);
+
 
 // A unified diff (3 lines of context) from `before` to `after`, with
 // `a/PATH` and `b/PATH` headers; empty when they are equal.

@@ -35,7 +35,7 @@ ordered_json diagnostic(const rules::Diagnostic& d) {
   }
   if (d.fix) {
     ordered_json edits = ordered_json::array();
-    for (const rules::Edit& e : d.fix->edits) edits.push_back({{"range", range(e.range)}, {"text", e.text}});
+    for (const rules::Edit& e : d.fix->edits) edits.push_back({{"range", range(e.range)}, {"text", e.text}, {"original", e.original}});
     j["fix"] = {{"title", d.fix->title}, {"safe", d.fix->safe}, {"edits", edits}};
   } else {
     j["fix"] = nullptr;

@@ -147,7 +147,9 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
       if (d.fix) {
         ordered_json replacements = ordered_json::array();
         for (const rules::Edit& e : d.fix->edits) {
-          replacements.push_back({{"deletedRegion", region(e.range)}, {"insertedContent", {{"text", e.text}}}});
+          ordered_json deleted = region(e.range);
+          deleted["snippet"] = {{"text", e.original}};
+          replacements.push_back({{"deletedRegion", deleted}, {"insertedContent", {{"text", e.text}}}});
         }
         res["fixes"] = ordered_json::array(
             {{{"description", {{"text", d.fix->title}}},

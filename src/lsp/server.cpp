@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "check/check.h"
+#include "doc/line_index.h"
 #include "extract/vocab.h"
 #include "load/source.h"
 #include "lsp/framing.h"
@@ -283,6 +284,12 @@ class Server {
     return check::check_text(job.path, job.text, in, configs, run);
   }
 
+  static bool edits_hold(const doc::LineIndex& index, const std::vector<rules::Edit>& edits) {
+    return std::all_of(edits.begin(), edits.end(), [&](const rules::Edit& e) {
+      return index.slice(e.range) == std::optional<std::string_view>(e.original);
+    });
+  }
+
   // Caller holds mutex_; the document's text is the text checked.
   void publish(const std::string& uri, Document& d, const format::FileResult& result) {
     Lines lines(d.text);
@@ -295,6 +302,7 @@ class Server {
       out.push_back(std::move(p));
     }
     const rules::RuleSet& set = rules::RuleSet::builtin();
+    const doc::LineIndex index(d.text);
     for (const rules::Diagnostic& diag : result.diagnostics) {
       Published p;
       p.range = to_lsp(lines, diag.range);
@@ -305,7 +313,9 @@ class Server {
                {"codeDescription", {{"href", format::rule_doc_url(diag.code)}}},
                {"source", "caselint"},
                {"message", diag.message}};
-      if (diag.fix && !diag.fix->edits.empty()) {
+      // A fix is offered only where the buffer holds, at each edit's range,
+      // the text the edit replaces: a wrong position never edits the buffer.
+      if (diag.fix && !diag.fix->edits.empty() && edits_hold(index, diag.fix->edits)) {
         json edits = json::array();
         for (const rules::Edit& e : diag.fix->edits) {
           LspRange r{to_lsp(lines, e.range.start), to_lsp(lines, e.range.end)};

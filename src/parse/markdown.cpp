@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "doc/line_index.h"
+#include "parse/align.h"
 #include "parse/parse.h"
 
 namespace caselint::parse {
@@ -55,11 +56,30 @@ struct Collector {
   int line_base = 0;
   std::string image_alt;
 
-  void start(doc::BlockKind k, doc::SourceRange r) {
+  // Where the inlines being read stand in the file. cmark-gfm's inline
+  // columns count from where the block's text starts on its first line, so
+  // on a later line they are off by that line's own start (its indentation,
+  // its block quote markers, or none on a lazy line), and after a backslash
+  // hard break its inline lines are one short. Lines are counted here from
+  // the block's first line, one per line break; on each line the columns of
+  // cmark-gfm are moved by `shift`, learnt from the first inline of the line,
+  // and every text is read back against the file (align_text) before its
+  // spans are called verbatim.
+  int line = 0;               // file line of the next inline; 0: unknown
+  long shift = 0;             // byte offset in the line less cmark-gfm's column less 1
+  bool shift_known = true;
+  bool search = false;        // find the next text on its line rather than trust the column
+  std::size_t cursor = 0;     // byte offset in the line after the last text placed
+  int quotes = 0;             // block quotes around the block: markers on each line
+  int link_depth = 0;         // inside a link's text
+
+  void start(doc::BlockKind k, doc::SourceRange r, int quote_depth = 0) {
     *this = Collector{};
     active = true;
     kind = k;
     range = r;
+    line = r.start.line;
+    quotes = quote_depth;
   }
 };
 
@@ -68,11 +88,12 @@ struct LinkFrame {
   cmark_node* node;
   std::size_t text_start;
   bool is_image;
+  doc::Position start;  // where the link's markup starts, when known
 };
 
 class MarkdownBuilder {
  public:
-  MarkdownBuilder(std::string_view source, doc::Document& d) : index_(source), d_(d) {}
+  MarkdownBuilder(std::string_view source, doc::Document& d) : source_(source), index_(source), d_(d) {}
   int line_count() const { return index_.line_count(); }
   int line_of(std::size_t offset) const { return index_.at(offset).line; }
 
@@ -140,18 +161,189 @@ class MarkdownBuilder {
     return p.line == 0 && cur_.active ? cur_.range.start : p;
   }
 
-  void add_text(cmark_node* n, std::string_view s) {
+  void add_text(cmark_node* n, std::string_view s, bool code) {
     if (!cur_.active) return;
     if (cur_.image_depth > 0) {
       cur_.image_alt += s;
       return;
     }
-    doc::TextSpan span;
-    span.offset = cur_.text.size();
-    span.length = s.size();
-    span.start = inline_start(n);
-    cur_.spans.push_back(span);
+    const std::size_t base = cur_.text.size();
     cur_.text += s;
+    if (cur_.kind == doc::BlockKind::heading) return;  // a heading's text is not in the view
+    place(n, s, base, code ? doc::TextSpan::Role::code : cur_.link_depth > 0 ? doc::TextSpan::Role::link : doc::TextSpan::Role::text);
+  }
+
+  // Where the text of a line's inlines starts: after as many block quote
+  // markers as the block has around it (fewer on a lazy line) and the
+  // spaces and tabs before the text.
+  static std::size_t content_start(std::string_view line, int quotes) {
+    std::size_t i = 0;
+    for (int q = 0; q < quotes; ++q) {
+      std::size_t k = i;
+      while (k < line.size() && k - i < 3 && line[k] == ' ') ++k;
+      if (k >= line.size() || line[k] != '>') break;
+      i = k + 1;
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    }
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    return i;
+  }
+
+  // Aligns the text `s` of a node with the file line `line` at byte `at`
+  // (a code span's opening backticks there, and the one space cmark-gfm
+  // strips). Returns the bytes of `s` aligned; `text_at` gets where the text
+  // itself starts.
+  std::size_t align_at(std::string_view line, std::size_t at, std::string_view s, bool code, std::size_t& text_at) {
+    pieces_.clear();
+    if (at > line.size()) return 0;
+    if (!code) {
+      text_at = at;
+      return align_text(s, line.substr(at), true, pieces_);
+    }
+    if (at >= line.size() || line[at] != '`') return 0;
+    std::size_t q = line.find_first_not_of('`', at);
+    if (q == std::string_view::npos) return 0;
+    text_at = q;
+    std::size_t aligned = align_text(s, line.substr(q), false, pieces_);
+    if (aligned < s.size() && line[q] == ' ') {
+      std::vector<AlignedPiece> first;
+      first.swap(pieces_);
+      const std::size_t spaced = align_text(s, line.substr(q + 1), false, pieces_);
+      if (spaced > aligned) {
+        text_at = q + 1;
+        return spaced;
+      }
+      pieces_.swap(first);
+    }
+    return aligned;
+  }
+
+  // Text that starts with the indentation a backslash hard break leaves in
+  // it, where cmark-gfm has made spaces of part of a tab: that indentation
+  // is not a copy of the file's; the rest is aligned after it.
+  std::size_t align_after_indent(std::string_view line, std::size_t at, std::string_view s, std::size_t& text_at) {
+    const std::size_t lead = s.find_first_not_of(" \t");
+    if (lead == 0 || lead == std::string_view::npos || at > line.size()) return 0;
+    const std::size_t q = line.find_first_not_of(" \t", at);
+    if (q == std::string_view::npos) return 0;
+    std::size_t rest_at = 0;
+    if (align_at(line, q, s.substr(lead), false, rest_at) == 0) return 0;
+    for (AlignedPiece& piece : pieces_) {
+      piece.text_begin += lead;
+      piece.source_begin += q - at;
+    }
+    pieces_.insert(pieces_.begin(), AlignedPiece{0, lead, 0, q - at, false});
+    text_at = at;
+    std::size_t aligned = lead;
+    for (const AlignedPiece& piece : pieces_) aligned = std::max(aligned, piece.text_begin + piece.text_length);
+    return aligned;
+  }
+
+  // Spans for the node text `s`, now cur_.text[base, base + s.size()): where
+  // it stands is cmark-gfm's column moved by the line's shift, else found by
+  // a bounded search of its line (and the next two: a link's destination
+  // may go on to another line), else only approximate.
+  void place(cmark_node* n, std::string_view s, std::size_t base, doc::TextSpan::Role role) {
+    const bool code = role == doc::TextSpan::Role::code;
+    const int col = cmark_node_get_start_column(n);
+    std::size_t aligned = 0, node_at = 0, text_at = 0;
+    int line = cur_.line;
+    if (line > 0 && !s.empty()) {
+      if (!cur_.search && cur_.shift_known && col > 0 && cur_.shift + col - 1 >= 0) {
+        node_at = static_cast<std::size_t>(cur_.shift + col - 1);
+        aligned = align_at(index_.line(line), node_at, s, code, text_at);
+        if (aligned == 0 && !code) aligned = align_after_indent(index_.line(line), node_at, s, text_at);
+      }
+      // A search accepts only the whole text, and looks a bounded way.
+      constexpr std::size_t kSearch = 256;
+      for (int k = 0; k < 3 && aligned == 0 && line + k <= index_.line_count(); ++k) {
+        const std::string_view t = index_.line(line + k);
+        const std::size_t from = k == 0 ? cur_.cursor : content_start(t, cur_.quotes);
+        for (std::size_t p = from; p < t.size() && p < from + kSearch; ++p) {
+          if (t[p] != (code ? '`' : s[0]) && (code || (t[p] != '\\' && t[p] != '&'))) continue;
+          if (align_at(t, p, s, code, text_at) == s.size()) {
+            aligned = s.size();
+            node_at = p;
+            line += k;
+            break;
+          }
+        }
+      }
+    }
+    if (aligned == 0) {
+      // Not found in the file: the text keeps an approximate place, and no
+      // edit may replace it.
+      doc::Position at = line > 0 && col > 0 ? pos_in_line(line, cur_.shift_known ? cur_.shift + col - 1 : col - 1) : cur_.range.start;
+      if (line > 0 && at.line == 0) at = {line, 0};
+      cur_.spans.push_back({base, s.size(), at, static_cast<int>(doc::count_codepoints(s)), role});
+      return;
+    }
+    const std::string_view t = index_.line(line);
+    const std::size_t line_offset = static_cast<std::size_t>(t.data() - source_.data());
+    std::size_t end = text_at;
+    for (const AlignedPiece& piece : pieces_) {
+      const std::size_t at = text_at + piece.source_begin;
+      doc::TextSpan span{base + piece.text_begin, piece.text_length, index_.at(line_offset + at), -1, role};
+      if (!piece.verbatim) span.source_width = static_cast<int>(doc::count_codepoints(t.substr(at, piece.source_length)));
+      cur_.spans.push_back(span);
+      end = at + piece.source_length;
+    }
+    if (aligned < s.size()) {
+      const std::string_view rest = s.substr(aligned);
+      cur_.spans.push_back({base + aligned, rest.size(), index_.at(line_offset + end), static_cast<int>(doc::count_codepoints(rest)), role});
+    }
+    cur_.line = line;
+    cur_.cursor = end;
+    cur_.search = false;
+    if (col > 0) {
+      cur_.shift = static_cast<long>(node_at) - (col - 1);
+      cur_.shift_known = true;
+    }
+  }
+
+  // The position of byte `at` of file line `line` (clamped to the line).
+  doc::Position pos_in_line(int line, long at) const {
+    const std::string_view t = index_.line(line);
+    if (t.data() == nullptr) return {};
+    const std::size_t byte = static_cast<std::size_t>(std::clamp<long>(at, 0, static_cast<long>(t.size())));
+    return index_.at(static_cast<std::size_t>(t.data() - source_.data()) + byte);
+  }
+
+  // A line break inside the block: the next inline is on the next line,
+  // whose text starts after its own indentation and markers.
+  void next_line(int lines = 1) {
+    if (cur_.line <= 0) return;
+    cur_.line += lines;
+    cur_.shift_known = false;
+    cur_.cursor = content_start(index_.line(cur_.line), cur_.quotes);
+  }
+
+  // The first inline of a line tells how far cmark-gfm's columns are off
+  // on it: it starts where the line's text does.
+  void learn_shift(cmark_node* n) {
+    if (!cur_.active || cur_.shift_known || cur_.search || cur_.line <= 0) return;
+    const int col = cmark_node_get_start_column(n);
+    if (col <= 0) return;
+    // After a backslash hard break cmark-gfm keeps the next line's
+    // indentation in the text: it starts that much before the line's text.
+    if (cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+      const char* lit = cmark_node_get_literal(n);
+      const std::string_view line = index_.line(cur_.line);
+      for (std::size_t i = 0; lit && (lit[i] == ' ' || lit[i] == '\t') && cur_.cursor > 0 &&
+                              (line[cur_.cursor - 1] == ' ' || line[cur_.cursor - 1] == '\t');
+           ++i) {
+        --cur_.cursor;
+      }
+    }
+    cur_.shift = static_cast<long>(cur_.cursor) - (col - 1);
+    cur_.shift_known = true;
+  }
+
+  // Where an inline node's markup starts, when the line's shift is known.
+  doc::Position markup_start(cmark_node* n) const {
+    const int col = cmark_node_get_start_column(n);
+    if (!cur_.active || cur_.line <= 0 || !cur_.shift_known || cur_.search || col <= 0) return {};
+    return pos_in_line(cur_.line, cur_.shift + col - 1);
   }
 
   void scan_comments(std::string_view html, int first_line) {
@@ -172,7 +364,13 @@ class MarkdownBuilder {
   void enter(cmark_node* n) {
     cmark_node_type t = cmark_node_get_type(n);
     std::string_view ts = type_of(n);
+    if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE && t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK) {
+      learn_shift(n);
+    }
     switch (t) {
+      case CMARK_NODE_BLOCK_QUOTE:
+        ++quote_depth_;
+        return;
       case CMARK_NODE_ITEM:
         ++item_depth_;
         return;
@@ -182,12 +380,15 @@ class MarkdownBuilder {
         return;
       case CMARK_NODE_PARAGRAPH:
         if (cur_.active) return;  // paragraph inside a table cell cannot happen; be safe
-        cur_.start(item_depth_ > 0 ? doc::BlockKind::list_item : doc::BlockKind::paragraph, range_of(n));
+        cur_.start(item_depth_ > 0 ? doc::BlockKind::list_item : doc::BlockKind::paragraph, range_of(n), quote_depth_);
+        cur_.cursor = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0));
         if (cur_.range.start.line == 0) {
           cmark_node* next = cmark_node_next(n);
           if (next && type_of(next) == "table" && cmark_node_get_start_line(next) > 0) {
             cur_.line_base = file_line(cmark_node_get_start_line(next));
             cur_.range = {{cur_.line_base, 1}, {cur_.line_base, 0}};
+            cur_.line = cur_.line_base;
+            cur_.search = true;
           }
         }
         return;
@@ -225,13 +426,17 @@ class MarkdownBuilder {
       case CMARK_NODE_HTML_INLINE: {
         const char* lit = cmark_node_get_literal(n);
         if (!lit) return;
-        scan_comments(lit, t == CMARK_NODE_HTML_INLINE ? inline_start(n).line : file_line(cmark_node_get_start_line(n)));
+        const bool in_line = t == CMARK_NODE_HTML_INLINE;
+        scan_comments(lit, in_line ? (cur_.active && cur_.line > 0 ? cur_.line : inline_start(n).line)
+                                   : file_line(cmark_node_get_start_line(n)));
+        if (in_line) after_inline(n);
         return;
       }
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE: {
         const char* lit = cmark_node_get_literal(n);
-        if (lit) add_text(n, lit);
+        if (lit) add_text(n, lit, t == CMARK_NODE_CODE);
+        if (t == CMARK_NODE_CODE) after_inline(n);
         return;
       }
       case CMARK_NODE_SOFTBREAK:
@@ -242,6 +447,7 @@ class MarkdownBuilder {
           } else {
             cur_.text += '\n';
           }
+          next_line();
         }
         return;
       case CMARK_NODE_STRONG:
@@ -251,10 +457,12 @@ class MarkdownBuilder {
         return;
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE:
-        links_.push_back({n, cur_.text.size(), t == CMARK_NODE_IMAGE});
+        links_.push_back({n, cur_.text.size(), t == CMARK_NODE_IMAGE, markup_start(n)});
         if (t == CMARK_NODE_IMAGE) {
           if (cur_.image_depth == 0) cur_.image_alt.clear();
           ++cur_.image_depth;
+        } else {
+          ++cur_.link_depth;
         }
         return;
       default:
@@ -274,7 +482,8 @@ class MarkdownBuilder {
     } else if (ts == "table_cell") {
       doc::SourceRange r = range_of(n);
       if (r.start.line == 0) r.start = r.end = {row_line_, 0};
-      cur_.start(doc::BlockKind::table_cell, r);
+      cur_.start(doc::BlockKind::table_cell, r, quote_depth_);
+      cur_.cursor = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0));
     }
   }
 
@@ -284,6 +493,9 @@ class MarkdownBuilder {
     switch (t) {
       case CMARK_NODE_ITEM:
         --item_depth_;
+        return;
+      case CMARK_NODE_BLOCK_QUOTE:
+        --quote_depth_;
         return;
       case CMARK_NODE_HEADING: {
         doc::Section& s = d_.sections.back();
@@ -322,7 +534,15 @@ class MarkdownBuilder {
         link.is_image = f.is_image;
         link.range = range_of(n);
         if (link.range.start.line == 0 || !cmark_places_inlines()) link.range = cur_.range;
+        if (f.start.line > 0) {
+          // cmark-gfm's columns moved as the text's are; its end is the
+          // markup's last character.
+          link.range.start = f.start;
+          const int end_col = cmark_node_get_end_column(n);
+          link.range.end = cur_.shift_known && !cur_.search && end_col > 0 ? pos_in_line(cur_.line, cur_.shift + end_col - 1) : f.start;
+        }
         link.section = section_stack_.back();
+        if (!f.is_image) --cur_.link_depth;
         if (f.is_image) {
           --cur_.image_depth;
           link.text = trim(cur_.image_alt);
@@ -422,9 +642,22 @@ class MarkdownBuilder {
     if (secs.size() > 1) secs[0].range.end = {secs[1].heading_range.start.line - 1, 0};
   }
 
+  // After an inline code span or HTML that goes on to later lines, the next
+  // text is on the last of them, found by searching it.
+  void after_inline(cmark_node* n) {
+    if (!cur_.active) return;
+    const int lines = cmark_node_get_end_line(n) - cmark_node_get_start_line(n);
+    if (lines <= 0) return;
+    next_line(lines);
+    cur_.search = true;
+  }
+
+  std::string_view source_;
   doc::LineIndex index_;
   doc::Document& d_;
   Collector cur_;
+  std::vector<AlignedPiece> pieces_;
+  int quote_depth_ = 0;
   std::vector<int> section_stack_;
   std::vector<LinkFrame> links_;
   int row_line_ = 0;

@@ -14,9 +14,13 @@ enum class Severity { error, warning, info };
 const char* severity_name(Severity s);
 std::optional<Severity> parse_severity(std::string_view s);
 
+// Replaces `original`, the file's exact text at `range`, with `text`. The
+// original is checked before anything is written (fix::apply_fixes, the
+// language server): an edit whose range does not hold it is never applied.
 struct Edit {
   doc::SourceRange range;
   std::string text;
+  std::string original;
 };
 
 struct Fix {
@@ -41,6 +45,9 @@ struct Diagnostic {
   std::string checklist;   // "aurora 2.2 Solution Complexity"
   std::vector<Note> notes;
   std::optional<Fix> fix;
+  // The text the finding quotes, when `range` holds exactly it in the file;
+  // empty otherwise.
+  std::string quote;
 };
 
 // Sorts by (path, line, column, code) and drops exact duplicates.

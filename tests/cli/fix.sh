@@ -40,6 +40,30 @@ cp s/services.md services.after
 check "a second --fix changes nothing" cmp -s services.after s/services.md
 check "a second --fix reports nothing fixed" bash -c "! grep -q fixed $tmp/err2.txt"
 
+# Lines that go on a block after indentation, tabs, quote markers, list
+# indentation, table padding, hard breaks, references and escapes: exact
+# columns, and fixes that change only what they name (LF, then CRLF).
+mkdir cont cont-crlf
+cp "$src/corpus/ST003/fail-continued-lines.md" cont/study.md
+sed 's/$/\r/' "$src/corpus/ST003/fail-continued-lines.md" > cont-crlf/study.md
+"$bin" --profile case-study cont/study.md > cont.txt
+for at in 9:31 10:6 13:11 14:6 15:14 18:8 18:30 20:19 24:20 24:33 27:7 28:9 30:55 30:68 32:43 34:1 34:51; do
+  check "column $at in the continued-lines study" grep -q "^cont/study.md:$at: warning" cont.txt
+done
+"$bin" --profile case-study --format json cont-crlf/study.md > cont-crlf.json
+check "CRLF gives the same columns" python3 -c "
+import json, re, sys
+lf = sorted(re.findall(r'^cont/study.md:(\d+):(\d+):.*\[ST', open('$tmp/cont.txt').read(), re.M))
+crlf = sorted((str(d['range']['start']['line']), str(d['range']['start']['column'])) for f in json.load(open('$tmp/cont-crlf.json'))['files'] for d in f['diagnostics'] if d['code'].startswith('ST'))
+sys.exit(0 if lf == crlf and len(lf) == 20 else 1)"
+"$bin" --fix --profile case-study cont cont-crlf > /dev/null 2> cont.err
+check "the continued lines are fixed exactly" cmp -s "$src/tests/cli/continued-lines.fixed.md" cont/study.md
+sed 's/$/\r/' "$src/tests/cli/continued-lines.fixed.md" > fixed-crlf.md
+check "the CRLF file is fixed exactly" cmp -s fixed-crlf.md cont-crlf/study.md
+check "no fix was skipped" bash -c "! grep -q skipped $tmp/cont.err"
+check "fixes in link text, code, headings and lists of names are left for the writer" \
+  grep -q 'The \[OCR service\](https://example.com/ocr) and `MTTR`' cont/study.md
+
 printf 'AWS Lamba\n' | "$bin" --fix - --stdin-filename x.md > /dev/null 2> stdin.err
 check "--fix refuses standard input" grep -q 'cannot write standard input' stdin.err
 

@@ -15,6 +15,7 @@ local client_id = vim.lsp.start_client({
   root_dir = vim.fn.fnamemodify(study, ":h"),
 })
 local lines = {}
+local fix = nil  -- the ST001 quick fix, applied once every finding is read
 if not client_id then
   table.insert(lines, "ERROR start_client failed")
 else
@@ -40,6 +41,9 @@ else
     for _, res in pairs(actions) do
       for _, a in ipairs(res.result or {}) do
         table.insert(lines, string.format("ACTION %s %s", tostring(d.code), a.title))
+        if d.code == "ST001" and a.edit then
+          fix = { edit = a.edit, lnum = d.lnum }
+        end
       end
     end
     local hover = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", {
@@ -52,6 +56,11 @@ else
       end
     end
   end
+end
+-- The quick fix as the editor applies it: the line it leaves.
+if fix then
+  vim.lsp.util.apply_workspace_edit(fix.edit, "utf-16")
+  table.insert(lines, "FIXED " .. vim.api.nvim_buf_get_lines(bufnr, fix.lnum, fix.lnum + 1, false)[1])
 end
 vim.fn.writefile(lines, out)
 if client_id then

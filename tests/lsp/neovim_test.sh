@@ -42,6 +42,12 @@ if ! grep -q "^ACTION ST001 .*AWS Lambda" "$out"; then
   echo "FAIL: expected the code action fixing AWS Lamba" >&2
   fail=1
 fi
+# The quick fix on a line that goes on a paragraph after four spaces edits
+# exactly "AWS Lamba" (cmark-gfm drops those spaces from its columns).
+if ! grep -qx "FIXED     AWS Lambda functions fed by Amazon SQS and" "$out"; then
+  echo "FAIL: expected the ST001 quick fix to leave \"    AWS Lambda functions fed by Amazon SQS and\"" >&2
+  fail=1
+fi
 if ! grep -qx "HOVER CS104" "$out"; then
   echo "FAIL: expected hover to show CS104's doc" >&2
   fail=1

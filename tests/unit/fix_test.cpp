@@ -16,11 +16,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-rules::Diagnostic replacing(int line, int col, int end_col, std::string text, bool safe = true) {
+rules::Diagnostic replacing(int line, int col, int end_col, std::string original, std::string text, bool safe = true) {
   rules::Diagnostic d;
   d.code = "ST001";
   doc::SourceRange r{{line, col}, {line, end_col}};
-  d.fix = rules::Fix{"replace", {rules::Edit{r, std::move(text)}}, safe};
+  d.fix = rules::Fix{"replace", {rules::Edit{r, std::move(text), std::move(original)}}, safe};
   return d;
 }
 
@@ -54,7 +54,8 @@ void write(const fs::path& p, std::string_view s) {
 TEST_CASE("fixes replace exactly their range, columns in code points") {
   // "Café" is 4 code points and 5 bytes: the column after it must still land.
   std::string src = "Café uses AWS Lamba daily.\nAmazon Sagemaker\n";
-  auto a = fix::apply_fixes(src, {replacing(1, 11, 20, "AWS Lambda"), replacing(2, 1, 17, "Amazon SageMaker")});
+  auto a = fix::apply_fixes(src, {replacing(1, 11, 20, "AWS Lamba", "AWS Lambda"),
+                                  replacing(2, 1, 17, "Amazon Sagemaker", "Amazon SageMaker")});
   CHECK(a.applied == 2);
   CHECK(a.skipped == 0);
   CHECK(a.text == "Café uses AWS Lambda daily.\nAmazon SageMaker\n");
@@ -62,11 +63,32 @@ TEST_CASE("fixes replace exactly their range, columns in code points") {
 
 TEST_CASE("overlapping, unsafe and out-of-range fixes are left out") {
   std::string src = "AWS Lamba\n";
-  auto a = fix::apply_fixes(src, {replacing(1, 1, 10, "AWS Lambda"), replacing(1, 5, 10, "Lambda!"),
-                                  replacing(1, 1, 4, "X", false), replacing(9, 1, 2, "Y")});
+  auto a = fix::apply_fixes(src, {replacing(1, 1, 10, "AWS Lamba", "AWS Lambda"), replacing(1, 5, 10, "Lamba", "Lambda!"),
+                                  replacing(1, 1, 4, "AWS", "X", false), replacing(9, 1, 2, "", "Y")});
   CHECK(a.applied == 1);
   CHECK(a.skipped == 3);
+  CHECK(a.mismatches.empty());
   CHECK(a.text == "AWS Lambda\n");
+}
+
+TEST_CASE("a fix whose range does not hold its original text leaves the whole file as it is") {
+  // The position is two columns off, as a wrong map from the text to the
+  // file would put it: the range holds "S Lam", not "AWS Lamba".
+  const std::string src = "Intro:\n    Q uses AWS Lamba and PHI data.\n";
+  auto a = fix::apply_fixes(src, {replacing(2, 10, 19, "AWS Lamba", "AWS Lambda"),
+                                  replacing(2, 26, 29, "PHI", "protected health information (PHI)")});
+  CHECK(a.applied == 0);
+  CHECK(a.text == src);
+  REQUIRE(a.mismatches.size() == 1);
+  CHECK(a.mismatches[0].expected == "AWS Lamba");
+  CHECK(a.mismatches[0].found == "s AWS Lam");
+  CHECK(fix::describe("s.md", a.mismatches[0]) ==
+        "s.md:2:10: fix for ST001 skipped: expected \"AWS Lamba\" there, found \"s AWS Lam\"; the file is left as it is");
+  // An edit that carries no original text replaces nothing but an empty range.
+  auto b = fix::apply_fixes(src, {replacing(2, 12, 21, "", "AWS Lambda")});
+  CHECK(b.applied == 0);
+  CHECK(b.text == src);
+  CHECK(b.mismatches.size() == 1);
 }
 
 TEST_CASE("unified diff of a fix") {

@@ -320,6 +320,7 @@ TEST_CASE("every corpus file gives a model whose offsets and spans hold") {
     if (!r.document) continue;
     ++files;
     CHECK(fuzz::model_holds(*r.document));
+    CHECK(fuzz::verbatim_violation(*r.document, f.bytes) == "");
   }
   CHECK(files > 300);
 }

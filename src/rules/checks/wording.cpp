@@ -12,6 +12,16 @@ namespace caselint::rules::checks {
 
 namespace {
 
+// The finding quotes the field's text where its range holds exactly that
+// text, and carries the field's rewrite as its fix.
+void quote(Diagnostic& d, const extract::Field& f) {
+  if (f.verbatim) d.quote = f.text;
+  if (f.rewrite) {
+    const std::string verb = d.code == "ST003" ? "spell out as" : "replace with";
+    d.fix = Fix{verb + " \"" + f.rewrite->text + "\"", {Edit{f.rewrite->range, f.rewrite->text, f.rewrite->original}}, true};
+  }
+}
+
 RuleMeta style_meta(const char* code, const char* name, Severity sev, const char* summary) {
   RuleMeta m;
   m.code = code;
@@ -29,7 +39,7 @@ class AwsServiceName final : public Rule {
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
     for (const extract::Field* f : ctx.fields.all("_misspelt_service")) {
       Diagnostic& d = sink.report(f->range, "\"" + f->text + "\" is not how AWS writes it; use \"" + f->label + "\"");
-      if (f->verbatim) d.fix = Fix{"replace with \"" + f->label + "\"", {Edit{f->range, f->label}}, true};
+      quote(d, *f);
     }
   }
 
@@ -48,7 +58,7 @@ class AbsoluteClaim final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
     for (const extract::Field* f : ctx.fields.all("_absolute_claim")) {
-      sink.report(f->range, "absolute claim \"" + f->text + "\"; state what was measured instead");
+      quote(sink.report(f->range, "absolute claim \"" + f->text + "\"; state what was measured instead"), *f);
     }
   }
 
@@ -63,10 +73,7 @@ class AcronymNotSpelledOut final : public Rule {
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
     for (const extract::Field* f : ctx.fields.all("_acronym_undefined")) {
       Diagnostic& d = sink.report(f->range, "\"" + f->text + "\" is used before it is spelled out (" + f->label + ")");
-      if (f->verbatim) {
-        std::string text = f->label + " (" + f->text + ")";
-        d.fix = Fix{"spell out as \"" + text + "\"", {Edit{f->range, text}}, true};
-      }
+      quote(d, *f);
     }
   }
 
