@@ -28,6 +28,7 @@ class LineIndex {
   std::optional<std::string_view> slice(const SourceRange& range) const;
   int line_count() const { return static_cast<int>(starts_.size()); }
   std::string_view line(int line) const;
+  std::string_view source() const { return bytes_; }
 
  private:
   // Code points before byte offset `offset`, in O(kBlock) time.

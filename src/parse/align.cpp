@@ -82,7 +82,10 @@ std::size_t named_reference_bytes(std::string_view text, std::size_t at, std::st
 
 }  // namespace
 
-std::size_t align_text(std::string_view text, std::string_view source, bool escapes, std::vector<AlignedPiece>& out) {
+std::size_t align_text(std::string_view text, std::string_view source, Spelling spelling,
+                       std::vector<AlignedPiece>& out) {
+  const bool escapes = spelling == Spelling::markdown;
+  const bool references = spelling != Spelling::code;
   std::size_t i = 0, j = 0;
   AlignedPiece run;  // the verbatim piece being extended
   bool in_run = false;
@@ -100,9 +103,17 @@ std::size_t align_text(std::string_view text, std::string_view source, bool esca
       j += 2;
       continue;
     }
+    // HTML reads CRLF as a line feed.
+    if (spelling == Spelling::html && s == '\r' && t == '\n' && j + 1 < source.size() && source[j + 1] == '\n') {
+      close_run();
+      out.push_back({i, 1, j, 2, false});
+      i += 1;
+      j += 2;
+      continue;
+    }
     // A character reference, unless the text holds it as written.
     long code = -1;
-    if (s == '&' && escapes) {
+    if (s == '&' && references) {
       if (const std::size_t ref = reference_at(source.substr(j, 40), code);
           ref > 0 && text.substr(i, ref) != source.substr(j, ref)) {
         std::size_t bytes = 0;

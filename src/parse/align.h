@@ -23,14 +23,20 @@ struct AlignedPiece {
   bool verbatim = true;  // source[source_begin, +source_length) == the text piece
 };
 
+// How the source spells text: Markdown (backslash escapes and character
+// references), a Markdown code span (neither), or HTML (references, and
+// CRLF read as a line feed).
+enum class Spelling { markdown, code, html };
+
 // Aligns `text` with `source` from source[0]: a byte that is the same in
-// both is a copy, extending a verbatim piece; with `escapes` (Markdown text,
-// not a code span) a backslash before ASCII punctuation is that punctuation;
-// a character reference ("&name;", "&#N;", "&#xH;") is the one or two code
-// points it stands for. Appends the pieces to `out` and returns how many
-// bytes of `text`, from its start, were aligned: text.size() when all of it,
-// 0 when its first byte does not stand at source[0]. Linear in the bytes
-// read.
-std::size_t align_text(std::string_view text, std::string_view source, bool escapes, std::vector<AlignedPiece>& out);
+// both is a copy, extending a verbatim piece; in Markdown a backslash before
+// ASCII punctuation is that punctuation; in Markdown and HTML a character
+// reference ("&name;", "&#N;", "&#xH;") is the one or two code points it
+// stands for, and in HTML a CR before a line feed belongs to it. Appends the
+// pieces to `out` and returns how many bytes of `text`, from its start, were
+// aligned: text.size() when all of it, 0 when its first byte does not stand
+// at source[0]. Linear in the bytes read.
+std::size_t align_text(std::string_view text, std::string_view source, Spelling spelling,
+                       std::vector<AlignedPiece>& out);
 
 }  // namespace caselint::parse

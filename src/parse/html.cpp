@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "doc/line_index.h"
+#include "parse/align.h"
 #include "parse/parse.h"
 
 namespace caselint::parse {
@@ -104,13 +106,98 @@ bool is_invisible(const xmlNode* n, std::string_view name) {
   return false;
 }
 
-// Whitespace-collapsing text accumulator with one span per source line.
+// Where a text node's content stands in the page: the pieces align_text
+// found from byte `base` of the source.
+struct Located {
+  const std::vector<AlignedPiece>* pieces = nullptr;
+  std::size_t base = 0;
+  std::size_t aligned = 0;  // bytes of the content the pieces cover
+  const doc::LineIndex* index = nullptr;
+  doc::TextSpan::Role role = doc::TextSpan::Role::text;
+};
+
+// Whitespace-collapsing text accumulator. With the text's place in the page
+// (Located), its spans are exact: one per stretch copied from the page
+// (a single space between words included), one per character reference;
+// without it, one per source line with an unknown column.
 struct TextBuilder {
   std::string text;
   std::vector<doc::TextSpan> spans;
   bool pending_space = false;
   int first_line = 0;
   int last_line = 0;
+
+  void add(std::string_view s, int line, const Located& at) {
+    if (!at.pieces || at.aligned == 0) {
+      add(s, line);
+      return;
+    }
+    const std::vector<AlignedPiece>& pieces = *at.pieces;
+    std::size_t pi = 0;
+    bool open = false;         // the last span may grow
+    std::size_t next_src = 0;  // where in the source it would go on
+    int line_now = line;
+    const auto piece_at = [&](std::size_t i) -> const AlignedPiece* {
+      while (pi < pieces.size() && pieces[pi].text_begin + pieces[pi].text_length <= i) ++pi;
+      return pi < pieces.size() && pieces[pi].text_begin <= i ? &pieces[pi] : nullptr;
+    };
+    const auto note_line = [&](int l) {
+      if (first_line == 0) first_line = l;
+      last_line = std::max(last_line, l);
+      line_now = l;
+    };
+    std::size_t i = 0;
+    while (i < at.aligned) {
+      const AlignedPiece* p = piece_at(i);
+      if (!p) break;
+      const std::size_t src = at.base + p->source_begin + (p->verbatim ? i - p->text_begin : 0);
+      if (std::size_t w = space_at(s, i)) {
+        // One space between words, as in the page, stays in the span.
+        if (open && w == 1 && s[i] == ' ' && p->verbatim && src == next_src && !pending_space && i + 1 < at.aligned &&
+            !space_at(s, i + 1)) {
+          text += ' ';
+          spans.back().length += 1;
+          next_src = src + 1;
+          ++i;
+          continue;
+        }
+        if (!text.empty()) pending_space = true;
+        open = false;
+        i += w;
+        continue;
+      }
+      if (pending_space) {
+        text += ' ';
+        pending_space = false;
+      }
+      if (!p->verbatim) {
+        // A character reference: one span for the character(s) it stands for.
+        const std::size_t end = p->text_begin + p->text_length;
+        const std::string_view spelled = at.index->source().substr(src, p->source_length);
+        doc::TextSpan span{text.size(), end - i, at.index->at(src), static_cast<int>(doc::count_codepoints(spelled)), at.role};
+        note_line(span.start.line);
+        spans.push_back(span);
+        text.append(s.substr(i, end - i));
+        open = false;
+        i = end;
+        continue;
+      }
+      const std::size_t len = std::min(doc::utf8_sequence_length(static_cast<unsigned char>(s[i])), at.aligned - i);
+      if (open && src == next_src) {
+        spans.back().length += len;
+      } else {
+        doc::TextSpan span{text.size(), len, at.index->at(src), -1, at.role};
+        note_line(span.start.line);
+        spans.push_back(span);
+        open = true;
+      }
+      text.append(s.substr(i, len));
+      next_src = src + len;
+      i += len;
+    }
+    // What could not be found again keeps the line-only spans.
+    if (i < s.size()) add(s.substr(i), line_now);
+  }
 
   void soft_break() {
     if (!text.empty()) pending_space = true;
@@ -226,13 +313,15 @@ struct Frame {
   bool figure = false;
   bool boundary = false;
   bool strong = false;
+  bool code = false;  // <code>, <kbd>, <samp> or <tt>
   std::size_t strong_collector = 0;
   int strong_generation = 0;
 };
 
 class HtmlBuilder {
  public:
-  HtmlBuilder(doc::Document& d, const xmlNode* scope) : d_(d), scope_(scope) {
+  HtmlBuilder(std::string_view source, doc::Document& d, const xmlNode* scope)
+      : d_(d), scope_(scope), source_(source), index_(source) {
     collectors_.emplace_back();
     section_stack_.push_back(0);
   }
@@ -274,7 +363,7 @@ class HtmlBuilder {
       case XML_CDATA_SECTION_NODE: {
         std::string_view text = content_of(n);
         int line = text_start_line(n, text);
-        if (visible() && n->type == XML_TEXT_NODE) add_text(text, line);
+        if (visible() && n->type == XML_TEXT_NODE) add_text(text, line, locate(text, line));
         return false;
       }
       case XML_COMMENT_NODE: {
@@ -388,6 +477,10 @@ class HtmlBuilder {
       }
     }
 
+    if (one_of(name, {"code", "kbd", "samp", "tt"})) {
+      f.code = true;
+      ++code_depth_;
+    }
     if (name == "figure") {
       figures_.emplace_back();
       f.figure = true;
@@ -444,6 +537,7 @@ class HtmlBuilder {
   void leave() {
     Frame f = frames_.back();
     frames_.pop_back();
+    if (f.code) --code_depth_;
     if (f.sink) close_sink();
     if (f.collector) close_collector();
     if (f.strong && f.strong_collector + 1 == collectors_.size() &&
@@ -524,9 +618,54 @@ class HtmlBuilder {
     d_.links.push_back(std::move(link));
   }
 
-  void add_text(std::string_view text, int line) {
-    top().b.add(text, line);
-    for (Sink& s : sinks_) s.b.add(text, line);
+  void add_text(std::string_view text, int line, Located at) {
+    top().b.add(text, line, at);
+    for (Sink& s : sinks_) s.b.add(text, line, at);
+  }
+
+  // Where a text node's content stands in the page: text follows a tag, so
+  // it is looked for after a '>' at or past where the last text found ended
+  // (and no earlier than the line before the one libxml2 gives it), a
+  // bounded way, and read back with align_text (character references,
+  // CRLF). Not found: no place, and the text keeps line-only spans. The
+  // looking is budgeted to a few times the page's size, so a page whose
+  // text cannot be found again still costs linear time.
+  Located locate(std::string_view text, int line) {
+    Located at;
+    at.index = &index_;
+    at.pieces = &pieces_;
+    at.role = code_depth_ > 0 ? doc::TextSpan::Role::code
+              : std::any_of(sinks_.begin(), sinks_.end(), [](const Sink& s) { return s.link >= 0; })
+                  ? doc::TextSpan::Role::link
+                  : doc::TextSpan::Role::text;
+    if (text.empty()) return at;
+    constexpr std::size_t kLookBytes = std::size_t{1} << 16;
+    constexpr int kLookTags = 4096;
+    int tags = 0;
+    const std::string_view line_before = index_.line(std::max(line - 1, 1));
+    const std::size_t from = std::max(source_cursor_, line > 1 && line_before.data()
+                                                          ? static_cast<std::size_t>(line_before.data() - source_.data())
+                                                          : std::size_t{0});
+    for (std::size_t p = from; p <= source_.size() && p < from + kLookBytes && tags < kLookTags && look_budget_ > 0;) {
+      if (p == 0 || source_[p - 1] == '>') {
+        ++tags;
+        pieces_.clear();
+        const std::size_t aligned = align_text(text, source_.substr(p), Spelling::html, pieces_);
+        if (aligned == text.size()) {
+          at.base = p;
+          at.aligned = aligned;
+          source_cursor_ = p + pieces_.back().source_begin + pieces_.back().source_length;
+          return at;
+        }
+      }
+      const std::size_t next = source_.find('>', p);
+      if (next == std::string_view::npos) break;
+      const std::size_t step = next + 1 - p;
+      look_budget_ -= std::min(look_budget_, step + text.size());
+      p = next + 1;
+    }
+    pieces_.clear();
+    return at;
   }
 
   // A non-inline element starts or ends: loose text before it is a block of
@@ -697,6 +836,12 @@ class HtmlBuilder {
   int cursor_ = 1;
   bool title_ = false;
   bool meta_description_ = false;
+  std::string_view source_;
+  doc::LineIndex index_;
+  std::size_t source_cursor_ = 0;  // where the last text found in the page ended
+  std::size_t look_budget_ = 4 * source_.size() + (std::size_t{1} << 20);  // bytes locate() may still read
+  std::vector<AlignedPiece> pieces_;
+  int code_depth_ = 0;
   std::optional<std::pair<std::string, int>> scope_h1_;
   std::optional<std::pair<std::string, int>> other_h1_;
   std::vector<Frame> frames_;
@@ -749,7 +894,7 @@ void parse_html(std::string_view bytes, doc::Document& d) {
   if (!scope) scope = find_element(root, "body");
   if (!scope) scope = root;
 
-  HtmlBuilder builder(d, scope);
+  HtmlBuilder builder(bytes, d, scope);
   builder.build(document.get());
 }
 

@@ -198,17 +198,17 @@ class MarkdownBuilder {
     if (at > line.size()) return 0;
     if (!code) {
       text_at = at;
-      return align_text(s, line.substr(at), true, pieces_);
+      return align_text(s, line.substr(at), Spelling::markdown, pieces_);
     }
     if (at >= line.size() || line[at] != '`') return 0;
     std::size_t q = line.find_first_not_of('`', at);
     if (q == std::string_view::npos) return 0;
     text_at = q;
-    std::size_t aligned = align_text(s, line.substr(q), false, pieces_);
+    std::size_t aligned = align_text(s, line.substr(q), Spelling::code, pieces_);
     if (aligned < s.size() && line[q] == ' ') {
       std::vector<AlignedPiece> first;
       first.swap(pieces_);
-      const std::size_t spaced = align_text(s, line.substr(q + 1), false, pieces_);
+      const std::size_t spaced = align_text(s, line.substr(q + 1), Spelling::code, pieces_);
       if (spaced > aligned) {
         text_at = q + 1;
         return spaced;

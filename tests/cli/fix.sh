@@ -64,6 +64,17 @@ check "no fix was skipped" bash -c "! grep -q skipped $tmp/cont.err"
 check "fixes in link text, code, headings and lists of names are left for the writer" \
   grep -q 'The \[OCR service\](https://example.com/ocr) and `MTTR`' cont/study.md
 
+# An HTML page: text after tags, references, CRLF and runs of spaces.
+mkdir html
+printf '<html><body><main>\r\n<p title="AWS Lamba">We moved to <b>AWS Lamba</b> &amp; kept\r\n   PHI data   in AWS Lamba.</p>\r\n<p>Our &ldquo;TCO&rdquo; fell; see <a href="/x">the OCR notes</a>.</p>\r\n</main></body></html>\r\n' > html/page.html
+"$bin" --profile case-study html/page.html > html.txt
+for at in 2:37 3:4 3:18 4:15 4:53; do
+  check "column $at in the HTML page" grep -q "^html/page.html:$at: warning" html.txt
+done
+"$bin" --fix --profile case-study html/page.html > /dev/null 2> html.err
+printf '<html><body><main>\r\n<p title="AWS Lamba">We moved to <b>AWS Lambda</b> &amp; kept\r\n   protected health information (PHI) data   in AWS Lambda.</p>\r\n<p>Our &ldquo;total cost of ownership (TCO)&rdquo; fell; see <a href="/x">the OCR notes</a>.</p>\r\n</main></body></html>\r\n' > html-fixed.html
+check "the HTML page is fixed exactly, the attribute and the link text left alone" cmp -s html-fixed.html html/page.html
+
 printf 'AWS Lamba\n' | "$bin" --fix - --stdin-filename x.md > /dev/null 2> stdin.err
 check "--fix refuses standard input" grep -q 'cannot write standard input' stdin.err
 

@@ -143,21 +143,26 @@ TEST_CASE("front matter, then a quote that goes on: columns count from the file"
 
 TEST_CASE("align_text reads references, escapes and copies") {
   std::vector<parse::AlignedPiece> pieces;
-  CHECK(parse::align_text("a & b", "a &amp; b", true, pieces) == 5);
+  using parse::Spelling;
+  CHECK(parse::align_text("a & b", "a &amp; b", Spelling::markdown, pieces) == 5);
   REQUIRE(pieces.size() == 3);
   CHECK(pieces[1].verbatim == false);
   CHECK(pieces[1].source_length == 5);
   pieces.clear();
   // Without escapes (a code span), "\*" is two characters of the text.
-  CHECK(parse::align_text("\\*", "\\*", false, pieces) == 2);
+  CHECK(parse::align_text("\\*", "\\*", Spelling::code, pieces) == 2);
   pieces.clear();
-  CHECK(parse::align_text("*", "\\*", true, pieces) == 1);
+  CHECK(parse::align_text("*", "\\*", Spelling::markdown, pieces) == 1);
   pieces.clear();
   // A stop inside a character gives back its first bytes.
-  CHECK(parse::align_text("xé", "xè", true, pieces) == 1);
+  CHECK(parse::align_text("xé", "xè", Spelling::markdown, pieces) == 1);
   pieces.clear();
-  CHECK(parse::align_text("AT&T", "AT&T", true, pieces) == 4);
+  CHECK(parse::align_text("AT&T", "AT&T", Spelling::markdown, pieces) == 4);
   CHECK(pieces.size() == 1);
+  pieces.clear();
+  // HTML: no backslash escapes; CRLF is a line feed.
+  CHECK(parse::align_text("a\\*\nb", "a\\*\r\nb", Spelling::html, pieces) == 5);
+  CHECK(pieces.size() == 3);
 }
 
 // Generated documents: every construct above, mixed at random. Each word is
@@ -344,4 +349,80 @@ TEST_CASE("every quoted finding and every fix on the corpus, under every profile
   CHECK(quotes > 200);
   CHECK(edits > 100);
   MESSAGE(files << " files, " << quotes << " quoted findings, " << edits << " fix edits");
+}
+
+TEST_CASE("HTML: text after tags, references, CRLF and runs of spaces have exact columns") {
+  const std::string text =
+      "<html><head><title>AWS Lamba</title><script>var a = '<p>AWS Lamba';</script></head><body><main>\r\n"
+      "<h1>Caf&eacute; claims</h1>\r\n"
+      "<p title=\"AWS Lamba\">The team moved to <b>AWS Lamba</b> &amp; kept\r\n"
+      "   PHI data   in AWS Lamba.</p>\r\n"
+      "<ul><li>Amazon Aurora, <code>CDC</code> <a href=\"x\">OCR link</a></li></ul>\r\n"
+      "<p>Our &ldquo;TCO&rdquo; fell.</p>\r\n"
+      "</main></body></html>\r\n";
+  const doc::Document d = parse_as(text, "t.html");
+  CHECK(fuzz::verbatim_violation(d, text) == "");
+  check_exact(d, text, "The team moved", {3, 22});
+  check_exact(d, text, "AWS Lamba", {3, 43});
+  check_exact(d, text, "PHI data", {4, 4});
+  check_exact(d, text, "in AWS Lamba", {4, 15});
+  check_exact(d, text, "TCO", {6, 15});
+  const std::string view = d.plain_text();
+  CHECK(d.role_at(view.find("CDC")) == doc::TextSpan::Role::code);
+  CHECK(d.role_at(view.find("OCR")) == doc::TextSpan::Role::link);
+  // "data   in" is three spaces in the page and one in the view: not a copy.
+  CHECK_FALSE(find(d, text, "data in").verbatim);
+  CHECK_FALSE(find(d, text, "& kept").verbatim);
+}
+
+TEST_CASE("HTML: generated pages, every word verbatim at its place") {
+  std::size_t checked = 0;
+  for (unsigned seed = 1; seed <= 2000; ++seed) {
+    std::mt19937 rng(seed);
+    const auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+    const std::string nl = pick(3) == 0 ? "\r\n" : "\n";
+    std::vector<std::string> words;
+    int next = 0;
+    const auto word = [&] {
+      static const char* const kLead[] = {"w", "é", "日", "W"};
+      words.push_back(std::string(kLead[pick(4)]) + std::to_string(next++) + "x");
+      return words.back();
+    };
+    std::string page = "<html><body>" + nl + "<main>" + nl;
+    const int blocks = 1 + pick(5);
+    for (int b = 0; b < blocks; ++b) {
+      const bool list = pick(4) == 0;
+      page += list ? "<ul><li>" : "<p class=\"x\">";
+      const int pieces = 1 + pick(8);
+      for (int i = 0; i < pieces; ++i) {
+        switch (pick(9)) {
+          case 0: page += "<b>" + word() + "</b>"; break;
+          case 1: page += "<a href=\"https://example.test/" + std::to_string(i) + "\">" + word() + "</a>"; break;
+          case 2: page += "&amp;"; break;
+          case 3: page += "&#233;"; break;
+          case 4: page += nl + std::string(static_cast<std::size_t>(pick(6)), ' '); break;
+          case 5: page += "<span>" + word() + " " + word() + "</span>"; break;
+          default: page += word(); break;
+        }
+        page += pick(4) == 0 ? "   " : " ";
+      }
+      page += list ? "</li></ul>" + nl : "</p>" + nl;
+    }
+    page += "</main></body></html>" + nl;
+    INFO("seed " << seed << ":\n" << page);
+    const doc::Document d = parse_as(page, "t.html");
+    CHECK(fuzz::verbatim_violation(d, page) == "");
+    const std::string view = d.plain_text();
+    const doc::LineIndex index(page);
+    for (const std::string& w : words) {
+      const std::size_t at = view.find(w);
+      REQUIRE_MESSAGE(at != std::string::npos, "not in the view: " << w);
+      const auto begin = index.offset_at(d.range_of(at, w.size()).start);
+      REQUIRE(begin);
+      CHECK(page.substr(*begin, w.size()) == w);
+      CHECK(d.is_verbatim(at, w.size()));
+      ++checked;
+    }
+  }
+  CHECK(checked > 10000);
 }
