@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,9 @@ class LineIndex {
 
 // The byte offset of the first invalid UTF-8 sequence, or nullopt.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
+
+// The UTF-8 of a code point; a surrogate or a value past Unicode is U+FFFD.
+std::string utf8_encode(unsigned long code_point);
 
 // Number of code points in a UTF-8 string (continuation bytes not counted).
 std::size_t count_codepoints(std::string_view s);

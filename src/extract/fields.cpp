@@ -738,7 +738,7 @@ class Extractor {
         f.label = h.right;
         f.range = d_.range_of(b.text_offset + h.begin, h.end - h.begin);
         f.verbatim = d_.is_verbatim(b.text_offset + h.begin, h.end - h.begin);
-        if (f.verbatim) f.rewrite = Field::Rewrite{f.range, f.text, std::string(h.right)};
+        if (f.verbatim) f.rewrite = Field::Rewrite{f.range, f.text, as_written(h.right)};
         if (f.range.start.line == 0) f.range = b.range;
         f.source = FieldSource::text;
         out_.add(std::move(f));
@@ -893,7 +893,28 @@ class Extractor {
     const bool sentence_start = begin == 0 || before == std::string::npos || std::string_view(".!?").find(b.text[before]) != std::string_view::npos;
     if (sentence_start && !expansion.empty() && expansion[0] >= 'a' && expansion[0] <= 'z') expansion[0] = static_cast<char>(expansion[0] - 'a' + 'A');
     return Field::Rewrite{d_.range_of(b.text_offset + begin, end - begin), b.text.substr(begin, end - begin),
-                          expansion + " (" + a.acronym + ")"};
+                          as_written(expansion + " (" + a.acronym + ")")};
+  }
+
+  // Replacement text as the file must spell it: inside a notebook's JSON
+  // string, a quote, a backslash or a control character is escaped.
+  std::string as_written(std::string_view text) const {
+    if (d_.format != doc::Format::ipynb) return std::string(text);
+    std::string out;
+    for (const char c : text) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[(c >> 4) & 0xF];
+        out += kHex[c & 0xF];
+      } else {
+        out += c;
+      }
+    }
+    return out;
   }
 
   // A list item or table cell that only names things ("Amazon Aurora, AWS

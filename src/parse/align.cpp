@@ -42,30 +42,6 @@ std::size_t reference_at(std::string_view s, long& code) {
   return i < s.size() && s[i] == ';' ? i + 1 : 0;
 }
 
-// The UTF-8 of a numeric reference as CommonMark decodes it: 0, a
-// surrogate or a value past Unicode is U+FFFD.
-std::string utf8_of(long code) {
-  if (code <= 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
-  const auto u = static_cast<unsigned long>(code);
-  std::string out;
-  if (u < 0x80) {
-    out += static_cast<char>(u);
-  } else if (u < 0x800) {
-    out += static_cast<char>(0xC0 | (u >> 6));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x10000) {
-    out += static_cast<char>(0xE0 | (u >> 12));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (u >> 18));
-    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  }
-  return out;
-}
-
 // Bytes of `text` from `at` that a named reference stands for: one code
 // point, or two when the text only goes on like the source after two.
 std::size_t named_reference_bytes(std::string_view text, std::size_t at, std::string_view after) {
@@ -118,7 +94,8 @@ std::size_t align_text(std::string_view text, std::string_view source, Spelling 
           ref > 0 && text.substr(i, ref) != source.substr(j, ref)) {
         std::size_t bytes = 0;
         if (code >= 0) {
-          const std::string decoded = utf8_of(code);
+          // CommonMark reads a reference to 0 as U+FFFD too.
+          const std::string decoded = doc::utf8_encode(code <= 0 ? 0xFFFD : static_cast<unsigned long>(code));
           if (text.substr(i, decoded.size()) != decoded) break;
           bytes = decoded.size();
         } else {

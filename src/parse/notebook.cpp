@@ -6,12 +6,14 @@
 // Positions: nlohmann-json reports no positions, so the bytes are fed through
 // an iterator that counts the lines it has consumed; when the parser hands
 // over a string value, the iterator stands just after its closing quote. The
-// line of each source string is therefore exact. A column is exact when the
-// string is written as nlohmann-json would write it (re-serialised and
-// compared with the bytes) and holds no escape other than a final "\n";
-// otherwise the column is 0 (unknown). Raw cells and cell outputs are not
+// string's literal is read back from there (StringPlace): every byte of its
+// text has its offset in the file, and an escape ("\"", "\u00e9", a "\n"
+// inside a one-string source) is not a copy of the text. So a position in a
+// cell is exact whether its source is a list of lines or one string, and a
+// span over an escape is not verbatim. Raw cells and cell outputs are not
 // read: outputs are generated, not written by the author.
 #include <algorithm>
+#include <deque>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -59,10 +61,34 @@ struct StringEnd {
   std::size_t end = 0;
 };
 
+// Where a source string's text stands in the file: the first byte after its
+// opening quote, and each escape in it.
+struct StringPlace {
+  struct Escape {
+    std::size_t decoded = 0, decoded_length = 0;  // in the string's text
+    std::size_t raw = 0, raw_length = 0;          // in the file ("\u00e9" is 6)
+  };
+  std::size_t raw_begin = 0;
+  std::size_t size = 0;          // bytes of text
+  std::vector<Escape> escapes;   // by decoded offset
+
+  // The file offset of byte k of the text (k == size: just past it), and
+  // whether that byte is a copy of the file's.
+  std::pair<std::size_t, bool> at(std::size_t k) const {
+    auto it = std::upper_bound(escapes.begin(), escapes.end(), k,
+                               [](std::size_t v, const Escape& e) { return v < e.decoded; });
+    if (it == escapes.begin()) return {raw_begin + k, true};
+    const Escape& e = *(it - 1);
+    if (k < e.decoded + e.decoded_length) return {e.raw, false};
+    return {e.raw + e.raw_length + (k - e.decoded - e.decoded_length), true};
+  }
+};
+
 // One line of the Markdown text built from the cells, and where it came from.
 struct LineOrigin {
-  int line = 0;        // line in the notebook file
-  int column_base = -1;  // code-point column before the text starts; -1: unknown
+  int line = 0;                        // line in the notebook file
+  const StringPlace* place = nullptr;  // null: no exact place (a fence, a line made of two strings)
+  std::size_t begin = 0;               // where the line starts in place's text
 };
 
 class NotebookReader {
@@ -115,22 +141,82 @@ class NotebookReader {
     if (k != ends.size()) where_.clear();
   }
 
-  // The origin of one source string: its line, and the column before its text
-  // when the bytes are the canonical escaping with no escape before the end.
-  LineOrigin origin_of(const Json& s) const {
+  // The origin of one source string: its line, and where its text stands in
+  // the file, read back from its closing quote. No place when the literal
+  // read back is not the string nlohmann-json gave.
+  LineOrigin origin_of(const Json& s) {
     auto it = where_.find(&s);
     if (it == where_.end()) return {};
     LineOrigin o;
     o.line = it->second.line;
-    std::string dumped = s.dump(-1, ' ', false, Json::error_handler_t::replace);
-    std::size_t end = it->second.end;
-    if (end < dumped.size() || bytes_.substr(end - dumped.size(), dumped.size()) != dumped) return o;
-    std::string_view inner = std::string_view(dumped).substr(1, dumped.size() - 2);
-    if (inner.size() >= 2 && inner.substr(inner.size() - 2) == "\\n") inner.remove_suffix(2);
-    if (inner.find('\\') != std::string_view::npos) return o;
-    // The text starts after the opening quote; its column is that quote's.
-    o.column_base = index_.at(end - dumped.size()).column;
+    if (it->second.end == 0) return o;
+    const std::size_t close = it->second.end - 1;
+    if (close >= bytes_.size() || bytes_[close] != '"') return o;
+    // The opening quote: the nearest '"' before that no backslash escapes.
+    std::size_t open = close;
+    while (open > 0) {
+      --open;
+      if (bytes_[open] != '"') continue;
+      std::size_t slashes = 0;
+      while (open > slashes && bytes_[open - 1 - slashes] == '\\') ++slashes;
+      if (slashes % 2 == 0) break;
+    }
+    if (bytes_[open] != '"' || open == close) return o;
+    StringPlace place;
+    place.raw_begin = open + 1;
+    std::string text;
+    for (std::size_t i = open + 1; i < close;) {
+      if (bytes_[i] != '\\') {
+        text += bytes_[i++];
+        continue;
+      }
+      if (i + 1 >= close) return o;
+      StringPlace::Escape e{text.size(), 0, i, 2};
+      const char c = bytes_[i + 1];
+      switch (c) {
+        case '"': case '\\': case '/': text += c; break;
+        case 'b': text += '\b'; break;
+        case 'f': text += '\f'; break;
+        case 'n': text += '\n'; break;
+        case 'r': text += '\r'; break;
+        case 't': text += '\t'; break;
+        case 'u': {
+          unsigned long cp = hex4(i + 2, close);
+          e.raw_length = 6;
+          if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= close && bytes_[i + 6] == '\\' && bytes_[i + 7] == 'u') {
+            const unsigned long low = hex4(i + 8, close);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+              e.raw_length = 12;
+            }
+          }
+          text += doc::utf8_encode(cp);
+          break;
+        }
+        default: return o;
+      }
+      e.decoded_length = text.size() - e.decoded;
+      place.escapes.push_back(e);
+      i += e.raw_length;
+    }
+    if (text != s.get_ref<const std::string&>()) return o;
+    place.size = text.size();
+    places_.push_back(std::move(place));
+    o.place = &places_.back();
     return o;
+  }
+
+  // The value of four hex digits at bytes_[at] (before `end`), or U+FFFD.
+  unsigned long hex4(std::size_t at, std::size_t end) const {
+    if (at + 4 > end) return 0xFFFD;
+    unsigned long v = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      const char c = bytes_[k];
+      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return 0xFFFD;
+      v = v * 16 + static_cast<unsigned long>(d);
+    }
+    return v;
   }
 
   void add_line(std::string_view text, LineOrigin o) {
@@ -156,17 +242,20 @@ class NotebookReader {
     LineOrigin pending_origin;
     bool has_pending = false;
     for (const Json* p : parts) {
-      LineOrigin o = origin_of(*p);
+      const LineOrigin o = origin_of(*p);
       const std::string& s = p->get_ref<const std::string&>();
-      bool single = s.find('\n') == std::string::npos || s.find('\n') == s.size() - 1;
-      if (!single) o.column_base = -1;  // several lines written on one file line
       std::size_t from = 0;
       while (from < s.size()) {
         std::size_t nl = s.find('\n', from);
         std::string piece = s.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
         if (!has_pending) {
           pending_origin = o;
+          pending_origin.begin = from;
+          // A line of a one-string source has its own place on the file line.
+          if (o.place) pending_origin.line = index_.at(o.place->at(from).first).line;
           has_pending = true;
+        } else {
+          pending_origin.place = nullptr;  // the line goes on from another string
         }
         pending += piece;
         if (nl == std::string::npos) break;  // the line goes on in the next string
@@ -192,7 +281,7 @@ class NotebookReader {
       if (first.line == 0) first.line = last_line;
       if (last.line == 0) last.line = first.line;
       if (type == "markdown") {
-        for (auto& [t, o] : lines) add_line(t, o.line ? o : LineOrigin{first.line, -1});
+        for (auto& [t, o] : lines) add_line(t, o.line ? o : LineOrigin{first.line});
       } else {
         std::size_t longest = 0, run = 0;
         for (auto& [t, o] : lines) {
@@ -203,11 +292,11 @@ class NotebookReader {
           run = 0;
         }
         std::string fence(std::max<std::size_t>(3, longest + 1), '`');
-        add_line(fence, {first.line, -1});
-        for (auto& [t, o] : lines) add_line(t, o.line ? o : LineOrigin{first.line, -1});
-        add_line(fence, {last.line, -1});
+        add_line(fence, LineOrigin{first.line});
+        for (auto& [t, o] : lines) add_line(t, o.line ? o : LineOrigin{first.line});
+        add_line(fence, LineOrigin{last.line});
       }
-      add_line("", {last.line, -1});
+      add_line("", LineOrigin{last.line});
       last_line = last.line;
     }
   }
@@ -215,17 +304,38 @@ class NotebookReader {
  public:
   void finish() {
     parse_markdown(text_, d_);
+    text_index_.emplace(text_);
     remap();
     d_.body_first_line = 1;
     d_.last_line = std::max(1, index_.line_count() - (!bytes_.empty() && bytes_.back() == '\n' ? 1 : 0));
   }
 
  private:
+  const LineOrigin& origin(int line) const {
+    static const LineOrigin kFirst{1};
+    const std::size_t i = static_cast<std::size_t>(line - 1);
+    return i < origins_.size() ? origins_[i] : (origins_.empty() ? kFirst : origins_.back());
+  }
+
+  // Where a position of the Markdown text built from the cells stands in
+  // the text of its line's string: {origin, offset in place's text}, or no
+  // place.
+  std::pair<const LineOrigin*, std::optional<std::size_t>> in_string(doc::Position p) const {
+    const LineOrigin& o = origin(p.line);
+    if (!o.place || p.column <= 0) return {&o, std::nullopt};
+    const std::optional<std::size_t> at = text_index_->offset_at(p);
+    if (!at) return {&o, std::nullopt};
+    const std::size_t line_start = static_cast<std::size_t>(text_index_->line(p.line).data() - text_.data());
+    const std::size_t k = o.begin + (*at - line_start);
+    if (k > o.place->size) return {&o, std::nullopt};
+    return {&o, k};
+  }
+
   doc::Position map(doc::Position p) const {
     if (p.line <= 0) return p;
-    std::size_t i = static_cast<std::size_t>(p.line - 1);
-    LineOrigin o = i < origins_.size() ? origins_[i] : (origins_.empty() ? LineOrigin{1, -1} : origins_.back());
-    return {o.line, (p.column > 0 && o.column_base >= 0) ? p.column + o.column_base : 0};
+    const auto [o, k] = in_string(p);
+    if (!k) return {o->line, 0};
+    return index_.at(o->place->at(*k).first);
   }
   void map(doc::SourceRange& r) const {
     r.start = map(r.start);
@@ -239,17 +349,78 @@ class NotebookReader {
       map(s.range);
     }
     for (doc::Block& b : d_.blocks) map(b.range);
-    for (doc::TextSpan& s : d_.spans) s.start = map(s.start);
+    remap_spans();
     for (doc::Table& t : d_.tables) map(t.range);
     for (doc::Link& l : d_.links) map(l.range);
     for (doc::Directive& dir : d_.directives) dir.line = map(doc::Position{dir.line, 0}).line;
+  }
+
+  // Spans move to the file; a verbatim span splits at the escapes in it,
+  // each escape becoming a span that is not verbatim, as wide as it is in
+  // the file ("\\\"" is 2 columns for one character).
+  void remap_spans() {
+    std::vector<doc::TextSpan> out;
+    out.reserve(d_.spans.size());
+    for (const doc::TextSpan& s : d_.spans) {
+      const auto [o, k0] = in_string(s.start);
+      if (!k0) {
+        out.push_back(s);
+        out.back().start = {o->line, 0};
+        continue;
+      }
+      const StringPlace& place = *o->place;
+      if (!s.verbatim()) {
+        // Its width in the file: from its start to where its width in the
+        // Markdown text ends.
+        doc::Position end = s.start;
+        end.column += s.source_width;
+        const auto [eo, k1] = in_string(end);
+        doc::TextSpan moved = s;
+        const std::size_t raw0 = place.at(*k0).first;
+        moved.start = index_.at(raw0);
+        if (k1 && eo == o && *k1 >= *k0) {
+          const std::size_t raw1 = place.at(*k1).first;
+          moved.source_width = static_cast<int>(doc::count_codepoints(bytes_.substr(raw0, raw1 - raw0)));
+        }
+        out.push_back(moved);
+        continue;
+      }
+      std::size_t done = 0;
+      while (done < s.length) {
+        const std::size_t k = *k0 + done;
+        const auto [raw, copy] = place.at(k);
+        doc::TextSpan piece = s;
+        piece.offset = s.offset + done;
+        piece.start = index_.at(raw);
+        if (!copy) {
+          // The escape holding byte k: one span, as wide as it is written.
+          auto it = std::upper_bound(place.escapes.begin(), place.escapes.end(), k,
+                                     [](std::size_t v, const StringPlace::Escape& e) { return v < e.decoded; });
+          const StringPlace::Escape& e = *(it - 1);
+          piece.length = std::min(e.decoded + e.decoded_length - k, s.length - done);
+          piece.source_width = static_cast<int>(e.raw_length);
+        } else {
+          // Up to the next escape.
+          auto it = std::upper_bound(place.escapes.begin(), place.escapes.end(), k,
+                                     [](std::size_t v, const StringPlace::Escape& e) { return v < e.decoded; });
+          const std::size_t stop = it == place.escapes.end() ? k + (s.length - done) : it->decoded;
+          piece.length = std::min(stop - k, s.length - done);
+        }
+        if (piece.length == 0) break;  // cannot happen: every escape stands for a byte or more
+        out.push_back(piece);
+        done += piece.length;
+      }
+    }
+    d_.spans = std::move(out);
   }
 
   std::string_view bytes_;
   doc::LineIndex index_;
   doc::Document& d_;
   std::map<const Json*, StringEnd> where_;
+  std::deque<StringPlace> places_;  // stable: lines point at them
   std::string text_;
+  std::optional<doc::LineIndex> text_index_;  // over text_, once it is whole
   std::vector<LineOrigin> origins_;
 };
 

@@ -75,6 +75,17 @@ done
 printf '<html><body><main>\r\n<p title="AWS Lamba">We moved to <b>AWS Lambda</b> &amp; kept\r\n   protected health information (PHI) data   in AWS Lambda.</p>\r\n<p>Our &ldquo;total cost of ownership (TCO)&rdquo; fell; see <a href="/x">the OCR notes</a>.</p>\r\n</main></body></html>\r\n' > html-fixed.html
 check "the HTML page is fixed exactly, the attribute and the link text left alone" cmp -s html-fixed.html html/page.html
 
+# A notebook whose cell source is one string with JSON escapes: exact
+# columns on the file line, and a fix that leaves valid JSON.
+mkdir nb
+printf '{"cells": [\n  {"cell_type": "markdown", "metadata": {}, "source": "# Churn\\n\\nThe \\"caf\\u00e9\\" team\\n  ran AWS Lamba on PHI data.\\n"}\n], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n' > nb/n.ipynb
+"$bin" --profile ml-consulting nb/n.ipynb > nb.txt
+check "column of AWS Lamba in the one-string cell" grep -q '^nb/n.ipynb:2:97: warning: "AWS Lamba"' nb.txt
+check "column of PHI after the escapes" grep -q '^nb/n.ipynb:2:110: warning: "PHI"' nb.txt
+"$bin" --fix --profile ml-consulting nb/n.ipynb > /dev/null 2> nb.err
+check "the notebook is fixed exactly" grep -q '\\n  ran AWS Lambda on protected health information (PHI) data.\\n"}$' nb/n.ipynb
+check "the fixed notebook is valid JSON" python3 -c "import json; json.load(open('$tmp/nb/n.ipynb'))"
+
 printf 'AWS Lamba\n' | "$bin" --fix - --stdin-filename x.md > /dev/null 2> stdin.err
 check "--fix refuses standard input" grep -q 'cannot write standard input' stdin.err
 

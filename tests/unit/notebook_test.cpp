@@ -84,18 +84,28 @@ TEST_CASE("a notebook's Markdown cells become the document, with lines and colum
   CHECK(d.title_range.start == doc::Position{7, 6});
   REQUIRE(d.sections.size() == 3);
   CHECK(d.sections[2].heading == "Training");
-  // A single-string source: every line is on line 31, columns unknown.
-  CHECK(d.sections[2].heading_range.start == doc::Position{31, 0});
+  // A single-string source: every line is on line 31, each at its own column
+  // ("## Training" starts after the quote in column 14).
+  CHECK(d.sections[2].heading_range.start == doc::Position{31, 15});
+  const std::size_t train = d.plain_text().find("We train");
+  REQUIRE(train != std::string::npos);
+  CHECK(d.position_at(train) == doc::Position{31, 30});  // after "## Training\n\n"
+  CHECK_FALSE(d.is_verbatim(train - 2, 10));              // the "\n" before it is an escape
   // The raw cell and the output are not read.
   CHECK(d.plain_text().find("Not read") == std::string::npos);
   CHECK(d.plain_text().find("deployed") == std::string::npos);
-  // The paragraph starts on line 9; escaped quotes make its columns unknown.
+  // The paragraph starts on line 9, after the quote in column 5; its escaped
+  // quotes are not copies of the file, the words around them are.
   auto para = std::find_if(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) {
     return b.kind == doc::BlockKind::paragraph && b.text.rfind("We ingest", 0) == 0;
   });
   REQUIRE(para != d.blocks.end());
   CHECK(para->range.start.line == 9);
-  CHECK(para->range.start.column == 0);
+  CHECK(para->range.start.column == 6);
+  const std::size_t raw = para->text_offset + para->text.find("\"raw\"");
+  CHECK_FALSE(d.is_verbatim(raw, 5));
+  CHECK(d.is_verbatim(raw + 1, 3));
+  CHECK(d.position_at(raw + 1) == doc::Position{9, 22});
   // Its second line comes from the next string, on line 10.
   std::size_t second = para->text.find("Second");
   CHECK(d.position_at(para->text_offset + second) == doc::Position{10, 6});

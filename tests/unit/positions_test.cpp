@@ -426,3 +426,29 @@ TEST_CASE("HTML: generated pages, every word verbatim at its place") {
   }
   CHECK(checked > 10000);
 }
+
+TEST_CASE("notebooks: a cell's source as one string or as lines, through JSON escapes") {
+  const std::string text =
+      "{\"cells\": [\n"
+      "  {\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"# Churn\\n\\nThe \\\"caf\\u00e9\\\" team\\n  ran AWS Lamba on PHI data.\\n\"},\n"
+      "  {\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"Then \\\"we\\\" moved\\n\", \"    to AWS Lamba for the TCO.\"]},\n"
+      "  {\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\"x = \\\"AWS Lamba\\\"\\n\", \"print(x)\"], \"outputs\": [], \"execution_count\": null}\n"
+      "], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n";
+  const doc::Document d = parse_as(text, "t.ipynb");
+  CHECK(fuzz::verbatim_violation(d, text) == "");
+  // Line 2 of the file holds the whole first cell.
+  const std::size_t line2 = text.find('\n') + 1;
+  const auto column_of = [&](std::size_t line_start, const std::string& needle) {
+    return static_cast<int>(doc::count_codepoints(text.substr(line_start, text.find(needle, line_start) - line_start))) + 1;
+  };
+  check_exact(d, text, "ran AWS Lamba", {2, column_of(line2, "ran AWS Lamba")});
+  check_exact(d, text, "PHI", {2, column_of(line2, "PHI")});
+  check_exact(d, text, "team", {2, column_of(line2, "team")});
+  // "café" is written "caf\u00e9": not a copy of the file.
+  CHECK_FALSE(find(d, text, "café").verbatim);
+  const std::size_t line3 = text.find('\n', line2) + 1;
+  check_exact(d, text, "AWS Lamba for the TCO", {3, column_of(line3, "AWS Lamba for")});
+  check_exact(d, text, "moved", {3, column_of(line3, "moved")});
+  const std::size_t line4 = text.find('\n', line3) + 1;
+  check_exact(d, text, "print(x)", {4, column_of(line4, "print(x)")});
+}
