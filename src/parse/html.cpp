@@ -233,7 +233,9 @@ struct TextBuilder {
     if (span_start == std::string::npos) return;
     if (first_line == 0) first_line = line;
     last_line = std::max(last_line, line);
-    if (!spans.empty() && spans.back().start.line == line) {
+    // A line-only span grows; a span placed exactly (add with Located) never
+    // takes in text it was not read from.
+    if (!spans.empty() && spans.back().start.line == line && spans.back().start.column == 0) {
       spans.back().length = text.size() - spans.back().offset;
     } else {
       spans.push_back({span_start, text.size() - span_start, {line, 0}});

@@ -404,18 +404,26 @@ class MarkdownBuilder {
         b.range = c.range;
         b.section = section_stack_.back();
         // One span per line: a match in the fifth line of code points there.
-        // Fenced code at column 1 starts its lines at column 1; otherwise the
-        // indentation cmark removed is not known here (column 0).
+        // A code line is the end of its file line (cmark-gfm removes the
+        // indentation, quote markers and fence offset before it): where the
+        // file line ends with it, its column is known; otherwise (a tab cut
+        // in part) it is 0.
         int fence_length = 0, fence_offset = 0;
         char fence_char = 0;
         bool fenced = cmark_node_get_fenced(n, &fence_length, &fence_offset, &fence_char) != 0;
-        int column = fenced && b.range.start.column == 1 ? 1 : 0;
         int first_line = b.range.start.line + (fenced ? 1 : 0);
         std::vector<doc::TextSpan> spans;
         for (std::size_t from = 0, i = 0; from <= text.size(); ++i) {
           std::size_t nl = text.find('\n', from);
           std::size_t end = nl == std::string::npos ? text.size() : nl;
-          spans.push_back({from, end - from, {first_line + static_cast<int>(i), column}});
+          const int line = first_line + static_cast<int>(i);
+          const std::string_view code_line = std::string_view(text).substr(from, end - from);
+          const std::string_view file_line = first_line > 0 ? index_.line(line) : std::string_view();
+          int column = 0;
+          if (file_line.data() && file_line.ends_with(code_line)) {
+            column = static_cast<int>(doc::count_codepoints(file_line.substr(0, file_line.size() - code_line.size()))) + 1;
+          }
+          spans.push_back({from, end - from, {line, column}});
           if (nl == std::string::npos) break;
           from = nl + 1;
         }
