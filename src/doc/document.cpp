@@ -37,10 +37,14 @@ namespace {
 Position within(const Document& d, const TextSpan& s, std::size_t text_offset) {
   Position p = s.start;
   if (p.column == 0 || text_offset == s.offset) return p;
-  const int width = static_cast<int>(count_codepoints(d.text_at(s.offset, text_offset - s.offset)));
-  p.column += s.verbatim() ? width : s.source_width;
+  p.column += s.verbatim() ? static_cast<int>(count_codepoints(d.text_at(s.offset, text_offset - s.offset)))
+                           : s.source_width;
   return p;
 }
+
+// A verbatim span longer than this is kept as pieces of about this size, so
+// that a position inside it costs a piece, not a long paragraph so far.
+constexpr std::size_t kSpanPiece = 256;
 
 }  // namespace
 
@@ -67,10 +71,28 @@ SourceRange Document::range_of(std::size_t text_offset, std::size_t length) cons
 bool Document::is_verbatim(std::size_t text_offset, std::size_t length) const {
   const TextSpan* at = last_from(spans, &TextSpan::offset, text_offset);
   if (!at) return false;
-  const TextSpan& s = *at;
-  if (s.start.column == 0 || !s.verbatim() || text_offset + length > s.offset + s.length) return false;
-  // A span covers one source line only while it has no line break.
-  return text_at(s.offset, text_offset + length - s.offset).find('\n') == std::string_view::npos;
+  if (text_offset >= at->offset + at->length && length > 0) return false;  // between spans
+  const TextSpan* const last = spans.data() + spans.size();
+  const std::size_t end = text_offset + length;
+  // Through spans that each go on exactly where the one before ends, in the
+  // view and on the same source line (the pieces of a long span, or text
+  // cmark-gfm gave as two nodes).
+  for (const TextSpan* s = at;; ++s) {
+    if (s->start.column == 0 || !s->verbatim()) return false;
+    const std::size_t s_end = s->offset + s->length;
+    const std::size_t upto = std::min(end, s_end);
+    // A span covers one source line only while it has no line break.
+    if (text_at(std::max(text_offset, s->offset), upto - std::max(text_offset, s->offset)).find('\n') !=
+        std::string_view::npos) {
+      return false;
+    }
+    if (end <= s_end) return true;
+    const TextSpan* next = s + 1;
+    if (next == last || next->offset != s_end || next->start.line != s->start.line ||
+        next->start.column != s->start.column + static_cast<int>(count_codepoints(text_at(s->offset, s->length)))) {
+      return false;
+    }
+  }
 }
 
 TextSpan::Role Document::role_at(std::size_t text_offset) const {
@@ -125,6 +147,20 @@ void append_block(Document& d, Block block, const std::vector<TextSpan>& block_s
   if (d.text_size > 0) d.text_size += 2;  // the "\n\n" before the block
   block.text_offset = d.text_size;
   for (TextSpan s : block_spans) {
+    // A long verbatim span goes in as pieces of about kSpanPiece bytes, cut
+    // between characters, each at its own column.
+    while (s.verbatim() && s.start.column > 0 && s.length > kSpanPiece && s.offset + s.length <= block.text.size()) {
+      std::size_t cut = kSpanPiece;
+      while (cut < s.length && (static_cast<unsigned char>(block.text[s.offset + cut]) & 0xC0) == 0x80) ++cut;
+      if (cut >= s.length) break;
+      TextSpan piece = s;
+      piece.length = cut;
+      piece.offset += block.text_offset;
+      d.spans.push_back(piece);
+      s.start.column += static_cast<int>(count_codepoints(std::string_view(block.text).substr(s.offset, cut)));
+      s.offset += cut;
+      s.length -= cut;
+    }
     s.offset += block.text_offset;
     d.spans.push_back(s);
   }

@@ -18,7 +18,7 @@ bool is_database_field(std::string_view name) {
 }
 
 // The sentence of `text` around [b, e): up to the previous and next ". ",
-// "; " or line break.
+// "; " or line break, at most kAround bytes each way.
 std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::size_t b, std::size_t e) {
   auto stop = [&](std::size_t i) {
     char c = text[i];
@@ -26,11 +26,12 @@ std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::
     bool mark = c == '.' || c == '!' || c == '?' || c == ';';
     return mark && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
   };
+  const std::size_t low = b > kAround ? b - kAround : 0, high = std::min(text.size(), e + kAround);
   std::size_t s = b;
-  while (s > 0 && !stop(s - 1)) --s;
+  while (s > low && !stop(s - 1)) --s;
   std::size_t en = e;
-  while (en < text.size() && !stop(en)) ++en;
-  return {s, en};
+  while (en < high && !stop(en)) ++en;
+  return char_bounds(text, s, en);
 }
 
 std::string clean_label(std::string_view label) {

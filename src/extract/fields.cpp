@@ -3,6 +3,7 @@
 #include "extract/prefilter.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <optional>
 
@@ -506,21 +507,27 @@ class Extractor {
 
   // The sentence of `text` around [begin, end): from after the previous
   // full stop followed by a space or line break to the next one.
+  // Both look at most kAround bytes each way from the match (a paragraph
+  // with no full stop is not read again from its start for every match).
   static std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::size_t begin, std::size_t end) {
     auto stop_at = [&](std::size_t i) {
       return text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
     };
+    const std::size_t low = begin > kAround ? begin - kAround : 0, high = std::min(text.size(), end + kAround);
     std::size_t start = begin;
-    while (start > 0 && !stop_at(start - 1)) --start;
+    while (start > low && !stop_at(start - 1)) --start;
     std::size_t stop = end;
-    while (stop < text.size() && !stop_at(stop)) ++stop;
-    return {start, std::min(stop + 1, text.size())};
+    while (stop < high && !stop_at(stop)) ++stop;
+    return char_bounds(text, start, std::min(stop + 1, text.size()));
   }
 
   static std::pair<std::size_t, std::size_t> line_around(std::string_view text, std::size_t begin, std::size_t end) {
-    std::size_t start = begin == 0 ? std::string_view::npos : text.rfind('\n', begin - 1);
-    start = start == std::string_view::npos ? 0 : start + 1;
-    return {start, std::min(text.find('\n', end), text.size())};
+    const std::size_t low = begin > kAround ? begin - kAround : 0, high = std::min(text.size(), end + kAround);
+    std::size_t start = begin;
+    while (start > low && text[start - 1] != '\n') --start;
+    std::size_t stop = end;
+    while (stop < high && text[stop] != '\n') ++stop;
+    return char_bounds(text, start, stop);
   }
 
   static bool excepted(const TopicItem& item, std::string_view sentence) {
@@ -582,20 +589,29 @@ class Extractor {
       std::size_t begin, end;
       const Engine* engine;
     };
+    // A match that overlaps one an earlier engine or pattern made is hidden
+    // by it. The hits taken so far are kept by start, so each match asks
+    // its neighbours only (a long paragraph may name an engine thousands of
+    // times).
     auto scan = [&](std::string_view text, const prefilter::Screened& screen) {
-      std::vector<Hit> hits;
+      std::map<std::size_t, Hit> taken;  // by begin
+      const auto overlaps = [&](std::size_t begin, std::size_t end) {
+        auto next = taken.lower_bound(begin);
+        if (next != taken.end() && next->second.begin < end) return true;
+        return next != taken.begin() && std::prev(next)->second.end > begin;
+      };
       for (const Engine& e : v_.engines()) {
         for (const Pattern& p : e.patterns) {
           std::size_t from = 0;
           while (auto m = p.find(text, from, screen)) {
-            bool hidden = std::any_of(hits.begin(), hits.end(),
-                                      [&](const Hit& h) { return m->begin < h.end && h.begin < m->end; });
-            if (!hidden) hits.push_back({m->begin, m->end, &e});
+            if (!overlaps(m->begin, m->end) && m->end > m->begin) taken.emplace(m->begin, Hit{m->begin, m->end, &e});
             from = m->end > from ? m->end : from + 1;
           }
         }
       }
-      std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+      std::vector<Hit> hits;
+      hits.reserve(taken.size());
+      for (const auto& [begin, hit] : taken) hits.push_back(hit);
       return hits;
     };
     std::vector<Field> found;
@@ -618,6 +634,8 @@ class Extractor {
     auto add_prose = [&](std::string_view text, const prefilter::Screened& screen, std::size_t offset,
                          doc::SourceRange fallback, FieldSource src) {
       for (const Hit& h : scan(text, screen)) {
+        // Each engine once: a later mention of one already found adds nothing.
+        if (std::any_of(found.begin(), found.end(), [&](const Field& g) { return g.text == h.engine->id; })) continue;
         Field f;
         f.name = fv->name;
         f.text = h.engine->id;

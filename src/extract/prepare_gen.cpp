@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "data/embedded.h"
+#include "doc/line_index.h"
 #include "extract/gen_output.h"
 #include "extract/services.h"
 #include "extract/vocab_snapshot.h"
@@ -25,26 +26,6 @@ namespace {
 
 namespace ex = caselint::extract;
 namespace gen = caselint::gen;
-
-std::string utf8(char32_t c) {
-  std::string s;
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (c >> 18));
-    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return s;
-}
 
 // A byte-level expression for one character that PCRE2's \s matches in the
 // mode the dictionary's alternation is compiled in (UTF, UCP): asked of
@@ -59,7 +40,7 @@ std::string whitespace_expression() {
   std::string out;
   for (char32_t c = 0; c <= 0x10FFFF; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
-    std::string s = utf8(c);
+    std::string s = caselint::doc::utf8_encode(c);
     if (pcre2_match(ws, reinterpret_cast<PCRE2_SPTR>(s.data()), s.size(), 0, 0, md, nullptr) < 0) continue;
     if (!out.empty()) out += '|';
     for (unsigned char b : s) {

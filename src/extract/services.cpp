@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "data/embedded.h"
+#include "doc/line_index.h"
 
 namespace caselint::extract {
 
@@ -45,8 +46,23 @@ class Boundaries {
   }
   Boundaries(const Boundaries&) = delete;
   Boundaries& operator=(const Boundaries&) = delete;
+  // The boundaries look one character back and two ahead: each is matched
+  // in a window of those characters around its point, so that PCRE2 checks
+  // a few bytes of UTF-8 per hit, not the rest of a long paragraph.
   bool hold(std::string_view text, std::size_t begin, std::size_t end) const {
     return holds_at(before_, text, begin) && holds_at(after_, text, end);
+  }
+  static bool holds_at(const pcre2_code* code, std::string_view text, std::size_t at) {
+    const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+    std::size_t first = std::min(at, text.size());
+    if (first > 0) --first;
+    while (first > 0 && continuation(first)) --first;
+    std::size_t last = std::min(at, text.size());
+    for (int chars = 0; chars < 2 && last < text.size(); ++chars) {
+      last += std::min(doc::utf8_sequence_length(static_cast<unsigned char>(text[last])), text.size() - last);
+    }
+    while (last < text.size() && continuation(last)) ++last;
+    return match_at(code, text.substr(first, last - first), at - first);
   }
 
  private:
@@ -58,7 +74,7 @@ class Boundaries {
     if (!c) throw std::logic_error("services: boundary pattern does not compile");
     return c;
   }
-  static bool holds_at(const pcre2_code* code, std::string_view text, std::size_t at) {
+  static bool match_at(const pcre2_code* code, std::string_view text, std::size_t at) {
     struct Deleter {
       void operator()(pcre2_match_data* m) const { pcre2_match_data_free(m); }
     };

@@ -116,8 +116,11 @@ std::vector<ParsedSize> find_sizes(std::string_view text, const DatabaseVocab& v
   if (!v.size) return out;
   const std::size_t g_qual = v.size->group_number("qual"), g_num = v.size->group_number("num"),
                     g_unit = v.size->group_number("unit"), g_plus = v.size->group_number("plus");
+  // The text's UTF-8 checked once, not on every match (a long paragraph
+  // with many sizes would be checked again from each one).
+  const prefilter::Screened screen = prefilter::unscreened(text);
   std::size_t from = 0;
-  while (auto m = v.size->find(text, from)) {
+  while (auto m = v.size->find(text, from, screen)) {
     from = m->end > from ? m->end : from + 1;
     auto number = to_double(group_text(text, *m, g_num));
     std::string_view unit = group_text(text, *m, g_unit);
@@ -135,7 +138,7 @@ std::vector<ParsedSize> find_sizes(std::string_view text, const DatabaseVocab& v
     s.end = m->end;
     s.qualifier = lower(group_text(text, *m, g_qual));
     s.plus = !group_text(text, *m, g_plus).empty();
-    s.rate = v.rate_after && v.rate_after->matches(text.substr(m->end));
+    s.rate = v.rate_after && v.rate_after->matches(text.substr(m->end), screen);
     out.push_back(std::move(s));
   }
   return out;

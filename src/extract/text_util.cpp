@@ -5,6 +5,13 @@
 
 namespace caselint::extract {
 
+std::pair<std::size_t, std::size_t> char_bounds(std::string_view text, std::size_t begin, std::size_t end) {
+  const auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  while (begin < end && continuation(begin)) ++begin;
+  while (continuation(end)) ++end;
+  return {begin, end};
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);

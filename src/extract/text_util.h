@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace caselint::extract {
@@ -20,6 +21,12 @@ struct Line {
 std::vector<Line> split_lines(std::string_view s);
 // Splits a list written inline ("A, B and C; D") into trimmed items.
 std::vector<std::string> split_list(std::string_view s);
+// How far the sentence or line around a match is looked for, each way from
+// it: a paragraph with no full stop is not read again for every match.
+constexpr std::size_t kAround = 1024;
+// [begin, end) of `text` with each end moved off the middle of a character
+// (the start forward, the end past it).
+std::pair<std::size_t, std::size_t> char_bounds(std::string_view text, std::size_t begin, std::size_t end);
 // Levenshtein distance, ASCII letters compared case-insensitively.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
