@@ -13,6 +13,22 @@ namespace caselint::rules::checks {
 
 namespace {
 
+// A person's own address: a name in the local part (first.last, f.last,
+// first_last), neither part a word of a shared mailbox (dba-oncall, cloud-team).
+bool is_personal(const PublicSafetyVocab& v, std::string_view local) {
+  if (matches_whole(v.role_mailboxes, local) || !matches_whole(v.personal_local_parts, local)) return false;
+  std::size_t from = 0;
+  while (from <= local.size()) {
+    std::size_t cut = local.find_first_of("._-", from);
+    if (cut == std::string_view::npos) cut = local.size();
+    std::string_view part = local.substr(from, cut - from);
+    while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
+    if (matches_whole(v.role_mailboxes, part) || matches_whole(v.mailbox_words, part)) return false;
+    from = cut + 1;
+  }
+  return true;
+}
+
 class InternalEmailOnPublicPage final : public Rule {
  public:
   const RuleMeta& meta() const override { return meta_; }
@@ -27,20 +43,23 @@ class InternalEmailOnPublicPage final : public Rule {
       const std::string local = extract::lower(h.match->group(h.subject, 2));
       const std::string domain = extract::lower(h.match->group(h.subject, 3));
       if (matches_whole(v.public_example_domains, domain)) return;
+      // In code (a config sample, a command) an address at a stand-in domain
+      // (company.com, yourdomain.com) is an example of the syntax.
+      if (h.in_code && matches_whole(v.code_placeholder_domains, domain)) return;
       bool internal_domain = false;
       for (const extract::Pattern& p : v.internal_hosts) {
         if (p.matches(domain)) internal_domain = true;
       }
       std::string what;
       if (internal_domain) {
-        what = "address at the internal mail domain " + domain;
-      } else if (!matches_whole(v.role_mailboxes, local)) {
-        what = "personal address";
+        what = "an address at the internal mail domain " + domain;
+      } else if (is_personal(v, local)) {
+        what = "a personal address";
       } else {
-        return;  // info@, sales@, ...: a shared mailbox meant for the public
+        return;  // info@, workbench@, cloud-team@: a shared, team or product mailbox
       }
       if (!seen.insert({h.range.start.line, extract::lower(h.value)}).second) return;
-      sink.report(h.range, "e-mail " + h.value + " is a " + what + ", but " + why +
+      sink.report(h.range, "e-mail " + h.value + " is " + what + ", but " + why +
                                "; expected a shared mailbox such as info@ or sales@ at a public domain");
     });
   }

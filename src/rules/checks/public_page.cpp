@@ -67,6 +67,9 @@ const PublicSafetyVocab& public_safety_vocab() {
     p.own_comments = load_list(root, "own_comments", false);
     p.example_keys = load_list(root, "example_keys", true);
     p.role_mailboxes = load_list(root, "role_mailboxes", true);
+    p.personal_local_parts = load_list(root, "personal_local_parts", true);
+    p.mailbox_words = load_list(root, "mailbox_words", true);
+    p.code_placeholder_domains = load_list(root, "code_placeholder_domains", true);
     p.public_example_domains = load_list(root, "public_example_domains", true);
     return p;
   }();
@@ -82,29 +85,36 @@ bool matches_whole(const std::vector<extract::Pattern>& patterns, std::string_vi
 
 void for_each_hit(const doc::Document& d, const std::vector<extract::Pattern>& patterns, bool search_links,
                   const std::function<void(const TextHit&)>& on_hit) {
-  auto scan = [&](std::string_view subject, auto&& range_of) {
+  const auto never = [](std::size_t) { return false; };
+  auto scan = [&](std::string_view subject, auto&& range_of, auto&& in_code) {
+    // The subject's UTF-8 checked once, not again from every match.
+    const extract::prefilter::Screened screen = extract::prefilter::unscreened(subject);
     for (const extract::Pattern& p : patterns) {
       std::size_t from = 0;
       while (from <= subject.size()) {
-        std::optional<extract::Pattern::Match> m = p.find(subject, from);
+        std::optional<extract::Pattern::Match> m = p.find(subject, from, screen);
         if (!m) break;
         auto [b, e] = m->value.value_or(std::pair{m->begin, m->end});
-        on_hit(TextHit{range_of(b, e), subject, &*m, std::string(subject.substr(b, e - b))});
+        on_hit(TextHit{range_of(b, e), subject, &*m, std::string(subject.substr(b, e - b)), in_code(b)});
         from = m->end > m->begin ? m->end : m->end + 1;
       }
     }
   };
   for (const doc::Block& b : d.blocks) {
-    scan(b.text, [&](std::size_t begin, std::size_t end) { return d.range_of(b.text_offset + begin, end - begin); });
+    scan(
+        b.text, [&](std::size_t begin, std::size_t end) { return d.range_of(b.text_offset + begin, end - begin); },
+        [&](std::size_t at) {
+          return b.kind == doc::BlockKind::code || d.role_at(b.text_offset + at) == doc::TextSpan::Role::code;
+        });
   }
   // Headings are not blocks: they are searched on their own, each at its heading line.
   for (std::size_t i = 1; i < d.sections.size(); ++i) {
     const doc::Section& s = d.sections[i];
-    scan(s.heading, [&](std::size_t, std::size_t) { return s.heading_range; });
+    scan(s.heading, [&](std::size_t, std::size_t) { return s.heading_range; }, never);
   }
   if (!search_links) return;
   for (const doc::Link& l : d.links) {
-    scan(l.target, [&](std::size_t, std::size_t) { return l.range; });
+    scan(l.target, [&](std::size_t, std::size_t) { return l.range; }, never);
   }
 }
 

@@ -26,7 +26,8 @@ struct PublicSafetyVocab {
   std::vector<extract::Pattern> access_key_ids, secret_keys, internal_hosts, private_ipv4, private_ipv6, emails,
       draft_markers, own_comments;
   // Whole-value patterns (anchored).
-  std::vector<extract::Pattern> example_keys, role_mailboxes, public_example_domains;
+  std::vector<extract::Pattern> example_keys, role_mailboxes, public_example_domains, personal_local_parts,
+      mailbox_words, code_placeholder_domains;
 };
 // Throws std::runtime_error naming rules/vocab/public-safety.yaml when the built-in file is bad.
 const PublicSafetyVocab& public_safety_vocab();
@@ -44,6 +45,7 @@ struct TextHit {
   std::string_view subject;  // the text searched
   const extract::Pattern::Match* match;
   std::string value;
+  bool in_code = false;  // in a code block or an inline code span
 };
 // Calls `on_hit` for every match of every pattern, in document order.
 void for_each_hit(const doc::Document& d, const std::vector<extract::Pattern>& patterns, bool search_links,
