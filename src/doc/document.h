@@ -118,6 +118,10 @@ struct HiddenText {
   std::string text;     // the comment body or the element's text, as written
   std::string element;  // the hidden element's name ("div"); empty for comments
   int line = 0;         // where it starts
+  // HTML: in the page's template rather than its article: outside <main> or
+  // <article> when the page has one, else inside the body's <nav>, <header>
+  // or <footer>.
+  bool template_part = false;
 };
 
 struct Document {

@@ -316,6 +316,7 @@ struct Frame {
   bool boundary = false;
   bool strong = false;
   bool code = false;  // <code>, <kbd>, <samp> or <tt>
+  bool chrome = false;  // <nav>, <header> or <footer>
   std::size_t strong_collector = 0;
   int strong_generation = 0;
 };
@@ -372,7 +373,7 @@ class HtmlBuilder {
         std::string_view text = content_of(n);
         int line = text_start_line(n, text);
         if (auto directive = parse_directive(text, line)) d_.directives.push_back(std::move(*directive));
-        d_.hidden.push_back({doc::HiddenText::Kind::comment, std::string(text), "", line});
+        d_.hidden.push_back({doc::HiddenText::Kind::comment, std::string(text), "", line, in_template()});
         return false;
       }
       default: return false;
@@ -420,10 +421,14 @@ class HtmlBuilder {
     if (name == "title") note_title(n, line);
     if (name == "meta") note_meta(n);
     if (name == "meta" || name == "link") note_page_url(n, line);
+    if (one_of(name, {"nav", "header", "footer"})) {
+      f.chrome = true;
+      ++chrome_depth_;
+    }
     if (is_invisible(n, name)) {
       // The outermost element its author hid (not script, style, head ...).
       if (invisible_ == 0 && !one_of(name, {"script", "style", "noscript", "template", "head", "svg"})) {
-        d_.hidden.push_back({doc::HiddenText::Kind::hidden_element, subtree_text(n), std::string(name), line});
+        d_.hidden.push_back({doc::HiddenText::Kind::hidden_element, subtree_text(n), std::string(name), line, in_template()});
       }
       f.invisible = true;
       ++invisible_;
@@ -540,6 +545,7 @@ class HtmlBuilder {
     Frame f = frames_.back();
     frames_.pop_back();
     if (f.code) --code_depth_;
+    if (f.chrome) --chrome_depth_;
     if (f.sink) close_sink();
     if (f.collector) close_collector();
     if (f.strong && f.strong_collector + 1 == collectors_.size() &&
@@ -844,6 +850,16 @@ class HtmlBuilder {
   std::size_t look_budget_ = 4 * source_.size() + (std::size_t{1} << 20);  // bytes locate() may still read
   std::vector<AlignedPiece> pieces_;
   int code_depth_ = 0;
+  int chrome_depth_ = 0;  // inside <nav>, <header> or <footer>
+
+  // Whether what is read now belongs to the page's template, not its
+  // article: outside <main> or <article> when the page has one, else inside
+  // the body's <nav>, <header> or <footer>.
+  bool in_template() const {
+    const std::string_view scope = name_of(scope_);
+    if (scope == "main" || scope == "article") return !in_scope_;
+    return chrome_depth_ > 0;
+  }
   std::optional<std::pair<std::string, int>> scope_h1_;
   std::optional<std::pair<std::string, int>> other_h1_;
   std::vector<Frame> frames_;

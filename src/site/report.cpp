@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "config/config.h"
 #include "rules/engine.h"
@@ -78,6 +80,7 @@ class Reporter {
       r.error = g_.home_error;
       results_.push_back(std::move(r));
     }
+    template_comments();
     links();
     if (g_.home >= 0) {
       limits();
@@ -121,6 +124,42 @@ class Reporter {
     d.field = std::move(field);
     d.checklist = rule->meta().citation(node.profile);
     site_[n].push_back(std::move(d));
+  }
+
+  // A comment that most pages carry (three at least) is the template's, not
+  // an author's: it is one finding for the site, on the first page that has
+  // it, with a note that says so, not one finding per page.
+  void template_comments() {
+    // The comment is what CS406's message quotes before "is published";
+    // the rest says why the page is public, which differs by page kind.
+    const auto comment_of = [](const rules::Diagnostic& d) {
+      return d.code == "CS406" ? d.message.substr(0, d.message.find("\" is published")) : std::string();
+    };
+    std::map<std::string, std::vector<std::size_t>> pages_with;  // comment -> results
+    std::size_t pages = 0;
+    for (std::size_t r = 0; r < results_.size(); ++r) {
+      if (results_[r].error) continue;
+      ++pages;
+      std::set<std::string> seen;
+      for (const rules::Diagnostic& d : results_[r].diagnostics) {
+        if (d.code == "CS406" && seen.insert(comment_of(d)).second) pages_with[comment_of(d)].push_back(r);
+      }
+    }
+    for (const auto& [comment, where] : pages_with) {
+      if (where.size() < 3 || where.size() * 2 < pages) continue;
+      for (std::size_t k = 1; k < where.size(); ++k) {
+        std::erase_if(results_[where[k]].diagnostics, [&](const rules::Diagnostic& d) { return comment_of(d) == comment; });
+      }
+      bool first = true;
+      std::erase_if(results_[where[0]].diagnostics, [&](rules::Diagnostic& d) {
+        if (comment_of(d) != comment) return false;
+        if (!first) return true;
+        first = false;
+        d.notes.push_back({d.range, "the same comment is on " + std::to_string(where.size()) + " of the site's " +
+                                        std::to_string(pages) + " pages: the template prints it; this is its one finding"});
+        return false;
+      });
+    }
   }
 
   void links() {

@@ -41,8 +41,19 @@ class CommentOnPublicPage final : public Rule {
     for (const doc::HiddenText& h : ctx.doc.hidden) {
       if (h.kind != doc::HiddenText::Kind::comment) continue;
       std::string_view body = extract::trim(h.text);
+      // Outside the page's article a comment is the theme's, unless it is a
+      // note to self (TODO, FIXME, DRAFT): that is an author's wherever it is.
+      if (h.template_part &&
+          std::none_of(v.draft_markers.begin(), v.draft_markers.end(), [&](const auto& p) { return p.matches(body); })) {
+        continue;
+      }
       // caselint's own comments (inline control, corpus annotations) are not content.
       if (std::any_of(v.own_comments.begin(), v.own_comments.end(), [&](const auto& p) { return p.matches(body); })) {
+        continue;
+      }
+      // Licence lines of icon sets and fonts, generator and plugin banners:
+      // credits a template prints, not the author's words.
+      if (std::any_of(v.credit_comments.begin(), v.credit_comments.end(), [&](const auto& p) { return p.matches(body); })) {
         continue;
       }
       // Conditional comments of old Internet Explorer are markup, not text.

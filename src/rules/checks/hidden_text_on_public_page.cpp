@@ -19,6 +19,7 @@ class HiddenTextOnPublicPage final : public Rule {
     if (why.empty()) return;
     for (const doc::HiddenText& h : ctx.doc.hidden) {
       if (h.kind != doc::HiddenText::Kind::hidden_element) continue;
+      if (h.template_part) continue;  // a theme's collapsed menu is not the author's text
       std::string text(extract::trim(h.text));
       if (text.empty()) continue;  // an empty container a script fills is not content
       if (text.size() > 48) {

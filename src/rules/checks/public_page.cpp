@@ -65,6 +65,7 @@ const PublicSafetyVocab& public_safety_vocab() {
     p.emails = load_list(root, "emails", false);
     p.draft_markers = load_list(root, "draft_markers", false);
     p.own_comments = load_list(root, "own_comments", false);
+    p.credit_comments = load_list(root, "credit_comments", false);
     p.example_keys = load_list(root, "example_keys", true);
     p.role_mailboxes = load_list(root, "role_mailboxes", true);
     p.personal_local_parts = load_list(root, "personal_local_parts", true);

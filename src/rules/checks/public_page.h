@@ -24,7 +24,7 @@ std::string public_reason(const RuleContext& ctx);
 
 struct PublicSafetyVocab {
   std::vector<extract::Pattern> access_key_ids, secret_keys, internal_hosts, private_ipv4, private_ipv6, emails,
-      draft_markers, own_comments;
+      draft_markers, own_comments, credit_comments;
   // Whole-value patterns (anchored).
   std::vector<extract::Pattern> example_keys, role_mailboxes, public_example_domains, personal_local_parts,
       mailbox_words, code_placeholder_domains;
