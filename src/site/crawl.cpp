@@ -21,6 +21,34 @@ namespace caselint::site {
 
 namespace {
 
+// A page that a site generator makes to list others: a taxonomy term
+// (tags/, categories/, topics/, authors/, series/), an archive, or a further
+// page of a list (page/2/). Read from the page's path or URL.
+bool is_list_page(const std::string& key) {
+  static const char* const kListFolders[] = {"tags", "tag", "categories", "category", "topics", "topic",
+                                             "authors", "author", "series", "archives", "archive"};
+  std::vector<std::string> parts;
+  std::size_t from = key.find("://") == std::string::npos ? 0 : key.find('/', key.find("://") + 3);
+  while (from != std::string::npos && from < key.size()) {
+    const std::size_t cut = key.find('/', from);
+    std::string part = key.substr(from, cut == std::string::npos ? std::string::npos : cut - from);
+    if (!part.empty()) parts.push_back(std::move(part));
+    if (cut == std::string::npos) break;
+    from = cut + 1;
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    for (const char* folder : kListFolders) {
+      if (parts[i] == folder && i + 1 < parts.size()) return true;
+    }
+    if (parts[i] == "page" && i + 1 < parts.size() &&
+        parts[i + 1].find_first_not_of("0123456789") == std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+
 // On a web server ".../index.html" and ".../" are one page (the folder's
 // index); the crawl knows both by the folder address so that it is read,
 // checked and reported once.
@@ -320,6 +348,10 @@ class Crawler {
     in.config_path = config_path;
     in.settings_path = node.display;
     in.profile = o_.profile;
+    // A taxonomy, archive or pagination page lists studies; it is never one.
+    // Checked as a public page, it gets the public-safety rules only (the
+    // landing page elements are asked of the practice page alone).
+    if (in.profile.empty() && is_list_page(node.key)) in.profile = "landing-page";
     node.result = check::check_source(file, in, configs_, run_);
     node.result.format = doc::Format::html;
     node.kind = NodeKind::page;
