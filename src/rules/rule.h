@@ -64,6 +64,7 @@ struct RuleMeta {
 struct RunOptions {
   std::string as_of;           // YYYY-MM-DD, the "today" of recency rules
   bool treat_as_public = false;  // every document is public (`caselint site` reads public pages)
+  bool site_pages = false;       // the documents are pages of a site (`caselint site`)
 };
 
 // A config waiver: silences one rule's findings in the files it names until

@@ -77,6 +77,7 @@ class Crawler {
     g_.root = root;
     run_.as_of = o.as_of.empty() ? check::today() : o.as_of;
     run_.treat_as_public = true;
+    run_.site_pages = true;
     started_ = Clock::now();
   }
 

@@ -15,6 +15,9 @@ bool is_landing_profile(std::string_view profile) {
 
 std::string public_reason(const RuleContext& ctx) {
   if (extract::is_public_reference(ctx.fields)) return "the document is marked public";
+  // A page of a site is public because it is published, whatever it is (a
+  // blog post is no landing page).
+  if (ctx.run.site_pages) return "the site is public";
   if (is_landing_profile(ctx.profile)) return "a landing page is public";
   if (ctx.run.treat_as_public) return "the document is checked as a public page";
   return "";
