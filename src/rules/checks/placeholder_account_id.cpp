@@ -33,7 +33,7 @@ class PlaceholderAccountId final : public Rule {
     m.field = "aws_account_id";
     m.checklist = kAccountIdCitation;
     m.checklist_by_profile = account_id_citations();
-    m.summary = "the AWS account ID is a placeholder (123456789012, one digit repeated, xxxx-xxxx-xxxx)";
+    m.summary = "the AWS account ID is a placeholder (123456789012, counting digits, a repeated digit or group, xxxx-xxxx-xxxx)";
     return m;
   }();
 };
