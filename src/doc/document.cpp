@@ -26,10 +26,6 @@ const T* last_from(const std::vector<T>& items, std::size_t T::*start, std::size
   return it == items.begin() ? nullptr : &*(it - 1);
 }
 
-}  // namespace
-
-namespace {
-
 // The position `text_offset` (at most s.offset + s.length) stands at in the
 // span `s`: a verbatim span advances a column per code point; a span that
 // is not a copy of its source (a character reference) is its start, or its
@@ -151,7 +147,7 @@ void append_block(Document& d, Block block, const std::vector<TextSpan>& block_s
     // between characters, each at its own column.
     while (s.verbatim() && s.start.column > 0 && s.length > kSpanPiece && s.offset + s.length <= block.text.size()) {
       std::size_t cut = kSpanPiece;
-      while (cut < s.length && (static_cast<unsigned char>(block.text[s.offset + cut]) & 0xC0) == 0x80) ++cut;
+      while (cut < s.length && is_continuation(block.text[s.offset + cut])) ++cut;
       if (cut >= s.length) break;
       TextSpan piece = s;
       piece.length = cut;

@@ -52,6 +52,8 @@ std::string utf8_encode(unsigned long code_point);
 
 // Number of code points in a UTF-8 string (continuation bytes not counted).
 std::size_t count_codepoints(std::string_view s);
+// Whether `c` continues a UTF-8 sequence (10xxxxxx) rather than starting one.
+inline bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 // Length in bytes of the UTF-8 sequence that starts with `lead` (1 for a
 // stray continuation or invalid byte).
 std::size_t utf8_sequence_length(unsigned char lead);

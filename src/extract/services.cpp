@@ -53,15 +53,14 @@ class Boundaries {
     return holds_at(before_, text, begin) && holds_at(after_, text, end);
   }
   static bool holds_at(const pcre2_code* code, std::string_view text, std::size_t at) {
-    const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
     std::size_t first = std::min(at, text.size());
     if (first > 0) --first;
-    while (first > 0 && continuation(first)) --first;
+    while (first > 0 && doc::is_continuation(text[first])) --first;
     std::size_t last = std::min(at, text.size());
     for (int chars = 0; chars < 2 && last < text.size(); ++chars) {
       last += std::min(doc::utf8_sequence_length(static_cast<unsigned char>(text[last])), text.size() - last);
     }
-    while (last < text.size() && continuation(last)) ++last;
+    while (last < text.size() && doc::is_continuation(text[last])) ++last;
     return match_at(code, text.substr(first, last - first), at - first);
   }
 

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "doc/line_index.h"
+
 namespace caselint::extract {
 
 std::pair<std::size_t, std::size_t> char_bounds(std::string_view text, std::size_t begin, std::size_t end) {
-  const auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
-  while (begin < end && continuation(begin)) ++begin;
-  while (continuation(end)) ++end;
+  while (begin < end && doc::is_continuation(text[begin])) ++begin;
+  while (end < text.size() && doc::is_continuation(text[end])) ++end;
   return {begin, end};
 }
 

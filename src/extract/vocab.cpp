@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "data/embedded.h"
+#include "doc/line_index.h"
 #include "extract/prefilter.h"
 #include "extract/vocab_snapshot.h"
 
@@ -147,8 +148,6 @@ std::optional<Pattern::Match> Pattern::find(std::string_view subject, std::size_
 
 namespace {
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // Whether `subject` lies in `valid` (valid UTF-8) with its ends and `from` on
 // character boundaries: then it is valid UTF-8 too and `from` starts a
 // character, which is what PCRE2_NO_UTF_CHECK asks the caller to ensure.
@@ -158,9 +157,9 @@ bool known_valid(std::string_view subject, std::size_t from, std::string_view va
   const auto begin = reinterpret_cast<std::uintptr_t>(valid.data());
   if (at < begin || at - begin > valid.size() || subject.size() > valid.size() - (at - begin)) return false;
   const std::size_t end = (at - begin) + subject.size();
-  if (continuation(subject.front())) return false;
-  if (end < valid.size() && continuation(valid[end])) return false;
-  return from == subject.size() || !continuation(subject[from]);
+  if (doc::is_continuation(subject.front())) return false;
+  if (end < valid.size() && doc::is_continuation(valid[end])) return false;
+  return from == subject.size() || !doc::is_continuation(subject[from]);
 }
 
 }  // namespace
@@ -486,7 +485,7 @@ std::string Vocabulary::normalise_heading(std::string_view heading) {
   // Drop non-ASCII leading symbols (emoji) left at the start.
   while (!out.empty() && static_cast<unsigned char>(out[0]) >= 0x80) {
     std::size_t k = 1;
-    while (k < out.size() && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) ++k;
+    while (k < out.size() && doc::is_continuation(out[k])) ++k;
     if (k < out.size() && out[k] == ' ') ++k;
     // Keep letters such as "É": only strip symbols in the emoji/dingbat planes.
     unsigned char lead = static_cast<unsigned char>(out[0]);

@@ -120,7 +120,7 @@ std::size_t align_text(std::string_view text, std::string_view source, Spelling 
   }
   // A stop inside a code point gives back its first bytes: a piece never
   // ends within a character.
-  while (in_run && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) {
+  while (in_run && i < text.size() && doc::is_continuation(text[i])) {
     --i;
     --j;
     if (--run.text_length == 0) in_run = false;

@@ -324,7 +324,7 @@ struct Frame {
 class HtmlBuilder {
  public:
   HtmlBuilder(std::string_view source, doc::Document& d, const xmlNode* scope)
-      : d_(d), scope_(scope), source_(source), index_(source) {
+      : d_(d), scope_(scope), index_(source) {
     collectors_.emplace_back();
     section_stack_.push_back(0);
   }
@@ -631,6 +631,15 @@ class HtmlBuilder {
     for (Sink& s : sinks_) s.b.add(text, line, at);
   }
 
+  // Whether what is read now belongs to the page's template, not its
+  // article: outside <main> or <article> when the page has one, else inside
+  // the body's <nav>, <header> or <footer>.
+  bool in_template() const {
+    const std::string_view scope = name_of(scope_);
+    if (scope == "main" || scope == "article") return !in_scope_;
+    return chrome_depth_ > 0;
+  }
+
   // Where a text node's content stands in the page: text follows a tag, so
   // it is looked for after a '>' at or past where the last text found ended
   // (and no earlier than the line before the one libxml2 gives it), a
@@ -650,15 +659,14 @@ class HtmlBuilder {
     constexpr std::size_t kLookBytes = std::size_t{1} << 16;
     constexpr int kLookTags = 4096;
     int tags = 0;
-    const std::string_view line_before = index_.line(std::max(line - 1, 1));
-    const std::size_t from = std::max(source_cursor_, line > 1 && line_before.data()
-                                                          ? static_cast<std::size_t>(line_before.data() - source_.data())
-                                                          : std::size_t{0});
-    for (std::size_t p = from; p <= source_.size() && p < from + kLookBytes && tags < kLookTags && look_budget_ > 0;) {
-      if (p == 0 || source_[p - 1] == '>') {
+    const std::string_view source = index_.source();
+    const std::size_t from =
+        std::max(source_cursor_, line > 1 && line - 1 <= index_.line_count() ? index_.offset_of(line - 1, 1) : 0);
+    for (std::size_t p = from; p <= source.size() && p < from + kLookBytes && tags < kLookTags && look_budget_ > 0;) {
+      if (p == 0 || source[p - 1] == '>') {
         ++tags;
         pieces_.clear();
-        const std::size_t aligned = align_text(text, source_.substr(p), Spelling::html, pieces_);
+        const std::size_t aligned = align_text(text, source.substr(p), Spelling::html, pieces_);
         if (aligned == text.size()) {
           at.base = p;
           at.aligned = aligned;
@@ -666,7 +674,7 @@ class HtmlBuilder {
           return at;
         }
       }
-      const std::size_t next = source_.find('>', p);
+      const std::size_t next = source.find('>', p);
       if (next == std::string_view::npos) break;
       const std::size_t step = next + 1 - p;
       look_budget_ -= std::min(look_budget_, step + text.size());
@@ -844,22 +852,13 @@ class HtmlBuilder {
   int cursor_ = 1;
   bool title_ = false;
   bool meta_description_ = false;
-  std::string_view source_;
   doc::LineIndex index_;
   std::size_t source_cursor_ = 0;  // where the last text found in the page ended
-  std::size_t look_budget_ = 4 * source_.size() + (std::size_t{1} << 20);  // bytes locate() may still read
+  std::size_t look_budget_ = 4 * index_.source().size() + (std::size_t{1} << 20);  // bytes locate() may still read
   std::vector<AlignedPiece> pieces_;
   int code_depth_ = 0;
   int chrome_depth_ = 0;  // inside <nav>, <header> or <footer>
 
-  // Whether what is read now belongs to the page's template, not its
-  // article: outside <main> or <article> when the page has one, else inside
-  // the body's <nav>, <header> or <footer>.
-  bool in_template() const {
-    const std::string_view scope = name_of(scope_);
-    if (scope == "main" || scope == "article") return !in_scope_;
-    return chrome_depth_ > 0;
-  }
   std::optional<std::pair<std::string, int>> scope_h1_;
   std::optional<std::pair<std::string, int>> other_h1_;
   std::vector<Frame> frames_;

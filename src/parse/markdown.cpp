@@ -73,13 +73,16 @@ struct Collector {
   int quotes = 0;             // block quotes around the block: markers on each line
   int link_depth = 0;         // inside a link's text
 
-  void start(doc::BlockKind k, doc::SourceRange r, int quote_depth = 0) {
+  // `node` is the block's cmark-gfm node: its first text starts at its
+  // start column on its first line.
+  void start(doc::BlockKind k, doc::SourceRange r, cmark_node* node, int quote_depth) {
     *this = Collector{};
     active = true;
     kind = k;
     range = r;
     line = r.start.line;
     quotes = quote_depth;
+    cursor = static_cast<std::size_t>(std::max(cmark_node_get_start_column(node) - 1, 0));
   }
 };
 
@@ -93,7 +96,7 @@ struct LinkFrame {
 
 class MarkdownBuilder {
  public:
-  MarkdownBuilder(std::string_view source, doc::Document& d) : source_(source), index_(source), d_(d) {}
+  MarkdownBuilder(std::string_view source, doc::Document& d) : index_(source), d_(d) {}
   int line_count() const { return index_.line_count(); }
   int line_of(std::size_t offset) const { return index_.at(offset).line; }
 
@@ -279,7 +282,7 @@ class MarkdownBuilder {
       return;
     }
     const std::string_view t = index_.line(line);
-    const std::size_t line_offset = static_cast<std::size_t>(t.data() - source_.data());
+    const std::size_t line_offset = index_.offset_of(line, 1);
     std::size_t end = text_at;
     for (const AlignedPiece& piece : pieces_) {
       const std::size_t at = text_at + piece.source_begin;
@@ -306,7 +309,7 @@ class MarkdownBuilder {
     const std::string_view t = index_.line(line);
     if (t.data() == nullptr) return {};
     const std::size_t byte = static_cast<std::size_t>(std::clamp<long>(at, 0, static_cast<long>(t.size())));
-    return index_.at(static_cast<std::size_t>(t.data() - source_.data()) + byte);
+    return index_.at(index_.offset_of(line, 1) + byte);
   }
 
   // A line break inside the block: the next inline is on the next line,
@@ -376,12 +379,11 @@ class MarkdownBuilder {
         return;
       case CMARK_NODE_HEADING:
         open_section(n);
-        cur_.start(doc::BlockKind::heading, range_of(n));
+        cur_.start(doc::BlockKind::heading, range_of(n), n, quote_depth_);
         return;
       case CMARK_NODE_PARAGRAPH:
         if (cur_.active) return;  // paragraph inside a table cell cannot happen; be safe
-        cur_.start(item_depth_ > 0 ? doc::BlockKind::list_item : doc::BlockKind::paragraph, range_of(n), quote_depth_);
-        cur_.cursor = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0));
+        cur_.start(item_depth_ > 0 ? doc::BlockKind::list_item : doc::BlockKind::paragraph, range_of(n), n, quote_depth_);
         if (cur_.range.start.line == 0) {
           cmark_node* next = cmark_node_next(n);
           if (next && type_of(next) == "table" && cmark_node_get_start_line(next) > 0) {
@@ -394,14 +396,12 @@ class MarkdownBuilder {
         return;
       case CMARK_NODE_CODE_BLOCK: {
         const char* lit = cmark_node_get_literal(n);
-        Collector c;
-        c.start(doc::BlockKind::code, range_of(n));
         std::string text = lit ? lit : "";
         while (!text.empty() && text.back() == '\n') text.pop_back();
         doc::Block b;
         b.kind = doc::BlockKind::code;
         b.text = text;
-        b.range = c.range;
+        b.range = range_of(n);
         b.section = section_stack_.back();
         // One span per line: a match in the fifth line of code points there.
         // A code line is the end of its file line (cmark-gfm removes the
@@ -490,8 +490,7 @@ class MarkdownBuilder {
     } else if (ts == "table_cell") {
       doc::SourceRange r = range_of(n);
       if (r.start.line == 0) r.start = r.end = {row_line_, 0};
-      cur_.start(doc::BlockKind::table_cell, r, quote_depth_);
-      cur_.cursor = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0));
+      cur_.start(doc::BlockKind::table_cell, r, n, quote_depth_);
     }
   }
 
@@ -660,7 +659,6 @@ class MarkdownBuilder {
     cur_.search = true;
   }
 
-  std::string_view source_;
   doc::LineIndex index_;
   doc::Document& d_;
   Collector cur_;

@@ -72,11 +72,17 @@ struct StringPlace {
   std::size_t size = 0;          // bytes of text
   std::vector<Escape> escapes;   // by decoded offset
 
+  // The first escape that starts after byte k of the text; the one before
+  // it, if any, is the last that starts at or before k.
+  std::vector<Escape>::const_iterator after(std::size_t k) const {
+    return std::upper_bound(escapes.begin(), escapes.end(), k,
+                            [](std::size_t v, const Escape& e) { return v < e.decoded; });
+  }
+
   // The file offset of byte k of the text (k == size: just past it), and
   // whether that byte is a copy of the file's.
   std::pair<std::size_t, bool> at(std::size_t k) const {
-    auto it = std::upper_bound(escapes.begin(), escapes.end(), k,
-                               [](std::size_t v, const Escape& e) { return v < e.decoded; });
+    auto it = after(k);
     if (it == escapes.begin()) return {raw_begin + k, true};
     const Escape& e = *(it - 1);
     if (k < e.decoded + e.decoded_length) return {e.raw, false};
@@ -325,8 +331,7 @@ class NotebookReader {
     if (!o.place || p.column <= 0) return {&o, std::nullopt};
     const std::optional<std::size_t> at = text_index_->offset_at(p);
     if (!at) return {&o, std::nullopt};
-    const std::size_t line_start = static_cast<std::size_t>(text_index_->line(p.line).data() - text_.data());
-    const std::size_t k = o.begin + (*at - line_start);
+    const std::size_t k = o.begin + (*at - text_index_->offset_of(p.line, 1));
     if (k > o.place->size) return {&o, std::nullopt};
     return {&o, k};
   }
@@ -392,18 +397,15 @@ class NotebookReader {
         doc::TextSpan piece = s;
         piece.offset = s.offset + done;
         piece.start = index_.at(raw);
+        const auto next = place.after(k);
         if (!copy) {
           // The escape holding byte k: one span, as wide as it is written.
-          auto it = std::upper_bound(place.escapes.begin(), place.escapes.end(), k,
-                                     [](std::size_t v, const StringPlace::Escape& e) { return v < e.decoded; });
-          const StringPlace::Escape& e = *(it - 1);
+          const StringPlace::Escape& e = *(next - 1);
           piece.length = std::min(e.decoded + e.decoded_length - k, s.length - done);
           piece.source_width = static_cast<int>(e.raw_length);
         } else {
           // Up to the next escape.
-          auto it = std::upper_bound(place.escapes.begin(), place.escapes.end(), k,
-                                     [](std::size_t v, const StringPlace::Escape& e) { return v < e.decoded; });
-          const std::size_t stop = it == place.escapes.end() ? k + (s.length - done) : it->decoded;
+          const std::size_t stop = next == place.escapes.end() ? k + (s.length - done) : next->decoded;
           piece.length = std::min(stop - k, s.length - done);
         }
         if (piece.length == 0) break;  // cannot happen: every escape stands for a byte or more

@@ -48,7 +48,6 @@ bool is_list_page(const std::string& key) {
   return false;
 }
 
-
 // On a web server ".../index.html" and ".../" are one page (the folder's
 // index); the crawl knows both by the folder address so that it is read,
 // checked and reported once.

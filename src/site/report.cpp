@@ -128,31 +128,27 @@ class Reporter {
 
   // A comment that most pages carry (three at least) is the template's, not
   // an author's: it is one finding for the site, on the first page that has
-  // it, with a note that says so, not one finding per page.
+  // it, with a note that says so, not one finding per page. Every page of a
+  // site is public for the same reason (RunOptions::site_pages), so one
+  // comment gives one CS406 message on every page.
   void template_comments() {
-    // The comment is what CS406's message quotes before "is published";
-    // the rest says why the page is public, which differs by page kind.
-    const auto comment_of = [](const rules::Diagnostic& d) {
-      return d.code == "CS406" ? d.message.substr(0, d.message.find("\" is published")) : std::string();
-    };
-    std::map<std::string, std::vector<std::size_t>> pages_with;  // comment -> results
+    std::map<std::string, std::vector<std::size_t>> pages_with;  // CS406 message -> results
     std::size_t pages = 0;
     for (std::size_t r = 0; r < results_.size(); ++r) {
       if (results_[r].error) continue;
       ++pages;
       std::set<std::string> seen;
       for (const rules::Diagnostic& d : results_[r].diagnostics) {
-        if (d.code == "CS406" && seen.insert(comment_of(d)).second) pages_with[comment_of(d)].push_back(r);
+        if (d.code == "CS406" && seen.insert(d.message).second) pages_with[d.message].push_back(r);
       }
     }
-    for (const auto& [comment, where] : pages_with) {
+    for (const auto& [message, where] : pages_with) {
       if (where.size() < 3 || where.size() * 2 < pages) continue;
-      for (std::size_t k = 1; k < where.size(); ++k) {
-        std::erase_if(results_[where[k]].diagnostics, [&](const rules::Diagnostic& d) { return comment_of(d) == comment; });
-      }
+      const auto same = [&](const rules::Diagnostic& d) { return d.code == "CS406" && d.message == message; };
+      for (std::size_t k = 1; k < where.size(); ++k) std::erase_if(results_[where[k]].diagnostics, same);
       bool first = true;
       std::erase_if(results_[where[0]].diagnostics, [&](rules::Diagnostic& d) {
-        if (comment_of(d) != comment) return false;
+        if (!same(d)) return false;
         if (!first) return true;
         first = false;
         d.notes.push_back({d.range, "the same comment is on " + std::to_string(where.size()) + " of the site's " +

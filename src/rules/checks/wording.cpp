@@ -13,12 +13,12 @@ namespace caselint::rules::checks {
 namespace {
 
 // The finding quotes the field's text where its range holds exactly that
-// text, and carries the field's rewrite as its fix.
-void quote(Diagnostic& d, const extract::Field& f) {
+// text, and carries the field's rewrite as its fix, titled `verb` "text".
+void quote(Diagnostic& d, const extract::Field& f, std::string_view verb = {}) {
   if (f.verbatim) d.quote = f.text;
-  if (f.rewrite) {
-    const std::string verb = d.code == "ST003" ? "spell out as" : "replace with";
-    d.fix = Fix{verb + " \"" + f.rewrite->text + "\"", {Edit{f.rewrite->range, f.rewrite->text, f.rewrite->original}}, true};
+  if (f.rewrite && !verb.empty()) {
+    d.fix = Fix{std::string(verb) + " \"" + f.rewrite->text + "\"",
+                {Edit{f.rewrite->range, f.rewrite->text, f.rewrite->original}}, true};
   }
 }
 
@@ -39,7 +39,7 @@ class AwsServiceName final : public Rule {
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
     for (const extract::Field* f : ctx.fields.all("_misspelt_service")) {
       Diagnostic& d = sink.report(f->range, "\"" + f->text + "\" is not how AWS writes it; use \"" + f->label + "\"");
-      quote(d, *f);
+      quote(d, *f, "replace with");
     }
   }
 
@@ -73,7 +73,7 @@ class AcronymNotSpelledOut final : public Rule {
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
     for (const extract::Field* f : ctx.fields.all("_acronym_undefined")) {
       Diagnostic& d = sink.report(f->range, "\"" + f->text + "\" is used before it is spelled out (" + f->label + ")");
-      quote(d, *f);
+      quote(d, *f, "spell out as");
     }
   }
 
