@@ -8,6 +8,7 @@
 
 #include "extract/fields.h"
 #include "extract/prefilter.h"
+#include "outline/outline.h"
 #include "parse/parse.h"
 #include "rules/portfolio_rule.h"
 
@@ -47,7 +48,7 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
   r.format = file.format;
   try {
     const config::Config& cfg = configs.for_file(in.config_path);
-    parse::ParseResult parsed = parse::parse(file);
+    parse::ParseResult parsed = outline::read(file);
     if (parsed.error) {
       r.error = "line " + std::to_string(parsed.error->line) + ": " + parsed.error->message;
       return r;
@@ -70,7 +71,19 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
     extract::TopicSets wanted;
     if (!in.want_fields && !all_topics()) wanted.only = &topics;
     extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin(), wanted);
-    r.profile = rules::document_profile(d, fields, settings.profile, in.profile);
+    const rules::ProfileChoice choice = rules::choose_profile(d, fields, settings.profile, in.profile);
+    r.profile = choice.profile;
+    r.kind = choice.kind;
+    r.kind_reason = choice.reason;
+    r.kind_inferred = choice.inferred;
+    {
+      // CS001 says why a page is not checked as a case study or landing page.
+      extract::Field k;
+      k.name = "_page_kind";
+      k.text = choice.reason;
+      k.label = choice.kind;
+      fields.add(std::move(k));
+    }
     if (!cfg.rules->profile(r.profile)) {
       const doc::MetaValue* m = d.meta("program");
       r.error = (m ? "line " + std::to_string(m->value_range.start.line) + ": " : std::string()) +

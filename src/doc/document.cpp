@@ -121,6 +121,7 @@ std::string Document::section_text(int section, bool include_children) const {
   if (section < 0 || static_cast<std::size_t>(section) >= sections.size()) return out;
   const Section& s = sections[static_cast<std::size_t>(section)];
   for (int b : s.blocks) {
+    if (blocks[static_cast<std::size_t>(b)].kind == BlockKind::heading) continue;
     if (!out.empty()) out += '\n';
     out += blocks[static_cast<std::size_t>(b)].text;
   }

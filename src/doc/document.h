@@ -93,7 +93,13 @@ struct Link {
 };
 
 struct Section {
+  // Where the heading came from: a Markdown or HTML heading, or what the
+  // outline stage reads as one (src/outline/): a paragraph of bold text only,
+  // a template tag that carries a heading, an HTML element whose class or id
+  // names the section.
+  enum class Origin : unsigned char { heading, bold, template_tag, html_class };
   std::string heading;       // heading text; empty for the preamble
+  Origin origin = Origin::heading;
   int level = 0;             // 1-6; 0 for the preamble (index 0)
   SourceRange heading_range; // the heading line
   SourceRange range;         // heading through the end of its body
@@ -124,6 +130,15 @@ struct HiddenText {
   bool template_part = false;
 };
 
+// HTML: an element whose class or id may name the section it holds
+// (<section class="challenge">); the outline stage decides.
+struct SectionHint {
+  std::string name;               // the class or id, as written
+  int line = 0;
+  std::size_t first_block = 0;    // blocks.size() when the element opened
+  std::size_t sections_before = 0;  // sections.size() when the element opened
+};
+
 struct Document {
   std::string path;
   Format format = Format::markdown;
@@ -145,6 +160,7 @@ struct Document {
   std::vector<Link> outside_links;
   std::vector<Directive> directives;
   std::vector<HiddenText> hidden;  // document order within each kind
+  std::vector<SectionHint> section_hints;  // HTML, document order
 
   // The plain-text view is the blocks' texts joined by "\n\n". It is not
   // kept as one string (each block holds its own part, and a second copy
@@ -173,7 +189,8 @@ struct Document {
   // holding `offset`, or empty.
   std::string_view text_at(std::size_t offset, std::size_t length) const;
 
-  // Body text of a section and all its subsections, blocks joined by "\n".
+  // Body text of a section and all its subsections, blocks joined by "\n"
+  // (a heading the outline made of a block is not body text).
   std::string section_text(int section, bool include_children = true) const;
   const MetaValue* meta(const std::string& key) const;
 };

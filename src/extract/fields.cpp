@@ -1,6 +1,7 @@
 #include "extract/fields.h"
 
 #include "extract/prefilter.h"
+#include "outline/outline.h"
 
 #include <algorithm>
 #include <map>
@@ -11,6 +12,7 @@
 #include "extract/dates.h"
 #include "extract/services.h"
 #include "extract/text_util.h"
+#include "extract/tools.h"
 #include "extract/values.h"
 #include "extract/word_literal.h"
 
@@ -28,6 +30,20 @@ const char* source_name(FieldSource s) {
     case FieldSource::text: return "text";
   }
   return "text";
+}
+
+const char* evidence_name(FieldSource s) {
+  switch (s) {
+    case FieldSource::front_matter: return "front_matter";
+    case FieldSource::label:
+    case FieldSource::table: return "label";
+    case FieldSource::section: return "heading";
+    case FieldSource::title: return "title";
+    case FieldSource::image:
+    case FieldSource::link: return "image";
+    case FieldSource::text: return "prose";
+  }
+  return "prose";
 }
 
 namespace {
@@ -130,11 +146,15 @@ class Extractor {
     title();
     section_bodies();
     text_patterns();
+    prose();
     topics();
     engines();
     diagrams();
     services_in_prose();
+    tools_in_prose();
     mentions();
+    repeated_name();
+    not_the_partner();
     wording();
     dates();
     extract_value_fields(d_, v_, out_, screens_);
@@ -194,10 +214,12 @@ class Extractor {
       const doc::Section& s = d_.sections[i];
       std::string norm = Vocabulary::normalise_heading(s.heading);
       if (norm.empty()) continue;
+      bool named = false;
       for (const FieldVocab& fv : v_.fields()) {
         for (const Pattern& p : fv.headings) {
           auto m = p.find(norm);
           if (!m) continue;
+          named = true;
           if (m->value) {
             // "About Acme Corp": the heading carries the value itself.
             std::string value = norm.substr(m->value->first, m->value->second - m->value->first);
@@ -206,31 +228,59 @@ class Extractor {
               value = std::string(original.substr(m2->value->first, m2->value->second - m2->value->first));
             }
             add(fv, value, s.heading_range, FieldSource::section, s.heading, static_cast<int>(i));
-          } else if (fv.name == "architecture_diagram") {
-            // The section counts only when it holds a diagram; diagrams() adds that.
-            if (!section_has_images(static_cast<int>(i))) {
-              Field f;
-              f.name = fv.name;
-              f.state = FieldState::empty;
-              f.range = s.heading_range;
-              f.source = FieldSource::section;
-              f.label = s.heading;
-              f.section = static_cast<int>(i);
-              out_.add(std::move(f));
-            }
           } else {
-            std::string body = own_text(static_cast<int>(i), &fv);
-            std::string text = body;
-            if (trim(body).empty() && section_has_images(static_cast<int>(i))) text = "(image)";
-            if (fv.list && state_of(v_, body) == FieldState::ok) {
-              add_list_section(fv, static_cast<int>(i));
-            } else {
-              add(fv, text, s.heading_range, FieldSource::section, s.heading, static_cast<int>(i));
-            }
+            section_field(fv, static_cast<int>(i));
           }
           break;
         }
       }
+      if (named) continue;
+      // "Engagement: 2023-05-02 – 2023-11-17": a label and its value.
+      const std::string_view h = trim(s.heading);
+      if (std::size_t colon = h.find(':'); colon != std::string_view::npos && colon > 0 && colon <= 48) {
+        if (const FieldVocab* fv = label_field(h.substr(0, colon)); fv && !trim(h.substr(colon + 1)).empty()) {
+          add_value(*fv, trim(h.substr(colon + 1)), s.heading_range, FieldSource::label, std::string(trim(h.substr(0, colon))));
+          continue;
+        }
+      }
+      // A heading in any other wording, by its cue words; not the title,
+      // and only with something under it (an empty section named by its
+      // exact heading is CS111's; one guessed from its words is not).
+      if (s.level == 1 && s.heading == d_.title) continue;
+      if (auto field = outline::field_of_heading(s.heading)) {
+        const FieldVocab* fv = v_.field(*field);
+        if (fv && (state_of(v_, own_text(static_cast<int>(i), fv), fv) == FieldState::ok ||
+                   (fv->name == "architecture_diagram" && section_has_images(static_cast<int>(i))))) {
+          section_field(*fv, static_cast<int>(i));
+        }
+      }
+    }
+  }
+
+  // Section `i` holds field `fv`: its body is the value.
+  void section_field(const FieldVocab& fv, int i) {
+    const doc::Section& s = d_.sections[static_cast<std::size_t>(i)];
+    if (fv.name == "architecture_diagram") {
+      // The section counts only when it holds a diagram; diagrams() adds that.
+      if (!section_has_images(i)) {
+        Field f;
+        f.name = fv.name;
+        f.state = FieldState::empty;
+        f.range = s.heading_range;
+        f.source = FieldSource::section;
+        f.label = s.heading;
+        f.section = i;
+        out_.add(std::move(f));
+      }
+      return;
+    }
+    std::string body = own_text(i, &fv);
+    std::string text = body;
+    if (trim(body).empty() && section_has_images(i)) text = "(image)";
+    if (fv.list && state_of(v_, body) == FieldState::ok) {
+      add_list_section(fv, i);
+    } else {
+      add(fv, text, s.heading_range, FieldSource::section, s.heading, i);
     }
   }
 
@@ -256,6 +306,7 @@ class Extractor {
     for (std::size_t b = 0; b < d_.blocks.size(); ++b) {
       const doc::Block& block = d_.blocks[b];
       if (block.section < 0 || !in_tree[static_cast<std::size_t>(block.section)]) continue;
+      if (block.kind == doc::BlockKind::heading) continue;  // a heading the outline made
       if (block.kind == doc::BlockKind::table_cell) {
         const doc::Table& t = d_.tables[static_cast<std::size_t>(block.table)];
         const doc::Block& key = d_.blocks[static_cast<std::size_t>(t.rows[static_cast<std::size_t>(block.row)][0])];
@@ -468,6 +519,38 @@ class Extractor {
             }
             from = m->end > from ? m->end : from + 1;
           }
+        }
+      }
+    }
+  }
+
+  // Fields told in sentences rather than under a heading or label: the
+  // first sentence that states each, where nothing else gives the field.
+  void prose() {
+    for (const FieldVocab& fv : v_.fields()) {
+      if (fv.prose_patterns.empty() || out_.get(fv.name)) continue;
+      bool found = false;
+      for (std::size_t bi = 0; bi < d_.blocks.size() && !found; ++bi) {
+        const doc::Block& b = d_.blocks[bi];
+        if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item &&
+            b.kind != doc::BlockKind::definition && b.kind != doc::BlockKind::table_cell) {
+          continue;
+        }
+        for (const Pattern& p : fv.prose_patterns) {
+          auto m = p.find(b.text, 0, screens_.of_block(bi));
+          if (!m) continue;
+          auto [s, e] = sentence_around(b.text, m->begin, m->end);
+          Field f;
+          f.name = fv.name;
+          f.text = std::string(trim(std::string_view(b.text).substr(s, e - s)));
+          f.range = d_.range_of(b.text_offset + m->begin, m->end - m->begin);
+          if (f.range.start.line == 0) f.range = b.range;
+          f.source = FieldSource::text;
+          f.label = "prose";
+          f.note = "told in prose, not under a heading or label";
+          out_.add(std::move(f));
+          found = true;
+          break;
         }
       }
     }
@@ -768,6 +851,133 @@ class Extractor {
           svc.text = h.canonical;
           out_.add(std::move(svc));
         }
+      }
+    }
+  }
+
+  // The next "'s " or "’s " in `t` from `from`: where its apostrophe starts.
+  static std::size_t possessive(const std::string& t, std::size_t from) {
+    const std::size_t ascii = t.find("'s ", from), curly = t.find("\u2019s ", from);
+    return std::min(ascii, curly);
+  }
+
+  // Where nothing else names the customer: the name the text gives most
+  // often in the possessive ("Hallbrook's warehouse", "Fernway's
+  // services"), at least twice. A study is about its customer's things.
+  void repeated_name() {
+    if (out_.get("customer_name")) return;
+    const FieldVocab* fv = v_.field("customer_name");
+    if (!fv) return;
+    struct Seen {
+      int count = 0;
+      std::size_t block = 0, begin = 0;
+    };
+    std::map<std::string, Seen> names;
+    auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    auto is_name_char = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' || c == '-';
+    };
+    for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
+      const doc::Block& b = d_.blocks[bi];
+      if (b.kind == doc::BlockKind::code) continue;
+      const std::string& t = b.text;
+      // "Hallbrook's" or "Hallbrook’s": the apostrophe is one byte or three.
+      for (std::size_t at = possessive(t, 0); at != std::string::npos; at = possessive(t, at + 1)) {
+        // Up to three capitalised words before the apostrophe.
+        std::size_t begin = at;
+        int words = 0;
+        while (words < 3 && begin > 0) {
+          std::size_t w = begin;
+          while (w > 0 && is_name_char(t[w - 1])) --w;
+          if (w == begin || !is_upper(t[w])) break;
+          begin = w;
+          ++words;
+          if (begin < 2 || t[begin - 1] != ' ') break;
+          if (!is_upper(t[begin - 2]) && !is_name_char(t[begin - 2])) break;
+          // Only go on over another capitalised word.
+          std::size_t p = begin - 1;
+          std::size_t w2 = p;
+          while (w2 > 0 && is_name_char(t[w2 - 1])) --w2;
+          if (w2 == p || !is_upper(t[w2])) break;
+          begin = p;
+        }
+        while (begin < at && t[begin] == ' ') ++begin;
+        if (words == 0 || begin >= at) continue;
+        std::string name = t.substr(begin, at - begin);
+        // A word that starts a sentence is not a name on that alone.
+        static const std::vector<std::string> kNot = {"AWS", "Amazon", "Amazon Web Services", "It", "Today", "Company",
+                                                      "The Company", "Customer", "Client", "Team", "World", "Year",
+                                                      "Industry", "Country", "Region", "Nation", "America", "Europe"};
+        if (std::find(kNot.begin(), kNot.end(), name) != kNot.end()) continue;
+        Seen& s = names[name];
+        if (s.count++ == 0) {
+          s.block = bi;
+          s.begin = begin;
+        }
+      }
+    }
+    const std::pair<const std::string, Seen>* best = nullptr;
+    bool tie = false;
+    for (const auto& kv : names) {
+      if (!best || kv.second.count > best->second.count) {
+        best = &kv;
+        tie = false;
+      } else if (kv.second.count == best->second.count) {
+        tie = true;
+      }
+    }
+    if (!best || best->second.count < 2 || tie) return;
+    const doc::Block& b = d_.blocks[best->second.block];
+    doc::SourceRange r = d_.range_of(b.text_offset + best->second.begin, best->first.size());
+    if (r.start.line == 0) r = b.range;
+    add(*fv, best->first, r, FieldSource::text, "the name the text gives its customer's things");
+  }
+
+  // The customer is never the partner, nor AWS: "About Nimbus" at the end
+  // of a study is the partner's boilerplate, "CTO at Nimbus" its quote.
+  void not_the_partner() {
+    std::vector<std::string> partners = {"aws", "amazon", "amazon web services"};
+    for (const Field& f : out_.items()) {
+      if (f.name == "partner_name" && f.state == FieldState::ok) partners.push_back(lower(trim(f.text)));
+    }
+    std::vector<Field>& items = out_.mutable_items();
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [&](const Field& f) {
+                                 if (f.name != "customer_name" || f.source == FieldSource::front_matter ||
+                                     f.source == FieldSource::label) {
+                                   return false;
+                                 }
+                                 const std::string name = lower(trim(f.text));
+                                 return std::find(partners.begin(), partners.end(), name) != partners.end();
+                               }),
+                items.end());
+  }
+
+  // Third-party tools named in the text (rules/vocab/third-party-tools.yaml):
+  // each tool once, where it is first named, with its category as the label.
+  void tools_in_prose() {
+    const FieldVocab* fv = v_.field("third_party_tools");
+    if (!fv) return;
+    const ToolDictionary& dict = ToolDictionary::builtin();
+    std::vector<std::string_view> seen;
+    for (const doc::Block& b : d_.blocks) {
+      if (b.kind == doc::BlockKind::code) continue;
+      for (const ToolDictionary::Hit& h : dict.find(b.text)) {
+        // A database or an operating system named in the story is mostly
+        // what was migrated or what runs underneath, not a tool the project
+        // used: only a label or section says it is one.
+        if (h.category == "database" || h.category == "operating-system") continue;
+        if (std::find(seen.begin(), seen.end(), h.name) != seen.end()) continue;
+        seen.push_back(h.name);
+        Field f;
+        f.name = fv->name;
+        f.text = std::string(h.name);
+        f.label = std::string(h.category);
+        f.range = d_.range_of(b.text_offset + h.begin, h.end - h.begin);
+        if (f.range.start.line == 0) f.range = b.range;
+        f.source = FieldSource::text;
+        f.note = "named in the text";
+        out_.add(std::move(f));
       }
     }
   }

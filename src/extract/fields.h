@@ -15,6 +15,10 @@ namespace caselint::extract {
 
 enum class FieldSource { front_matter, section, label, table, title, image, link, text };
 const char* source_name(FieldSource s);
+// The kind of evidence (DESIGN.md "Reading real documents"): front_matter,
+// label (a labelled line, fact table row or <dt>), heading, title, image (a
+// diagram) or prose.
+const char* evidence_name(FieldSource s);
 
 // ok: a usable value. empty: the section/label/key is there but says nothing.
 // placeholder: it holds only TBD, TODO, lorem ipsum, N/A and the like.

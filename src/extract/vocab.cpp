@@ -257,6 +257,7 @@ Vocabulary Vocabulary::from_yaml(std::string_view fields_yaml, std::string_view 
     f.labels = compile_list(spec["labels"], origin, true);
     f.title_patterns = compile_list(spec["title_patterns"], origin, false);
     f.text_patterns = compile_list(spec["text_patterns"], origin, false);
+    f.prose_patterns = compile_list(spec["prose_patterns"], origin, false);
     f.body_headings = compile_list(spec["body_headings"], origin, true);
     f.body_patterns = compile_list(spec["body_patterns"], origin, false);
     f.accepts_none = spec["accepts_none"] && spec["accepts_none"].as<bool>();

@@ -78,6 +78,10 @@ struct FieldVocab {
   std::vector<Pattern> labels;         // label patterns ("Customer", "Start date")
   std::vector<Pattern> title_patterns; // patterns on the document title, group "value"
   std::vector<Pattern> text_patterns;  // patterns on any paragraph or list item, group "value"
+  // Sentences that state the field in prose (a problem the customer had,
+  // what was built, a result): evidence that it is there, read where no
+  // labelled section gives it.
+  std::vector<Pattern> prose_patterns;
   std::vector<Pattern> body_headings;  // sections whose first paragraph starts with the value
   std::vector<Pattern> body_patterns;  // ... matched by one of these, group "value"
   bool accepts_none = false;           // "None" / "N/A" is a real answer (no third-party tools)

@@ -86,7 +86,7 @@ ReadWritePattern read_one(In& i, std::type_identity<ReadWritePattern>) {
 template <class A, class F>
 void members_of_field(A& a, F& f) {
   io(a, f.name), io(a, f.title), io(a, f.keys), io(a, f.headings), io(a, f.labels), io(a, f.title_patterns);
-  io(a, f.text_patterns), io(a, f.body_headings), io(a, f.body_patterns), io(a, f.accepts_none), io(a, f.date);
+  io(a, f.text_patterns), io(a, f.prose_patterns), io(a, f.body_headings), io(a, f.body_patterns), io(a, f.accepts_none), io(a, f.date);
   io(a, f.anchor), io(a, f.list), io(a, f.skeleton);
 }
 template <class A, class T>
@@ -142,7 +142,7 @@ CASELINT_SNAPSHOT_STRUCT(DatabaseVocab, members_of_database)
 // A member added to one of these structures must be added to its members_of
 // function above too, or the snapshot would drop it: these sizes (libstdc++,
 // x86-64) fail the build until then.
-static_assert(sizeof(FieldVocab) == 280 && sizeof(TopicItem) == 112 && sizeof(TopicSet) == 96 &&
+static_assert(sizeof(FieldVocab) == 304 && sizeof(TopicItem) == 112 && sizeof(TopicSet) == 96 &&
                   sizeof(Engine) == 88 && sizeof(Vocabulary::Acronym) == 80 && sizeof(ProductionVocab) == 144 &&
                   sizeof(AccountIdVocab) == 48 && sizeof(ProsePatterns) == 48 && sizeof(DatabaseVocab) == 480 &&
                   sizeof(Vocabulary) == 376 && sizeof(StagePattern) == 48 && sizeof(SizeUnit) == 24 &&

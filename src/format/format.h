@@ -25,6 +25,9 @@ struct FileResult {
   std::string path;
   doc::Format format = doc::Format::markdown;
   std::string profile;
+  std::string kind;         // case-study, landing-page or other
+  std::string kind_reason;  // why (the kind's cues, or what set the profile)
+  bool kind_inferred = false;  // read from the content, not set by an option, key or config
   std::vector<rules::Diagnostic> diagnostics;
   std::optional<std::string> error;     // could not be read, parsed or configured
   std::optional<extract::Fields> fields;  // for `extract`

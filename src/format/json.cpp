@@ -50,11 +50,13 @@ ordered_json field_value(const extract::Field& f) {
   j["line"] = f.range.start.line;
   j["column"] = f.range.start.column > 0 ? f.range.start.column : 1;
   j["source"] = extract::source_name(f.source);
+  j["evidence"] = extract::evidence_name(f.source);
   if (!f.label.empty()) j["label"] = f.label;
   if (f.number) j[f.name == "database_size" ? "value_gb" : "number"] = *f.number;
   if (f.iso || f.number) j["text"] = f.text;
   if (!f.note.empty()) j["note"] = f.note;
   if (f.ambiguous_date) j["ambiguous"] = true;
+  if (f.name == "customer_name" && extract::Vocabulary::builtin().is_anonymous_customer(f.text)) j["anonymised"] = true;
   if (f.state != extract::FieldState::ok) {
     j["state"] = f.state == extract::FieldState::empty ? "empty" : "placeholder";
   }
@@ -72,6 +74,10 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
     f["path"] = r.path;
     f["format"] = doc::format_name(r.format);
     f["profile"] = r.profile;
+    if (!r.kind.empty()) {
+      f["kind"] = r.kind;
+      f["kind_reason"] = r.kind_reason;
+    }
     if (r.error) f["error"] = *r.error;
     ordered_json diags = ordered_json::array();
     for (const rules::Diagnostic& d : r.diagnostics) diags.push_back(diagnostic(d));
@@ -90,6 +96,10 @@ void write_extract_json(std::ostream& out, const std::vector<FileResult>& result
     ordered_json f;
     f["path"] = r.path;
     f["profile"] = r.profile;
+    if (!r.kind.empty()) {
+      f["kind"] = r.kind;
+      f["kind_reason"] = r.kind_reason;
+    }
     if (r.error) f["error"] = *r.error;
     ordered_json fields = ordered_json::object();
     if (r.fields) {

@@ -504,6 +504,15 @@ class HtmlBuilder {
       f.sink = true;
     } else if (name == "img") {
       add_image(n, line);
+    } else if (!absorbing && one_of(name, {"section", "div", "article", "aside"})) {
+      // The outline decides whether the class or id names a section.
+      for (const char* attr : {"class", "id"}) {
+        std::optional<std::string> v = attribute(n, attr);
+        if (v && !v->empty() && v->size() <= 200) {
+          d_.section_hints.push_back({std::move(*v), line, d_.blocks.size(), d_.sections.size()});
+          break;
+        }
+      }
     } else if (name == "strong" || name == "b") {
       Collector& c = top();
       if (c.kind != CollectorKind::heading && c.b.text.empty()) {

@@ -8,6 +8,7 @@
 #include "check/check.h"
 #include "extract/fields.h"
 #include "load/source.h"
+#include "outline/outline.h"
 #include "parse/parse.h"
 #include "rules/registry.h"
 #include "site/site.h"
@@ -28,7 +29,7 @@ std::string meta_text(const doc::Document& d, const char* key) {
 std::optional<doc::Document> parse_file(const std::string& path) {
   load::LoadResult loaded = load::load_file(path, load::kDefaultMaxFileSize);
   if (!loaded.file) return std::nullopt;
-  parse::ParseResult r = parse::parse(*loaded.file);
+  parse::ParseResult r = outline::read(*loaded.file);
   return std::move(r.document);
 }
 

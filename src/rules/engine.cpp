@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kind/kind.h"
+
 namespace caselint::rules {
 
 std::vector<std::string> possible_profiles(const doc::Document& d, const std::string& configured,
@@ -11,23 +13,49 @@ std::vector<std::string> possible_profiles(const doc::Document& d, const std::st
   if (!configured.empty()) return {configured};
   // The notebook use case is an ML consulting requirement (2.2 Notebook Use Case).
   if (d.format == doc::Format::ipynb) return {"ml-consulting"};
-  if (d.format != doc::Format::html) return {"case-study"};
-  return {"case-study", "landing-page"};
+  return {"case-study", "landing-page", "other"};
+}
+
+namespace {
+
+const char* kind_of_profile(const std::string& profile) {
+  if (profile == "other") return "other";
+  if (profile.rfind("landing-page", 0) == 0) return "landing-page";
+  return "case-study";
+}
+
+}  // namespace
+
+ProfileChoice choose_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
+                             const std::string& forced) {
+  ProfileChoice c;
+  if (!forced.empty()) {
+    c.profile = forced;
+    c.reason = "--profile " + forced;
+  } else if (const doc::MetaValue* p = d.meta("program"); p && !p->text.empty()) {
+    c.profile = p->text;
+    c.reason = "its front matter says program: " + p->text;
+  } else if (!configured.empty()) {
+    c.profile = configured;
+    c.reason = "the config says profile: " + configured;
+  } else if (d.format == doc::Format::ipynb) {
+    c.profile = "ml-consulting";
+    c.reason = "a notebook is the ML notebook use case";
+  } else {
+    const kind::Decision k = kind::classify(d, f);
+    c.kind = kind::kind_name(k.kind);
+    c.profile = c.kind;
+    c.reason = k.reason;
+    c.inferred = true;
+    return c;
+  }
+  c.kind = kind_of_profile(c.profile);
+  return c;
 }
 
 std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
                              const std::string& forced) {
-  std::vector<std::string> possible = possible_profiles(d, configured, forced);
-  if (possible.size() == 1) return possible.front();
-  int signals = 0;
-  for (const char* name : {"problem_statement", "proposed_solution", "outcomes", "customer_name", "lessons_learned"}) {
-    if (f.get(name)) ++signals;
-  }
-  std::string title;
-  for (char c : d.title) title += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  bool titled = title.find("case study") != std::string::npos || title.find("customer story") != std::string::npos ||
-                title.find("success story") != std::string::npos;
-  return (signals >= 2 || titled) ? "case-study" : "landing-page";
+  return choose_profile(d, f, configured, forced).profile;
 }
 
 std::vector<std::string> topics_read(const RuleSet& rules, DocKind kind, const std::vector<std::string>& profiles,

@@ -23,10 +23,18 @@ struct FileSettings {
   bool public_page = false;     // config `public: true`: the file is published (public-safety rules apply)
 };
 
-// The profile a document is checked with when neither --profile nor config
-// names one: front matter `program:`, else ml-consulting for a Jupyter
-// notebook, case-study for Markdown, and for HTML case-study when the page
-// reads as a case study, landing-page otherwise.
+// The profile a document is checked with: --profile, else front matter
+// `program:`, else the config's, else ml-consulting for a Jupyter notebook,
+// else the profile of its kind (kind::classify): case-study, landing-page
+// or other.
+struct ProfileChoice {
+  std::string profile;
+  std::string kind;     // "case-study", "landing-page" or "other"
+  std::string reason;   // why: the option or key that set it, or the kind's reason
+  bool inferred = false;  // the kind was read from the content
+};
+ProfileChoice choose_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
+                             const std::string& forced);
 std::string document_profile(const doc::Document& d, const extract::Fields& f, const std::string& configured,
                              const std::string& forced);
 // The profiles document_profile can return before the fields are known: the

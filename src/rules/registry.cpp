@@ -26,6 +26,7 @@ std::unique_ptr<Rule> make() {
 // clang-format off
 const RegistryRow kRegistry[] = {
   // code     name                            status          since  factory
+  {"CS001", "not-a-case-study",               Status::stable, "0.2", make<checks::make_not_a_case_study>},
   {"CS101", "missing-customer-name",          Status::stable, "0.1", nullptr},
   {"CS102", "missing-aws-account-id",         Status::stable, "0.1", nullptr},
   {"CS103", "missing-problem-statement",      Status::stable, "0.1", nullptr},

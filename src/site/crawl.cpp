@@ -11,6 +11,7 @@
 
 #include "check/check.h"
 #include "extract/fields.h"
+#include "outline/outline.h"
 #include "parse/parse.h"
 #include "site/http.h"
 #include "site/robots.h"
@@ -356,7 +357,7 @@ class Crawler {
     node.result.format = doc::Format::html;
     node.kind = NodeKind::page;
     node.profile = node.result.profile;
-    parse::ParseResult parsed = parse::parse(file);
+    parse::ParseResult parsed = outline::read(file);
     if (!parsed.document) return;
     auto d = std::make_shared<const doc::Document>(std::move(*parsed.document));
     extract::Fields fields = extract::extract_fields(*d, extract::Vocabulary::builtin());

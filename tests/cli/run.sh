@@ -49,6 +49,25 @@ check "compiler-shaped lines" grep -Eq '^thin\.md:1:1: error: .* \[CS101 missing
 check "all missing fields reported in one run" test "$(grep -c ': error: ' <<<"$out")" -ge 10
 check "footer points at explain" grep -q "See: caselint explain CS104" <<<"$out"
 
+# With no profile, a page's kind is read from its content (docs/reading.md):
+# a careers page is not a case study missing its customer.
+mkdir -p site/careers
+printf -- '---\ntitle: Careers at Halyard\n---\n\nWe are hiring engineers who love databases. Apply now.\n' >site/careers/index.md
+run --format json site/careers/index.md
+check "a careers page exits 0" test "$rc" -eq 0
+check "its kind is other, with the reason" python3 -c '
+import json, sys
+f = json.load(sys.stdin)["files"][0]
+codes = [d["code"] for d in f["diagnostics"]]
+assert f["kind"] == "other" and f["profile"] == "other", f
+assert "careers" in f["kind_reason"], f["kind_reason"]
+assert codes == ["CS001"] and f["diagnostics"][0]["severity"] == "info", codes
+' <<<"$out"
+run --format json --profile case-study site/careers/index.md
+check "--profile checks it as a case study" grep -q '"CS101"' <<<"$out"
+run --format json thin.md
+check "a thin study is still a case study" grep -q '"kind": "case-study"' <<<"$out"
+
 run invalid.md complete.md
 check "invalid UTF-8 exits 2" test "$rc" -eq 2
 check "invalid UTF-8 names file and reason" grep -q "invalid.md: error: invalid UTF-8 at byte offset 4 (line 1)" <<<"$err"

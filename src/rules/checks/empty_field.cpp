@@ -1,6 +1,8 @@
 // CS111 empty-field | doc: rules/doc/CS111.md
 // Checklist: the reference fields of every program ("APN Partner provides for
 // each reference: ..."); a heading with nothing under it provides nothing.
+#include <algorithm>
+
 #include "extract/vocab.h"
 #include "rules/checks/checks.h"
 
@@ -14,10 +16,17 @@ class EmptyField final : public Rule {
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
     for (const std::string& name : ctx.required_fields) {
-      if (ctx.fields.get(name)) continue;
-      auto all = ctx.fields.all(name);
-      if (all.empty()) continue;
-      const extract::Field& f = *all.front();
+      // A value in a key, label or section answers it. One read only from
+      // the prose does not fill the empty section the author wrote.
+      const std::vector<const extract::Field*> all = ctx.fields.all(name);
+      const auto stated = [](const extract::Field* x) {
+        return x->state == extract::FieldState::ok && x->source != extract::FieldSource::text;
+      };
+      if (std::any_of(all.begin(), all.end(), stated)) continue;
+      const auto unusable = std::find_if(all.begin(), all.end(),
+                                         [](const extract::Field* x) { return x->state != extract::FieldState::ok; });
+      if (unusable == all.end()) continue;
+      const extract::Field& f = **unusable;
       const extract::FieldVocab* fv = ctx.vocab.field(name);
       std::string what = fv ? fv->title : name;
       std::string where = f.source == extract::FieldSource::section        ? "section \"" + f.label + "\""
