@@ -2,9 +2,9 @@
 """Scores caselint's reading of the realistic development set.
 
     tools/score.py [--caselint BIN] [--details] [--min-precision P]
-                   [--min-recall R] [--min-names N] [--min-kinds K] [DIR]
+                   [--min-recall R] [--min-names N] [--min-kinds K] [DIR...]
 
-DIR (default corpus/realistic) holds folders of documents, each with a
+Each DIR (default corpus/realistic) holds folders of documents, each with a
 labels.tsv (see corpus/realistic/README.md). caselint checks every document
 with no profile and no config, as a new user would, and the scorer prints:
 
@@ -90,7 +90,7 @@ def first_value(field):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("dir", nargs="?", default="corpus/realistic")
+    ap.add_argument("dirs", nargs="*", default=["corpus/realistic"], metavar="DIR")
     ap.add_argument("--caselint", default="build/caselint")
     ap.add_argument("--details", action="store_true", help="list every false alarm, miss and wrong name or kind")
     ap.add_argument("--min-precision", type=float, default=0.0)
@@ -99,9 +99,11 @@ def main():
     ap.add_argument("--min-kinds", type=float, default=0.0)
     a = ap.parse_args()
 
-    labels = read_labels(a.dir)
+    labels = {}
+    for d in a.dirs:
+        labels.update(read_labels(d))
     if not labels:
-        sys.exit(f"{a.dir}: no labels.tsv found")
+        sys.exit(f"{' '.join(a.dirs)}: no labels.tsv found")
     paths = sorted(labels)
     # No config: run from an empty folder so that no .caselint.yaml applies.
     with tempfile.TemporaryDirectory() as empty:

@@ -140,6 +140,7 @@ class Extractor {
 
   Fields run() {
     front_matter();
+    front_matter_maps();
     sections();
     labels();
     tables();
@@ -198,6 +199,87 @@ class Extractor {
         }
         break;
       }
+    }
+  }
+
+  // Front matter maps that a theme prints as sections: `about_client:
+  // {title: "About Mavuno Markets", text: ...}`, `challenge: {heading: ...,
+  // body: ...}`, `results: {items: [...]}`; and a testimonial's author
+  // ("Head of Data, Subscrio"), which names the customer.
+  void front_matter_maps() {
+    static constexpr std::string_view kHeadingLeaves[] = {"title", "heading", "header", "headline"};
+    static constexpr std::string_view kBodyLeaves[] = {"text", "content", "body", "description", "summary", "items",
+                                                       "points", "list", "bullets"};
+    std::string done;  // the prefix last read
+    for (const auto& [key, value] : d_.metadata) {
+      const std::size_t dot = key.find('.');
+      if (dot == std::string::npos || dot == 0) continue;
+      const std::string prefix = key.substr(0, dot);
+      const std::string leaf = key.substr(dot + 1);
+      if (leaf == "author" || leaf == "cite" || leaf == "attribution" || leaf == "role") {
+        testimonial_author(value);
+        continue;
+      }
+      if (prefix == done) continue;
+      // The map's heading, else its own key, names the field.
+      std::string heading;
+      doc::SourceRange where = value.range;
+      for (std::string_view h : kHeadingLeaves) {
+        if (const doc::MetaValue* m = d_.meta(prefix + "." + std::string(h)); m && !m->text.empty()) {
+          heading = m->text;
+          where = m->value_range;
+          break;
+        }
+      }
+      std::string body;
+      for (std::string_view b : kBodyLeaves) {
+        if (const doc::MetaValue* m = d_.meta(prefix + "." + std::string(b))) {
+          if (!m->text.empty()) body += m->text + "\n";
+          for (const std::string& item : m->items) body += item + "\n";
+        }
+      }
+      done = prefix;
+      const std::string title = heading.empty() ? outline::humanise(prefix) : heading;
+      const std::string norm = Vocabulary::normalise_heading(title);
+      bool named = false;
+      for (const FieldVocab& fv : v_.fields()) {
+        for (const Pattern& p : fv.headings) {
+          auto m = p.find(norm);
+          if (!m) continue;
+          named = true;
+          if (m->value) {
+            auto m2 = p.find(title);
+            const std::string v = m2 && m2->value ? title.substr(m2->value->first, m2->value->second - m2->value->first)
+                                                  : norm.substr(m->value->first, m->value->second - m->value->first);
+            add(fv, v, where, FieldSource::front_matter, key);
+          } else if (!trim(body).empty()) {
+            add_value(fv, body, where, FieldSource::front_matter, prefix);
+          }
+          break;
+        }
+        if (named) break;
+      }
+      if (named || trim(body).empty()) continue;
+      if (auto field = outline::field_of_heading(title)) {
+        if (const FieldVocab* fv = v_.field(*field)) add_value(*fv, body, where, FieldSource::front_matter, prefix);
+      }
+    }
+  }
+
+  // "Head of Data, Subscrio", "CTO at Brightwell": the customer's name.
+  void testimonial_author(const doc::MetaValue& m) {
+    const FieldVocab* fv = v_.field("customer_name");
+    if (!fv || m.text.empty()) return;
+    static const Pattern author(
+        "(?:\\b(?:at|of)\\s+|,\\s*)(?<value>(?-i:(?!(?:AWS|Amazon|Inc|Ltd|LLC)\\b)[A-Z][\\w&.'-]*(?: [A-Z][\\w&.'-]*){0,3}))\\s*$");
+    if (auto hit = author.find(m.text); hit && hit->value) {
+      Field f;
+      f.name = fv->name;
+      f.text = m.text.substr(hit->value->first, hit->value->second - hit->value->first);
+      f.range = m.value_range;
+      f.source = FieldSource::text;
+      f.label = "testimonial";
+      out_.add(std::move(f));
     }
   }
 
@@ -288,24 +370,30 @@ class Extractor {
   // other fields ("Third-party tools: None" under "Challenge" says nothing
   // about the challenge) and without fact tables.
   std::string own_text(int section, const FieldVocab* self) const {
-    std::vector<bool> in_tree(d_.sections.size(), false);
-    in_tree[static_cast<std::size_t>(section)] = true;
-    for (std::size_t i = static_cast<std::size_t>(section) + 1; i < d_.sections.size(); ++i) {
-      int parent = d_.sections[i].parent;
-      if (parent >= 0 && in_tree[static_cast<std::size_t>(parent)]) in_tree[i] = true;
+    // The section's subtree in document order, from its children: a
+    // document of many sections costs each only its own.
+    std::vector<int> tree{section};
+    for (std::size_t k = 0; k < tree.size(); ++k) {
+      const std::vector<int>& children = d_.sections[static_cast<std::size_t>(tree[k])].children;
+      tree.insert(tree.end(), children.begin(), children.end());
     }
+    std::sort(tree.begin(), tree.end());
     std::string out;
     auto append = [&](std::string_view t) {
       if (trim(t).empty()) return;
       if (!out.empty()) out += '\n';
       out += t;
     };
-    for (std::size_t i = static_cast<std::size_t>(section) + 1; i < d_.sections.size(); ++i) {
-      if (in_tree[i]) append(d_.sections[i].heading);
+    for (std::size_t k = 1; k < tree.size(); ++k) append(d_.sections[static_cast<std::size_t>(tree[k])].heading);
+    std::vector<int> blocks;
+    for (int s : tree) {
+      const std::vector<int>& own = d_.sections[static_cast<std::size_t>(s)].blocks;
+      blocks.insert(blocks.end(), own.begin(), own.end());
     }
-    for (std::size_t b = 0; b < d_.blocks.size(); ++b) {
+    std::sort(blocks.begin(), blocks.end());
+    for (int bi : blocks) {
+      const std::size_t b = static_cast<std::size_t>(bi);
       const doc::Block& block = d_.blocks[b];
-      if (block.section < 0 || !in_tree[static_cast<std::size_t>(block.section)]) continue;
       if (block.kind == doc::BlockKind::heading) continue;  // a heading the outline made
       if (block.kind == doc::BlockKind::table_cell) {
         const doc::Table& t = d_.tables[static_cast<std::size_t>(block.table)];
@@ -486,7 +574,12 @@ class Extractor {
             std::none_of(fv.body_headings.begin(), fv.body_headings.end(), [&](const Pattern& p) { return p.matches(norm); })) {
           continue;
         }
-        const doc::Block& first = d_.blocks[static_cast<std::size_t>(sec.blocks.front())];
+        // The first block of body text (a heading the outline made is not).
+        const auto body = std::find_if(sec.blocks.begin(), sec.blocks.end(), [&](int b) {
+          return d_.blocks[static_cast<std::size_t>(b)].kind != doc::BlockKind::heading;
+        });
+        if (body == sec.blocks.end()) continue;
+        const doc::Block& first = d_.blocks[static_cast<std::size_t>(*body)];
         for (const Pattern& p : fv.body_patterns) {
           auto m = p.find(first.text);
           if (!m || !m->value) continue;
@@ -526,18 +619,25 @@ class Extractor {
 
   // Fields told in sentences rather than under a heading or label: the
   // first sentence that states each, where nothing else gives the field.
+  // A study tells its problem, work and results in its first pages: prose
+  // evidence is looked for in the first kProseBytes of text, so that a huge
+  // pasted export costs no more than a long study.
+  static constexpr std::size_t kProseBytes = 256 * 1024;
+
   void prose() {
     for (const FieldVocab& fv : v_.fields()) {
       if (fv.prose_patterns.empty() || out_.get(fv.name)) continue;
       bool found = false;
       for (std::size_t bi = 0; bi < d_.blocks.size() && !found; ++bi) {
         const doc::Block& b = d_.blocks[bi];
+        if (b.text_offset >= kProseBytes) break;
         if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item &&
             b.kind != doc::BlockKind::definition && b.kind != doc::BlockKind::table_cell) {
           continue;
         }
+        const std::string_view text = std::string_view(b.text).substr(0, kProseBytes - b.text_offset);
         for (const Pattern& p : fv.prose_patterns) {
-          auto m = p.find(b.text, 0, screens_.of_block(bi));
+          auto m = text.size() == b.text.size() ? p.find(b.text, 0, screens_.of_block(bi)) : p.find(text, 0);
           if (!m) continue;
           auto [s, e] = sentence_around(b.text, m->begin, m->end);
           Field f;
@@ -548,12 +648,29 @@ class Extractor {
           f.source = FieldSource::text;
           f.label = "prose";
           f.note = "told in prose, not under a heading or label";
+          f.rewrite = heading_before(b, fv);
           out_.add(std::move(f));
           found = true;
           break;
         }
       }
     }
+  }
+
+  // A fix that gives a field told in prose its own section: the heading of
+  // the field's skeleton ("## Challenge"), inserted before the Markdown
+  // paragraph that tells it, where that paragraph starts a line of its own
+  // (not in a list or a quote).
+  std::optional<Field::Rewrite> heading_before(const doc::Block& b, const FieldVocab& fv) const {
+    if (d_.format != doc::Format::markdown || b.kind != doc::BlockKind::paragraph || b.range.start.column != 1) {
+      return std::nullopt;
+    }
+    const std::string_view skeleton = fv.skeleton;
+    if (!skeleton.starts_with("## ")) return std::nullopt;
+    const std::size_t eol = skeleton.find('\n');
+    if (eol == std::string_view::npos) return std::nullopt;
+    const doc::Position at{b.range.start.line, 1};
+    return Field::Rewrite{{at, at}, "", std::string(skeleton.substr(0, eol)) + "\n\n"};
   }
 
   // The caption under an image: "*Figure 1: Solution architecture ...*" in

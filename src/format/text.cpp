@@ -54,6 +54,8 @@ std::string plural(int n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
 }  // namespace
 
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const TextOptions& opts) {
@@ -61,7 +63,19 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
   const char* reset = opts.color ? "\x1b[0m" : "";
   const char* dim = opts.color ? "\x1b[2m" : "";
   std::set<std::string> codes;
+  int case_studies = 0, landing_pages = 0, others = 0;
   for (const FileResult& r : results) {
+    if (r.kind_inferred) {
+      case_studies += r.kind == "case-study";
+      landing_pages += r.kind == "landing-page";
+      others += r.kind == "other";
+    }
+    // Why the file got the rules it got, when its content decided: before
+    // its findings (a page of the kind `other` has CS001 for it).
+    if (!opts.quiet && r.kind_inferred && r.kind != "other" && !r.diagnostics.empty()) {
+      out << r.path << ":1:1: note: read as " << (r.kind == "case-study" ? "a case study" : "a landing page") << ": "
+          << r.kind_reason << " (front matter `program:` or --profile chooses otherwise)\n";
+    }
     for (const rules::Diagnostic& d : r.diagnostics) {
       if (opts.quiet && d.severity != rules::Severity::error) continue;
       codes.insert(d.code);
@@ -85,6 +99,10 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
   line << plural(s.files, "file") << " checked: " << plural(s.errors, "error") << ", " << plural(s.warnings, "warning");
   if (s.infos) line << ", " << s.infos << " info";
   if (s.failed) line << ", " << s.failed << " not checked (see above)";
+  if (case_studies + landing_pages + others > 0) {
+    line << " (read as " << plural(case_studies, "case study", "case studies") << ", "
+         << plural(landing_pages, "landing page") << ", " << others << " other)";
+  }
   if (opts.seconds >= 0) line << " in " << std::fixed << std::setprecision(2) << opts.seconds << " s";
   out << (codes.empty() ? "" : "\n") << line.str() << '\n';
 }

@@ -86,6 +86,7 @@ struct Score {
 // At most this many blocks are read for text cues: the opening of a page
 // tells what it is.
 constexpr std::size_t kTextBlocks = 400;
+constexpr std::size_t kTextBytes = 16 * 1024;
 
 }  // namespace
 
@@ -142,7 +143,8 @@ Decision classify(const doc::Document& d, const extract::Fields& fields) {
       for (std::size_t b = 0; b < d.blocks.size() && b < kTextBlocks && hits < c.min; ++b) {
         if (d.blocks[b].kind == doc::BlockKind::code) continue;
         std::size_t from = 0;
-        const std::string& t = d.blocks[b].text;
+        // The opening of each block is enough to tell.
+        const std::string_view t = std::string_view(d.blocks[b].text).substr(0, kTextBytes);
         while (hits < c.min) {
           auto m = c.pattern->find(t, from);
           if (!m) break;
@@ -166,7 +168,10 @@ Decision classify(const doc::Document& d, const extract::Fields& fields) {
   if (has("outcomes")) parts += 1;
   if (has("lessons_learned")) parts += 1;
   if (parts >= 3) cs.add(parts, "it has a customer's challenge, the work done and its results");
-  if (const extract::Field* c = fields.get("customer_name"); c && c->source != extract::FieldSource::text) {
+  // A named customer counts with a part of a study, not alone (a blog post
+  // may name a client in passing).
+  if (const extract::Field* c = fields.get("customer_name");
+      c && c->source != extract::FieldSource::text && parts > 0) {
     cs.add(2, "it names its customer");
   }
   // A narrative: the problem, the work and its results told in sentences.

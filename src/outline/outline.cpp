@@ -34,12 +34,13 @@ std::string stem(std::string_view word) {
   if (ends("ies")) {
     w.resize(w.size() - 3);
     w += 'y';
-  } else if (ends("ing")) {
+    return w;
+  }
+  if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) w.pop_back();
+  if (ends("ing")) {
     w.resize(w.size() - 3);
   } else if (ends("ed")) {
     w.resize(w.size() - 2);
-  } else if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) {
-    w.pop_back();
   }
   return w;
 }
@@ -332,12 +333,11 @@ struct Piece {
 
 // The source position of a block-local offset, from the block's own spans.
 doc::Position local_position(const doc::Block& b, const std::vector<doc::TextSpan>& spans, std::size_t offset) {
-  const doc::TextSpan* at = nullptr;
-  for (const doc::TextSpan& s : spans) {
-    if (s.offset > offset) break;
-    at = &s;
-  }
-  if (!at) return b.range.start;
+  // The last span starting at or before `offset` (spans are sorted).
+  auto it = std::upper_bound(spans.begin(), spans.end(), offset,
+                             [](std::size_t off, const doc::TextSpan& s) { return off < s.offset; });
+  if (it == spans.begin()) return b.range.start;
+  const doc::TextSpan* at = &*(it - 1);
   doc::Position p = at->start;
   if (p.column == 0 || offset == at->offset) return p;
   if (!at->verbatim()) return p;
@@ -358,7 +358,12 @@ void copy_range(const doc::Block& b, const std::vector<doc::TextSpan>& spans, st
   if (to <= from) return;
   const std::size_t base = out.text.size();
   out.text.append(b.text, from, to - from);
-  for (const doc::TextSpan& s : spans) {
+  // From the span that holds `from` on: each range reads only its spans.
+  auto first = std::upper_bound(spans.begin(), spans.end(), from,
+                                [](std::size_t off, const doc::TextSpan& s) { return off < s.offset; });
+  if (first != spans.begin()) --first;
+  for (auto it = first; it != spans.end() && it->offset < to; ++it) {
+    const doc::TextSpan& s = *it;
     const std::size_t s_end = s.offset + s.length;
     if (s_end <= from || s.offset >= to) continue;
     doc::TextSpan piece = s;
@@ -543,6 +548,8 @@ void build(doc::Document& d) {
         continue;
       }
       for (const Tag::Param* p : m.shown) append_shown(b, spans, t, *p, cur);
+      // "Read the {{< ref x >}} post": one space where the tag stood.
+      if (m.shown.empty() && !cur.text.empty() && cur.text.back() == ' ' && at < b.text.size() && b.text[at] == ' ') ++at;
     }
     copy_range(b, spans, at, b.text.size(), cur);
     flush(false, doc::Section::Origin::heading, b.range);

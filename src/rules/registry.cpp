@@ -39,6 +39,7 @@ const RegistryRow kRegistry[] = {
   {"CS110", "missing-outcomes",               Status::stable, "0.1", nullptr},
   {"CS111", "empty-field",                    Status::stable, "0.1", make<checks::make_empty_field>},
   {"CS112", "customer-not-named",             Status::stable, "0.1", make<checks::make_customer_not_named>},
+  {"CS113", "field-only-in-prose",            Status::stable, "0.2", make<checks::make_field_in_prose>},
   {"CS120", "missing-aurora-engine",          Status::stable, "0.1", make<checks::make_missing_aurora_engine>},
   {"CS121", "missing-rto-rpo-guidance",       Status::stable, "0.1", make<checks::make_missing_rto_rpo_guidance>},
   {"CS122", "missing-customer-enablement",    Status::stable, "0.1", make<checks::make_missing_customer_enablement>},

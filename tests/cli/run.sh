@@ -68,6 +68,26 @@ check "--profile checks it as a case study" grep -q '"CS101"' <<<"$out"
 run --format json thin.md
 check "a thin study is still a case study" grep -q '"kind": "case-study"' <<<"$out"
 
+# A content folder: each page checked as what it is, and the output says so.
+mkdir -p content/case-studies content/services content/blog
+cp "$src/corpus/realistic/pages/home-hugo-shortcodes.md" content/_index.md
+cp "$src/corpus/realistic/pages/practice-machine-learning-hugo.md" content/services/machine-learning.md
+cp "$src/corpus/realistic/pages/blog-five-checks-before-dms-migration.md" content/blog/five-checks.md
+cp "$src/corpus/realistic/studies/hugo-shortcodes-saas-cost-lessons.md" content/case-studies/brindle.md
+cp "$src/corpus/realistic/studies/aws-story-payments-aurora.md" content/case-studies/lumora.md
+run --format json content
+check "a content folder: each page as what it is" python3 -c '
+import json, sys
+kinds = {f["path"]: f["kind"] for f in json.load(sys.stdin)["files"]}
+assert kinds == {
+    "content/_index.md": "other", "content/blog/five-checks.md": "other",
+    "content/case-studies/brindle.md": "case-study", "content/case-studies/lumora.md": "case-study",
+    "content/services/machine-learning.md": "landing-page"}, kinds
+' <<<"$out"
+run content
+check "text output says how each page was read" grep -q "^content/services/machine-learning.md:1:1: note: read as a landing page: " <<<"$out"
+check "the summary counts the kinds" grep -q "(read as 2 case studies, 1 landing page, 2 other)" <<<"$out"
+
 run invalid.md complete.md
 check "invalid UTF-8 exits 2" test "$rc" -eq 2
 check "invalid UTF-8 names file and reason" grep -q "invalid.md: error: invalid UTF-8 at byte offset 4 (line 1)" <<<"$err"

@@ -247,6 +247,23 @@ def long_paragraph():
     check("long-paragraph", run.seconds < limit, f"took {run.seconds:.1f} s for two 3 MB paragraphs (limit {limit} s)")
 
 
+def template_markup():
+    """What the outline reads, made hostile: 2 MB of shortcode openers that
+    never close, a bold line of 10,000 characters, thousands of bold-only
+    lines and heading shortcodes, and HTML of thousands of class-named
+    sections. Each ends in seconds, and none becomes a heading of garbage."""
+    d = case_dir("template-markup")
+    write(f"{d}/openers.md", "# Openers\n\n" + "{{< section_title text=\"x\" " * 30_000 + "\n\n" + "{{" * 500_000 + "\n")
+    write(f"{d}/bold.md", "# Bold\n\n**" + "x" * 10_000 + "**\n\n" + "**Results**\n\nFine.\n\n" * 20_000)
+    write(f"{d}/tags.md", "# Tags\n\n" + "{{< heading text=\"Challenge\" >}}\nIt was slow {{< ref x >}} then.\n\n" * 20_000)
+    write(f"{d}/classes.html", "<html><body><main><h1>Classes</h1>" +
+          "<section class=\"challenge\"><div id=\"results\"><p>Text.</p></div></section>" * 20_000 + "</main></body></html>")
+    run = caselint(["openers.md", "bold.md", "tags.md", "classes.html", "good.md"], d)
+    expect("template-markup", run)
+    limit = TIME_LIMIT if sanitized else 30
+    check("template-markup", run.seconds < limit, f"took {run.seconds:.1f} s (limit {limit} s)")
+
+
 def billion_laughs(indent=""):
     lines = [f"{indent}a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for i in range(1, 26):
@@ -428,6 +445,7 @@ CASES = {
     "deep-markdown": deep_nesting_markdown,
     "deep-html": deep_nesting_html,
     "long-paragraph": long_paragraph,
+    "template-markup": template_markup,
     "yaml-front-matter": yaml_front_matter,
     "yaml-config": yaml_config,
     "unterminated-front-matter": unterminated_front_matter,

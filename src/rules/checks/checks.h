@@ -10,6 +10,7 @@ namespace caselint::rules::checks {
 std::unique_ptr<Rule> make_empty_field();                  // CS111
 std::unique_ptr<Rule> make_customer_not_named();           // CS112
 std::unique_ptr<Rule> make_not_a_case_study();             // CS001
+std::unique_ptr<Rule> make_field_in_prose();               // CS113
 std::unique_ptr<Rule> make_missing_aurora_engine();        // CS120
 std::unique_ptr<Rule> make_missing_rto_rpo_guidance();     // CS121
 std::unique_ptr<Rule> make_missing_customer_enablement();  // CS122
