@@ -71,6 +71,7 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
     extract::TopicSets wanted;
     if (!in.want_fields && !all_topics()) wanted.only = &topics;
     extract::Fields fields = extract::extract_fields(d, extract::Vocabulary::builtin(), wanted);
+    if (!settings.partner.empty()) extract::add_configured_partner(fields, settings.partner);
     const rules::ProfileChoice choice = rules::choose_profile(d, fields, settings.profile, in.profile);
     r.profile = choice.profile;
     r.kind = choice.kind;

@@ -273,8 +273,8 @@ std::shared_ptr<const rules::RuleSet> builtin_rules() {
   return std::shared_ptr<const rules::RuleSet>(&rules::RuleSet::builtin(), [](const rules::RuleSet*) {});
 }
 
-const std::vector<std::string> kTopKeys = {"profile", "max_file_size", "rule_files", "disable",
-                                           "enable",  "rules",         "overrides",  "waivers", "public"};
+const std::vector<std::string> kTopKeys = {"profile", "max_file_size", "rule_files", "disable", "enable",
+                                           "rules",   "overrides",     "waivers",    "public",  "partner"};
 const std::vector<std::string> kWaiverKeys = {"rule", "file", "reason", "expires"};
 const std::vector<std::string> kOverrideKeys = {"files", "profile", "disable", "enable", "rules", "public"};
 const char* const kSeverities = "off, error, warning, info";
@@ -619,6 +619,8 @@ class Parser {
         for (const auto& item : value) config.overrides.push_back(override_entry(item, set));
       } else if (name == "public") {
         config.base.public_page = boolean(value, name);
+      } else if (name == "partner") {
+        config.base.partner = scalar(value, name, "the partner's name");
       } else if (name == "waivers") {
         if (!value.IsSequence())
           fail(value, std::string("\"waivers\" must be a list of mappings, found ") + kind_of(value));

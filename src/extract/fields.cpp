@@ -155,6 +155,7 @@ class Extractor {
     tools_in_prose();
     mentions();
     repeated_name();
+    anonymised_in_prose();
     not_the_partner();
     wording();
     dates();
@@ -1050,6 +1051,34 @@ class Extractor {
     add(*fv, best->first, r, FieldSource::text, "the name the text gives its customer's things");
   }
 
+  // Where nothing names the customer, how the text speaks of it instead
+  // ("our consultants worked with a Fortune 500 specialty insurer"): the
+  // customer is there, anonymised (CS112 says so, not CS101).
+  void anonymised_in_prose() {
+    if (out_.get("customer_name")) return;
+    const FieldVocab* fv = v_.field("customer_name");
+    if (!fv) return;
+    static const Pattern described(
+        "\\b(?:worked with|work with|helped|helping|partnered with|engaged by|approached by|for|with) "
+        "(?<value>(?:a|an|one of the|one of our) (?:[\\w-]+ ){0,5}?(?:insurer|bank|retailer|manufacturer|carmaker|"
+        "automaker|company|startup|start-up|operator|publisher|hospital|university|agency|firm|brand|marketplace|"
+        "lender|utility|airline|chain|cooperative|nonprofit|non-profit|provider|group|business|enterprise|"
+        "organi[sz]ation|institution|platform|telco|broker|distributor|grocer|reseller|customer|client)s?)\\b");
+    for (const doc::Block& b : d_.blocks) {
+      if (b.text_offset >= kProseBytes) break;
+      if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item) continue;
+      const std::string_view text = std::string_view(b.text).substr(0, kProseBytes - b.text_offset);
+      auto m = described.find(text);
+      if (!m || !m->value) continue;
+      const std::string value(text.substr(m->value->first, m->value->second - m->value->first));
+      if (!v_.is_anonymous_customer(value)) continue;
+      doc::SourceRange r = d_.range_of(b.text_offset + m->value->first, value.size());
+      if (r.start.line == 0) r = b.range;
+      add(*fv, value, r, FieldSource::text, "how the text speaks of the customer");
+      return;
+    }
+  }
+
   // The customer is never the partner, nor AWS: "About Nimbus" at the end
   // of a study is the partner's boilerplate, "CTO at Nimbus" its quote.
   void not_the_partner() {
@@ -1358,6 +1387,25 @@ Fields extract_fields(const doc::Document& d, const Vocabulary& vocab, TopicSets
   Fields fields = Extractor(d, vocab, screens, topics).run();
   add_database_fields(d, vocab, fields, screens);
   return fields;
+}
+
+void add_configured_partner(Fields& f, const std::string& partner) {
+  const std::string name = lower(trim(partner));
+  if (name.empty()) return;
+  std::vector<Field>& items = f.mutable_items();
+  items.erase(std::remove_if(items.begin(), items.end(),
+                             [&](const Field& x) {
+                               return x.name == "customer_name" && x.source != FieldSource::front_matter &&
+                                      x.source != FieldSource::label && lower(trim(x.text)) == name;
+                             }),
+              items.end());
+  if (f.get("partner_name")) return;
+  Field p;
+  p.name = "partner_name";
+  p.text = std::string(trim(partner));
+  p.source = FieldSource::label;
+  p.label = "config partner:";
+  f.add(std::move(p));
 }
 
 bool is_public_reference(const Fields& f) {

@@ -78,6 +78,11 @@ struct TopicSets {
 
 Fields extract_fields(const doc::Document& d, const Vocabulary& vocab, TopicSets topics = {});
 
+// The config's `partner:`: the partner's name when the document gives none,
+// and never the customer (a customer name read from a heading, the title or
+// the text that is the partner's is dropped).
+void add_configured_partner(Fields& f, const std::string& partner);
+
 // True when the document is marked as a public reference: front matter
 // `public: true` (or yes / on / 1). Other values, or none, are not public.
 bool is_public_reference(const Fields& f);

@@ -21,6 +21,7 @@ struct FileSettings {
   std::map<std::string, std::map<std::string, double>, std::less<>> options;  // code -> option -> value
   std::vector<Waiver> waivers;  // config waivers whose files match this file
   bool public_page = false;     // config `public: true`: the file is published (public-safety rules apply)
+  std::string partner;          // config `partner:`: the partner's name (never taken for the customer)
 };
 
 // The profile a document is checked with: --profile, else front matter

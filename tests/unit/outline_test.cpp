@@ -3,6 +3,7 @@
 #include <string>
 
 #include "check_document.h"
+#include "config/config.h"
 #include "extract/fields.h"
 #include "extract/vocab.h"
 #include "kind/kind.h"
@@ -217,4 +218,17 @@ TEST_CASE("the kind of a page: its path, title, headings and fields") {
   // Nothing to go on: a Markdown file is a case study, an HTML page a landing page.
   CHECK(kind_of("# T\n", "t.md").kind == kind::PageKind::case_study);
   CHECK(kind_of("<html><body><p>x</p></body></html>", "t.html", doc::Format::html).kind == kind::PageKind::landing_page);
+}
+
+TEST_CASE("the config's partner is the partner, never the customer") {
+  const doc::Document d = read("# Moving claims to AWS\n\n## About Nimbus Cloud\n\nWe build platforms.\n");
+  extract::Fields f = extract::extract_fields(d, extract::Vocabulary::builtin());
+  REQUIRE(f.get("customer_name"));
+  CHECK(f.get("customer_name")->text == "Nimbus Cloud");  // the heading reads as a customer on its own
+  extract::add_configured_partner(f, "Nimbus Cloud");
+  CHECK_FALSE(f.get("customer_name"));
+  REQUIRE(f.get("partner_name"));
+  CHECK(f.get("partner_name")->text == "Nimbus Cloud");
+  const config::Config c = config::parse_config("partner: Nimbus Cloud\n", "/x/.caselint.yaml");
+  CHECK(c.settings_for("/x/a.md").partner == "Nimbus Cloud");
 }
