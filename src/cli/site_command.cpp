@@ -76,6 +76,7 @@ int run_site(const SiteArgs& args) {
     format::write_github(std::cout, results);
   } else {
     format::TextOptions topts;
+    topts.kind_notes = false;  // the overview lists each page as what it is
     const char* term = std::getenv("TERM");
     topts.color = !args.no_color && !std::getenv("NO_COLOR") && !(term && std::string(term) == "dumb") &&
                   isatty(STDOUT_FILENO) == 1;

@@ -49,6 +49,7 @@ struct TextOptions {
   bool color = false;
   bool quiet = false;     // only error-severity findings, no footer
   double seconds = -1;    // elapsed time for the summary line; < 0 omits it
+  bool kind_notes = true;  // "note: read as a case study: ..." before a file's findings (not for a site: its overview says it)
 };
 
 // path:line:column: severity: message [CODE rule-name]

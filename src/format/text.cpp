@@ -72,7 +72,7 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
     }
     // Why the file got the rules it got, when its content decided: before
     // its findings (a page of the kind `other` has CS001 for it).
-    if (!opts.quiet && r.kind_inferred && r.kind != "other" && !r.diagnostics.empty()) {
+    if (!opts.quiet && opts.kind_notes && r.kind_inferred && r.kind != "other" && !r.diagnostics.empty()) {
       out << r.path << ":1:1: note: read as " << (r.kind == "case-study" ? "a case study" : "a landing page") << ": "
           << r.kind_reason << " (front matter `program:` or --profile chooses otherwise)\n";
     }

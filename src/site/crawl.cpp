@@ -6,6 +6,8 @@
 #include <chrono>
 #include <deque>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <stdexcept>
 
@@ -15,6 +17,7 @@
 #include "parse/parse.h"
 #include "site/http.h"
 #include "site/robots.h"
+#include "site/sitemap.h"
 #include "site/site.h"
 #include "site/url.h"
 
@@ -151,6 +154,7 @@ class Crawler {
         }
       }
     }
+    folder_sitemaps();
     auto home = g_.index.find("index.html");
     if (home != g_.index.end() && g_.nodes[home->second].kind == NodeKind::page) {
       g_.home = home->second;
@@ -167,7 +171,11 @@ class Crawler {
     http_ = std::make_unique<Http>(o_.timeout, o_.max_page_size,
                                    std::string("caselint/") + format::version() + " (+" + format::docs_url() + ")");
     Response robots = http_->get(origin_ + "/robots.txt", true);
-    if (robots.status == 200) robots_ = Robots(robots.body, "caselint");
+    std::vector<std::string> sitemaps;
+    if (robots.status == 200) {
+      robots_ = Robots(robots.body, "caselint");
+      sitemaps = robots_sitemaps(robots.body);
+    }
     int home = node(start.full);
     g_.nodes[home].depth = 0;
     std::deque<int> queue{home};
@@ -219,6 +227,41 @@ class Crawler {
         }
       }
     }
+    // The pages the sitemaps list that no link led to: pages of the site
+    // all the same (a case study among them is unreachable, LP103).
+    for (const std::string& url : url_sitemap_pages(sitemaps)) {
+      int n = node(url);
+      g_.nodes[n].in_sitemap = true;
+      if (g_.nodes[n].depth >= 0 || g_.nodes[n].kind != NodeKind::unvisited) continue;
+      if (out_of_time()) break;
+      if (pages >= o_.max_pages) {
+        if (std::find(g_.limits_hit.begin(), g_.limits_hit.end(), "--max-pages " + std::to_string(o_.max_pages)) ==
+            g_.limits_hit.end()) {
+          g_.limits_hit.push_back("--max-pages " + std::to_string(o_.max_pages));
+        }
+        break;
+      }
+      progress(pages, 0, g_.nodes[n].display);
+      std::string body;
+      std::optional<int> got = fetch(n, false, body);
+      if (!got) continue;
+      n = *got;
+      g_.nodes[n].in_sitemap = true;
+      ++pages;
+      load::SourceFile file{g_.nodes[n].display, std::move(body), doc::Format::html};
+      if (auto problem = load::check_bytes(file.bytes, o_.max_page_size)) {
+        g_.nodes[n].kind = NodeKind::failed;
+        g_.nodes[n].reason = *problem;
+        continue;
+      }
+      check_page(n, file, (fs::current_path() / "index.html").string());
+      // Its links are resolved (a broken one is still reported), not followed.
+      for (std::size_t l = 0; l < g_.nodes[n].links.size(); ++l) {
+        std::optional<Url> u = resolve_url(final_url_[n], g_.nodes[n].links[l].target);
+        if (!u || u->origin() != origin_) continue;
+        g_.nodes[n].links[l].to = node(u->full);
+      }
+    }
     for (int n : images) {
       if (out_of_time()) break;
       if (g_.nodes[n].kind != NodeKind::unvisited) continue;
@@ -245,6 +288,112 @@ class Crawler {
   }
 
  private:
+  // At most this many sitemap files are read (an index and its sitemaps).
+  static constexpr int kMaxSitemaps = 50;
+
+  // The page addresses the site's sitemaps list, on its own host: robots.txt
+  // names them, else /sitemap.xml is tried (its absence is no finding).
+  std::vector<std::string> url_sitemap_pages(std::vector<std::string> queue) {
+    const bool named = !queue.empty();
+    if (!named) queue.push_back(origin_ + "/sitemap.xml");
+    std::vector<std::string> pages, seen;
+    for (std::size_t i = 0; i < queue.size() && static_cast<int>(i) < kMaxSitemaps; ++i) {
+      const std::string url = queue[i];
+      if (std::find(seen.begin(), seen.end(), url) != seen.end()) continue;
+      seen.push_back(url);
+      std::optional<Url> u = parse_url(url);
+      if (!u || u->origin() != origin_) {
+        g_.sitemap_errors.emplace_back(url, "on another host (not read)");
+        continue;
+      }
+      if (out_of_time()) break;
+      Response r = http_->get(url, true);
+      if (!named && i == 0 && (r.status == 404 || r.status == 410)) return pages;  // no sitemap
+      if (!r.error.empty() || r.timed_out || r.too_large || r.status < 200 || r.status >= 300) {
+        g_.sitemap_errors.emplace_back(url, r.timed_out ? "no answer within " + seconds(o_.timeout)
+                                             : r.too_large ? "larger than " + std::to_string(o_.max_page_size) + " bytes"
+                                             : !r.error.empty() ? r.error
+                                                                : "HTTP " + std::to_string(r.status));
+        continue;
+      }
+      Sitemap sm = parse_sitemap(r.body, o_.max_page_size);
+      if (!sm.error.empty()) {
+        g_.sitemap_errors.emplace_back(url, sm.error);
+        continue;
+      }
+      g_.has_sitemap = true;
+      for (std::string& s : sm.sitemaps) queue.push_back(std::move(s));
+      for (const std::string& page : sm.pages) {
+        std::optional<Url> p = parse_url(page);
+        if (p && p->origin() == origin_) pages.push_back(p->full);
+      }
+    }
+    return pages;
+  }
+
+  // A folder's sitemap.xml (or sitemap_index.xml, sitemap.xml.gz): its
+  // absolute addresses are mapped to the folder's files by their paths.
+  void folder_sitemaps() {
+    std::error_code ec;
+    std::vector<std::string> queue;
+    for (const char* name : {"sitemap.xml", "sitemap_index.xml", "sitemap.xml.gz"}) {
+      if (fs::is_regular_file(fs::path(g_.root) / name, ec)) {
+        queue.push_back(name);
+        break;
+      }
+    }
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < queue.size() && static_cast<int>(i) < kMaxSitemaps; ++i) {
+      const std::string key = queue[i];
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(key);
+      const fs::path file = fs::path(g_.root) / key;
+      const std::string display = file.generic_string();
+      if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > o_.max_page_size) {
+        g_.sitemap_errors.emplace_back(display, ec || !fs::exists(file) ? "no such file in the site folder"
+                                                                        : "larger than " + std::to_string(o_.max_page_size) + " bytes");
+        continue;
+      }
+      std::ifstream in(file, std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      Sitemap sm = parse_sitemap(bytes, o_.max_page_size);
+      if (!sm.error.empty()) {
+        g_.sitemap_errors.emplace_back(display, sm.error);
+        continue;
+      }
+      g_.has_sitemap = true;
+      for (const std::string& s : sm.sitemaps) {
+        if (std::optional<std::string> k = folder_key(s)) queue.push_back(*k);
+      }
+      for (const std::string& page : sm.pages) {
+        std::optional<std::string> k = folder_key(page);
+        if (!k) continue;
+        int n = node(*k);
+        Node& t = g_.nodes[n];
+        t.in_sitemap = true;
+        if (t.kind == NodeKind::unvisited) {
+          t.kind = fs::is_regular_file(fs::path(g_.root) / *k, ec) ? NodeKind::resource : NodeKind::missing;
+          if (t.kind == NodeKind::missing) t.reason = "no file " + t.display;
+        }
+      }
+    }
+  }
+
+  // The file of the folder an absolute address names: its path, with
+  // index.html for a folder.
+  std::optional<std::string> folder_key(const std::string& url) const {
+    std::optional<Url> u = parse_url(url);
+    if (!u) return std::nullopt;
+    std::string key = u->decoded_path.empty() ? std::string() : u->decoded_path.substr(1);
+    std::error_code ec;
+    if (key.empty() || key.back() == '/') {
+      key += "index.html";
+    } else if (fs::is_directory(fs::path(g_.root) / key, ec)) {
+      key += "/index.html";
+    }
+    return key;
+  }
+
   int node(const std::string& written_key) {
     std::string key = g_.remote ? folder_form(written_key) : written_key;
     auto it = g_.index.find(key);

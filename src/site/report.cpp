@@ -1,6 +1,6 @@
 // The site-level findings: what the link graph says about the pages.
 // Rule metadata (severity, citations) comes from the registry rows
-// CS302-CS307 and LP101-LP105 (src/rules/checks/site_rules.cpp); config
+// CS302-CS309 and LP101-LP105 (src/rules/checks/site_rules.cpp); config
 // `disable:` / severities and inline caselint-disable comments apply as for
 // any finding.
 #include <algorithm>
@@ -43,7 +43,11 @@ bool says_aws(const Node& n) {
 // Pages checked with a landing page profile (landing-page, landing-page-ml-...).
 bool is_landing(const Node& n) { return n.profile.rfind("landing-page", 0) == 0; }
 
-bool is_case_study(const Node& n) { return n.kind == NodeKind::page && !is_landing(n) && !n.profile.empty(); }
+// A page read as a case study: not a landing page, and not a page of the
+// kind `other` (home, about, news, ...), which no case-study rule checks.
+bool is_case_study(const Node& n) {
+  return n.kind == NodeKind::page && !is_landing(n) && !n.profile.empty() && n.profile != "other";
+}
 
 // A page as people name it: its path under ROOT, or its URL.
 std::string short_name(const Graph& g, int n) { return g.nodes[static_cast<std::size_t>(n)].key; }
@@ -85,6 +89,7 @@ class Reporter {
     if (g_.home >= 0) {
       limits();
       reachability();
+      sitemaps();
     }
     for (auto& [n, diags] : site_) {
       format::FileResult& r = results_[by_node_.at(n)];
@@ -243,6 +248,32 @@ class Reporter {
     }
   }
 
+  // What the sitemaps say: an entry that does not load, a sitemap that
+  // cannot be read (CS308, on the home page), and a case study that links
+  // reach but no sitemap lists (CS309).
+  void sitemaps() {
+    const Node& home = g_.nodes[static_cast<std::size_t>(g_.home)];
+    for (const auto& [where, why] : g_.sitemap_errors) {
+      report(g_.home, "CS308", home.title_range, "sitemap " + where + " could not be read: " + why);
+    }
+    for (std::size_t i = 0; i < g_.nodes.size(); ++i) {
+      const Node& n = g_.nodes[i];
+      if (n.in_sitemap && (n.kind == NodeKind::missing || n.kind == NodeKind::failed)) {
+        report(g_.home, "CS308", home.title_range,
+               "the sitemap lists " + n.display + ", which does not load (" + n.reason +
+                   "); expected every address in the sitemap to be a page of the site");
+      }
+    }
+    if (!g_.has_sitemap) return;
+    for (std::size_t i = 0; i < g_.nodes.size(); ++i) {
+      const Node& n = g_.nodes[i];
+      if (n.in_sitemap || !is_case_study(n) || g_.clicks[i] < 0 || static_cast<int>(i) == g_.home) continue;
+      report(static_cast<int>(i), "CS309", n.title_range,
+             "case study " + short_name(g_, static_cast<int>(i)) +
+                 " is not in the site's sitemap; search engines find pages through it: expected an entry for it");
+    }
+  }
+
   void reach(int n, const std::string& what, const std::string& unreachable_code, int max) {
     const Node& node = g_.nodes[static_cast<std::size_t>(n)];
     int clicks = g_.clicks[static_cast<std::size_t>(n)];
@@ -299,9 +330,14 @@ std::string overview(const Graph& g, const Options& opts) {
   if (g.home < 0) return out + "  home page      none (" + g.home_error + ")\n";
   auto clicks = [&](int n) {
     int c = g.clicks[static_cast<std::size_t>(n)];
-    if (c < 0) return std::string("not reachable from the home page");
+    // How the page was found: by links from home, through the sitemap, or both.
+    const bool listed = g.nodes[static_cast<std::size_t>(n)].in_sitemap;
+    const std::string found = !g.has_sitemap ? ""
+                              : c >= 0      ? (listed ? ", found by link and sitemap" : ", found by link only")
+                                            : (listed ? ", found through the sitemap only" : "");
+    if (c < 0) return std::string("not reachable from the home page") + found;
     return std::to_string(c) + " click" + (c == 1 ? "" : "s") + " from home" +
-           (c > opts.max_clicks ? " (more than " + std::to_string(opts.max_clicks) + ")" : "");
+           (c > opts.max_clicks ? " (more than " + std::to_string(opts.max_clicks) + ")" : "") + found;
   };
   out += "  home page      " + short_name(g, g.home) + "\n";
   std::optional<int> practice = practice_page(g, opts);

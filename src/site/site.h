@@ -73,6 +73,7 @@ struct Node {
   doc::SourceRange title_range;
   std::shared_ptr<const doc::Document> document;  // for pages
   format::FileResult result;   // for pages: the per-document findings
+  bool in_sitemap = false;     // a sitemap of the site lists it
 };
 
 // The site: its nodes and the links between them.
@@ -84,6 +85,11 @@ struct Graph {
   std::vector<Node> nodes;
   std::map<std::string, int> index;  // key -> node
   std::vector<std::string> limits_hit;  // "--max-pages 500", ...
+  // Sitemaps: whether the site publishes one (robots.txt `Sitemap:` lines,
+  // else /sitemap.xml; in a folder, its sitemap.xml), and each sitemap that
+  // could not be read, with why.
+  bool has_sitemap = false;
+  std::vector<std::pair<std::string, std::string>> sitemap_errors;
   std::vector<int> clicks;     // per node: fewest clicks from home (-1: unreachable), pages only
 
   // The node of a page path (relative to ROOT, or ROOT-joined) or URL.

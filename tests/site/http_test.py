@@ -6,11 +6,16 @@ with a few special paths: /moved redirects on the same host, /away redirects
 to another host, /error.html answers 500, /slow.html answers after 3 s.
 Asserts the findings (robots.txt honoured, off-host redirect not followed,
 404 and 500 reported, the slow page timing out with --timeout 1), the
-user agent, and that no request left the site's paths.
+user agent, and that no request left the site's paths. A second server
+serves tests/site/http-sitemap/ with a sitemap index named in robots.txt, a
+gzip sitemap, a study only the sitemap lists, an entry that 404s and a
+linked study the sitemap leaves out.
 Usage: http_test.py CASELINT SITE_DIR
 """
 import functools
+import gzip
 import http.server
+import os
 import json
 import subprocess
 import sys
@@ -151,6 +156,70 @@ try:
 finally:
     server.shutdown()
     server.server_close()
+
+
+# Sitemaps: robots.txt names a sitemap index, which lists a plain sitemap
+# and a gzip-compressed one. Files under http-sitemap/ hold {BASE} where the
+# server's address goes; sitemap-studies.xml is served gzipped as
+# /sitemap-studies.xml.gz.
+sitemap_dir = os.path.join(os.path.dirname(os.path.abspath(site_dir)), "http-sitemap")
+sitemap_requests = []
+
+
+class SitemapHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        sitemap_requests.append(self.path)
+        name = self.path.split("?")[0]
+        templated = name == "/robots.txt" or name.endswith(".xml") or name.endswith(".xml.gz")
+        if not templated:
+            return super().do_GET()
+        source = name[:-3] if name.endswith(".gz") else name
+        path = os.path.join(sitemap_dir, source.lstrip("/"))
+        if not os.path.isfile(path):
+            return self.send_error(404)
+        with open(path, encoding="utf-8") as f:
+            body = f.read().replace("{BASE}", sitemap_base).encode()
+        kind = "text/plain" if name == "/robots.txt" else "application/xml"
+        if name.endswith(".gz"):
+            body, kind = gzip.compress(body), "application/gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+sitemap_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SitemapHandler, directory=sitemap_dir))
+sitemap_server.daemon_threads = True
+threading.Thread(target=sitemap_server.serve_forever, daemon=True).start()
+sitemap_base = "http://127.0.0.1:%d" % sitemap_server.server_address[1]
+try:
+    proc = subprocess.run([caselint, "site", sitemap_base + "/", "--format", "json", "--timeout", "2", "--as-of", "2024-06-30"],
+                          capture_output=True, text=True, timeout=60)
+    out = json.loads(proc.stdout)
+    found = [(f["path"], d["code"], d["message"]) for f in out["files"] for d in f["diagnostics"]]
+    site_codes = sorted(c for _, c, _ in found if c.startswith("CS30") or c.startswith("LP1"))
+    orphan, linked = sitemap_base + "/case-studies/orphan/", sitemap_base + "/case-studies/linked/"
+    check((orphan, "LP103") in [(p, c) for p, c, _ in found],
+          "a study only the (gzipped) sitemap lists is read and reported unreachable: %s" % found)
+    check(any(p == sitemap_base + "/" and c == "CS308" and "/case-studies/gone/" in m and "HTTP 404" in m for p, c, m in found),
+          "a sitemap entry that 404s is CS308 on the home page: %s" % found)
+    check((linked, "CS309") in [(p, c) for p, c, _ in found], "a linked study missing from the sitemap is CS309: %s" % found)
+    check(site_codes == ["CS308", "CS309", "LP103"], "exactly the sitemap findings, got %s" % site_codes)
+    check("/sitemap_index.xml" in sitemap_requests and "/sitemap-studies.xml.gz" in sitemap_requests,
+          "the index and the gzip sitemap were read: %s" % sitemap_requests)
+    proc = subprocess.run([caselint, "site", sitemap_base + "/", "--timeout", "2", "--no-color"],
+                          capture_output=True, text=True, timeout=60)
+    check("case-studies/orphan/, not reachable from the home page, found through the sitemap only" in proc.stdout,
+          "the overview says how the orphan study was found: %r" % proc.stdout[-600:])
+    check("case-studies/linked/, 1 click from home, found by link only" in proc.stdout,
+          "the overview says the linked study is found by link only: %r" % proc.stdout[-600:])
+finally:
+    sitemap_server.shutdown()
+    sitemap_server.server_close()
 
 if failures:
     for f in failures:

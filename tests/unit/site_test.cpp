@@ -1,10 +1,13 @@
 // The site crawler's parts: robots.txt groups and matching, link resolution
-// through libcurl's URL API, and the click counts of a fixture site.
+// through libcurl's URL API, the click counts of a fixture site, and sitemaps.
+#include <zlib.h>
+
 #include <doctest/doctest.h>
 
 #include "parse/parse.h"
 #include "site/robots.h"
 #include "site/site.h"
+#include "site/sitemap.h"
 #include "site/url.h"
 
 using namespace caselint;
@@ -106,4 +109,47 @@ TEST_CASE("HTML: links outside the main content are kept apart, for the site gra
   CHECK(d.outside_links[1].is_image);
   CHECK(d.outside_links[2].target == "/privacy");
   CHECK(d.outside_links[2].range.start.line == 4);
+}
+
+TEST_CASE("sitemaps: urlset and index, gzip within a bound, and what is not a sitemap") {
+  const site::Sitemap set = site::parse_sitemap(
+      "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+      "<url><loc> https://a.example/ </loc><lastmod>2024-01-01</lastmod></url><url><loc>https://a.example/b/</loc></url>"
+      "</urlset>",
+      1 << 20);
+  CHECK(set.error.empty());
+  CHECK(set.pages == std::vector<std::string>{"https://a.example/", "https://a.example/b/"});
+  const site::Sitemap index = site::parse_sitemap(
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>https://a.example/s1.xml</loc>"
+      "</sitemap></sitemapindex>",
+      1 << 20);
+  CHECK(index.sitemaps == std::vector<std::string>{"https://a.example/s1.xml"});
+  CHECK(index.pages.empty());
+  // gzip: read, and a bomb stops at the bound instead of filling memory.
+  auto gzip = [](const std::string& text) {
+    z_stream z{};
+    REQUIRE(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    z.avail_in = static_cast<uInt>(text.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+  };
+  const site::Sitemap zipped = site::parse_sitemap(gzip("<urlset><url><loc>https://a.example/z/</loc></url></urlset>"), 1 << 20);
+  CHECK(zipped.pages == std::vector<std::string>{"https://a.example/z/"});
+  const site::Sitemap bomb = site::parse_sitemap(gzip("<urlset>" + std::string(50u << 20, ' ') + "</urlset>"), 1 << 20);
+  CHECK(bomb.error.find("once decompressed") != std::string::npos);
+  CHECK(site::parse_sitemap(gzip("<urlset>").substr(0, 12), 1 << 20).error == "gzip data cut short");
+  CHECK(site::parse_sitemap("<html><body>not a sitemap</body></html>", 1 << 20).error.find("<html>") != std::string::npos);
+  CHECK(site::parse_sitemap("<urlset><url><loc>", 1 << 20).error == "not well-formed XML");
+  // An entity is not expanded, and no external file is read.
+  const site::Sitemap entity = site::parse_sitemap(
+      "<!DOCTYPE urlset [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><urlset><url><loc>&x;</loc></url></urlset>", 1 << 20);
+  for (const std::string& p : entity.pages) CHECK(p.find("root:") == std::string::npos);
+  CHECK(site::robots_sitemaps("User-agent: *\nDisallow: /x\nsitemap:  https://a.example/s.xml \r\n# Sitemap: no\nSITEMAP: https://a.example/t.xml\n") ==
+        std::vector<std::string>{"https://a.example/s.xml", "https://a.example/t.xml"});
 }
