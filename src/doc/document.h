@@ -161,6 +161,7 @@ struct Document {
   std::vector<Directive> directives;
   std::vector<HiddenText> hidden;  // document order within each kind
   std::vector<SectionHint> section_hints;  // HTML, document order
+  std::vector<std::string> anchors;  // HTML: the ids (and <a name>s) a fragment link may point at
 
   // The plain-text view is the blocks' texts joined by "\n\n". It is not
   // kept as one string (each block holds its own part, and a second copy

@@ -421,6 +421,13 @@ class HtmlBuilder {
     if (name == "title") note_title(n, line);
     if (name == "meta") note_meta(n);
     if (name == "meta" || name == "link") note_page_url(n, line);
+    // Where a fragment link may land: any element's id, an <a name>.
+    for (const char* attr : {"id", "name"}) {
+      if (attr[0] == 'n' && name != "a") continue;
+      if (std::optional<std::string> v = attribute(n, attr); v && !v->empty() && v->size() <= 256) {
+        d_.anchors.push_back(std::move(*v));
+      }
+    }
     if (one_of(name, {"nav", "header", "footer"})) {
       f.chrome = true;
       ++chrome_depth_;

@@ -79,6 +79,7 @@ const RegistryRow kRegistry[] = {
   {"CS307", "crawl-incomplete",               Status::stable, "0.1", make<checks::make_crawl_incomplete>},
   {"CS308", "sitemap-entry-broken",           Status::stable, "0.2", make<checks::make_sitemap_entry_broken>},
   {"CS309", "case-study-not-in-sitemap",      Status::stable, "0.2", make<checks::make_case_study_not_in_sitemap>},
+  {"CS310", "missing-anchor",                 Status::stable, "0.2", make<checks::make_missing_anchor>},
   {"CS401", "account-id-on-public-page",      Status::stable, "0.1", make<checks::make_account_id_on_public_page>},
   {"CS402", "aws-key-on-public-page",         Status::preview, "0.1", make<checks::make_aws_key_on_public_page>},
   {"CS403", "internal-host-on-public-page",   Status::preview, "0.1", make<checks::make_internal_host_on_public_page>},

@@ -1,6 +1,6 @@
 // The site-level findings: what the link graph says about the pages.
 // Rule metadata (severity, citations) comes from the registry rows
-// CS302-CS309 and LP101-LP105 (src/rules/checks/site_rules.cpp); config
+// CS302-CS310 and LP101-LP105 (src/rules/checks/site_rules.cpp); config
 // `disable:` / severities and inline caselint-disable comments apply as for
 // any finding.
 #include <algorithm>
@@ -169,6 +169,7 @@ class Reporter {
       if (page.kind != NodeKind::page) continue;
       int n = static_cast<int>(i);
       for (const OutLink& l : page.links) {
+        if (l.to >= 0 && !l.is_image) anchor(n, l);
         if (l.to < 0 || l.to == n) continue;
         const Node& t = g_.nodes[static_cast<std::size_t>(l.to)];
         std::string what = t.key;
@@ -194,6 +195,39 @@ class Reporter {
         }
       }
     }
+  }
+
+  // A link's fragment ("#results", "page.html#pricing") names an element of
+  // the page it leads to (its id, or an <a name>); "#" and "#top" need none.
+  void anchor(int n, const OutLink& l) {
+    const std::size_t hash = l.target.find('#');
+    if (hash == std::string::npos) return;
+    const std::string fragment = l.target.substr(hash + 1);
+    if (fragment.empty() || fragment == "top") return;
+    const Node& t = g_.nodes[static_cast<std::size_t>(l.to)];
+    if (t.kind != NodeKind::page || !t.document) return;
+    auto [it, fresh] = anchors_.try_emplace(l.to);
+    if (fresh) it->second.insert(t.document->anchors.begin(), t.document->anchors.end());
+    if (it->second.count(fragment) || it->second.count(decode(fragment))) return;
+    const std::string where = l.to == n ? "this page" : short_name(g_, l.to);
+    report(n, "CS310", l.range,
+           "link \"" + l.target + "\" points at \"#" + fragment + "\", but " + where +
+               " has no element with that id; the link opens the page at its top");
+  }
+
+  // %XX escapes decoded ("caf%C3%A9" -> "café").
+  static std::string decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+      if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+        out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+        i += 2;
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
   }
 
   void limits() {
@@ -298,6 +332,7 @@ class Reporter {
   std::vector<format::FileResult> extra_;
   std::map<int, std::size_t> by_node_;
   std::map<int, std::vector<rules::Diagnostic>> site_;
+  std::map<int, std::set<std::string>> anchors_;  // per page linked with a fragment: its ids
 };
 
 }  // namespace

@@ -106,7 +106,8 @@ try:
     check(not any(c == "LP102" or c == "LP105" or c == "LP101" for _, _, c, _ in found),
           "the practice page /aws/ is found and reachable")
     codes = sorted(c for _, _, c, _ in found)
-    check(codes == ["CS302", "CS302", "CS303", "CS305", "CS305", "CS306", "CS306"],
+    check(has(base + "/aws/", 12, "CS310", '"#stories"'), "a fragment the home page has no id for (CS310 on /aws/ line 12)")
+    check(codes == ["CS302", "CS302", "CS303", "CS305", "CS305", "CS306", "CS306", "CS310"],
           "exactly the expected findings, got %s" % found)
     check(proc.returncode == 1, "exit code 1 (error findings), got %d: %s" % (proc.returncode, proc.stderr))
     check(proc.stderr == "", "no progress line when stderr is not a terminal, got %r" % proc.stderr)

@@ -40,6 +40,7 @@ std::unique_ptr<Rule> make_page_not_read();                // CS306
 std::unique_ptr<Rule> make_crawl_incomplete();             // CS307
 std::unique_ptr<Rule> make_sitemap_entry_broken();         // CS308
 std::unique_ptr<Rule> make_case_study_not_in_sitemap();    // CS309
+std::unique_ptr<Rule> make_missing_anchor();               // CS310
 std::unique_ptr<Rule> make_practice_page_is_home_page();   // LP101
 std::unique_ptr<Rule> make_practice_page_unreachable();    // LP102
 std::unique_ptr<Rule> make_case_study_unreachable();       // LP103

@@ -1,4 +1,4 @@
-// CS302-CS309, LP101-LP105: the site rules | docs: rules/doc/CS302.md ... LP105.md
+// CS302-CS310, LP101-LP105: the site rules | docs: rules/doc/CS302.md ... LP105.md
 // These rules read the link graph of a whole site, not one document: their
 // logic is in src/site/report.cpp (`caselint site`). Here they are registry
 // entries only, so that they have a code, a severity, citations, a doc page
@@ -89,6 +89,11 @@ std::unique_ptr<Rule> make_case_study_not_in_sitemap() {
   return std::make_unique<SiteRule>("CS309", "case-study-not-in-sitemap", Severity::warning,
                                     "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
                                     "a case study the site links to is missing from its sitemap");
+}
+std::unique_ptr<Rule> make_missing_anchor() {
+  return std::make_unique<SiteRule>("CS310", "missing-anchor", Severity::warning,
+                                    "ml-consulting prerequisite 2.3 Publicly Available Case Studies", kPublicCaseStudy,
+                                    "a link's #fragment names no element of the page it leads to");
 }
 std::unique_ptr<Rule> make_practice_page_is_home_page() {
   return std::make_unique<SiteRule>("LP101", "practice-page-is-home-page", Severity::error,
