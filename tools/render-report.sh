@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Renders a `caselint report --format html` page to a PNG with headless
-# Chromium, to look at the report as a reader would. Not part of the test
-# suite (Chromium is large); installs Debian's chromium when it is missing.
+# Renders a `caselint report --format html` or `caselint site --format html`
+# page to a PNG with headless Chromium, to look at it as a reader would. Not
+# part of the test suite (Chromium is large); installs Debian's chromium when
+# it is missing.
 #
 #   tools/render-report.sh REPORT.html [OUT.png] [WIDTHxHEIGHT]
 #

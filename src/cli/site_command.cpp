@@ -6,10 +6,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "check/check.h"
 #include "config/config.h"
 #include "extract/dates.h"
+#include "fix/fix.h"
 #include "format/format.h"
 #include "rules/registry.h"
 
@@ -19,8 +21,9 @@ CLI::App* add_site_command(CLI::App& app, SiteArgs& a) {
   CLI::App* cmd = app.add_subcommand(
       "site", "check a public site: a local folder of built HTML or an http(s) URL (same host only)");
   cmd->add_option("root", a.root, "the site folder (its index.html is the home page) or the home page URL")->required();
-  cmd->add_option("--format", a.format, "output format: text, json, sarif, junit or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  cmd->add_option("--format", a.format, "output format: text, json, sarif, junit, github or html (a page to look at)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "html"}));
+  cmd->add_option("-o,--output", a.output, "write the output to FILE (atomically) instead of standard output");
   cmd->add_option("--practice-page", a.options.practice_page,
                   "the AWS practice page (path under ROOT or URL); default: the page with AWS in its title or address");
   cmd->add_option("--max-clicks", a.options.max_clicks,
@@ -66,24 +69,34 @@ int run_site(const SiteArgs& args) {
   }
   std::vector<format::FileResult> results = site::site_results(graph, opts);
   int exit_code = format::exit_status(results, std::cerr);
-  if (args.format == "json") {
-    format::write_json(std::cout, results);
+  std::ostringstream buffer;
+  std::ostream& out = args.output.empty() ? std::cout : buffer;
+  if (args.format == "html") {
+    site::write_html(out, graph, opts, results);
+  } else if (args.format == "json") {
+    format::write_json(out, results);
   } else if (args.format == "sarif") {
-    format::write_sarif(std::cout, results, std::filesystem::current_path().string());
+    format::write_sarif(out, results, std::filesystem::current_path().string());
   } else if (args.format == "junit") {
-    format::write_junit(std::cout, results);
+    format::write_junit(out, results);
   } else if (args.format == "github") {
-    format::write_github(std::cout, results);
+    format::write_github(out, results);
   } else {
     format::TextOptions topts;
     topts.kind_notes = false;  // the overview lists each page as what it is
     const char* term = std::getenv("TERM");
     topts.color = !args.no_color && !std::getenv("NO_COLOR") && !(term && std::string(term) == "dumb") &&
-                  isatty(STDOUT_FILENO) == 1;
+                  isatty(STDOUT_FILENO) == 1 && args.output.empty();
     topts.quiet = args.quiet;
     topts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    format::write_text(std::cout, results, topts);
-    if (!args.quiet) std::cout << '\n' << site::overview(graph, opts);
+    format::write_text(out, results, topts);
+    if (!args.quiet) out << '\n' << site::overview(graph, opts);
+  }
+  if (!args.output.empty()) {
+    if (auto err = fix::write_file(args.output, buffer.str())) {
+      std::cerr << args.output << ": error: " << *err << '\n';
+      return 2;
+    }
   }
   return exit_code;
 }

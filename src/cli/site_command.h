@@ -12,6 +12,7 @@ namespace caselint::cli {
 struct SiteArgs {
   std::string root;
   std::string format = "text";
+  std::string output;  // -o: write the output to this file (atomically)
   bool quiet = false;
   bool no_color = false;
   site::Options options;

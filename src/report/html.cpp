@@ -8,6 +8,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "report/html_tree.h"
 #include "report/report.h"
 #include "report/text.h"
 
@@ -78,46 +79,6 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-
-class Tree {
- public:
-  Tree() : doc_(htmlNewDocNoDtD(nullptr, nullptr)) {
-    if (!doc_) throw std::runtime_error("cannot create the HTML document");
-    xmlCreateIntSubset(doc_.get(), BAD_CAST "html", nullptr, nullptr);
-  }
-  xmlDoc* doc() { return doc_.get(); }
-  xmlNode* root(const char* name) {
-    xmlNode* n = xmlNewDocNode(doc_.get(), nullptr, BAD_CAST name, nullptr);
-    xmlDocSetRootElement(doc_.get(), n);
-    return n;
-  }
-  xmlNode* el(xmlNode* parent, const char* name, const char* cls = nullptr) {
-    xmlNode* n = xmlNewDocNode(doc_.get(), nullptr, BAD_CAST name, nullptr);
-    if (!n) throw std::runtime_error("cannot build the HTML report");
-    xmlAddChild(parent, n);
-    if (cls) attr(n, "class", cls);
-    return n;
-  }
-  // An element holding `text` as one (escaped) text node.
-  xmlNode* el(xmlNode* parent, const char* name, const std::string& text, const char* cls = nullptr) {
-    xmlNode* n = el(parent, name, cls);
-    add_text(n, text);
-    return n;
-  }
-  void add_text(xmlNode* parent, const std::string& text) {
-    xmlAddChild(parent, xmlNewDocText(doc_.get(), BAD_CAST text.c_str()));
-  }
-  void attr(xmlNode* n, const char* name, const std::string& value) {
-    xmlSetProp(n, BAD_CAST name, BAD_CAST value.c_str());
-  }
-
- private:
-  std::unique_ptr<xmlDoc, DocFree> doc_;
-};
 
 const char* symbol(Verdict v) {
   switch (v) {
@@ -280,12 +241,7 @@ void write_html(std::ostream& out, const Report& r) {
   }
   t.el(main, "footer", std::string("Written by caselint ") + format::version() + " from the documents listed above.");
 
-  xmlChar* mem = nullptr;
-  int size = 0;
-  htmlDocDumpMemoryFormat(t.doc(), &mem, &size, 1);
-  if (!mem) throw std::runtime_error("cannot write the HTML report");
-  out.write(reinterpret_cast<const char*>(mem), size);
-  xmlFree(mem);
+  t.write(out);
 }
 
 }  // namespace caselint::report

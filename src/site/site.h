@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,11 @@ std::optional<int> practice_page(const Graph& g, const Options& opts);
 // A few lines for people: the home page, the practice page and each case
 // study with its clicks from home (text output prints it after the findings).
 std::string overview(const Graph& g, const Options& opts);
+
+// The site report as one self-contained HTML page: the tree of clicks from
+// the home page to the practice page and the case studies (inline SVG), the
+// site-wide findings once, and each page's findings (site/html.cpp).
+void write_html(std::ostream& out, const Graph& g, const Options& opts, const std::vector<format::FileResult>& results);
 
 // The per-page results with the site-level findings (CS302-CS399,
 // LP101-LP199) added to the pages they point at, sorted, suppressions and
