@@ -885,10 +885,12 @@ class HtmlBuilder {
   std::vector<int> section_stack_;
 };
 
-const xmlNode* find_element(const xmlNode* root, std::string_view name) {
+// The first element in document order that `want` accepts.
+template <class Want>
+const xmlNode* find_first(const xmlNode* root, Want want) {
   const xmlNode* n = root;
   while (n) {
-    if (n->type == XML_ELEMENT_NODE && name_of(n) == name) return n;
+    if (n->type == XML_ELEMENT_NODE && want(n)) return n;
     if (n->type == XML_ELEMENT_NODE && n->children) {
       n = n->children;
       continue;
@@ -922,9 +924,33 @@ void parse_html(std::string_view bytes, doc::Document& d) {
   const xmlNode* root = xmlDocGetRootElement(document.get());
   if (!root) return;
 
-  const xmlNode* scope = find_element(root, "main");
-  if (!scope) scope = find_element(root, "article");
-  if (!scope) scope = find_element(root, "body");
+  // The page's article: <main>, else <article>, else the element a theme
+  // marks as its content (role="main", id or class "content",
+  // "entry-content", "post-content", ...), else the body.
+  auto named = [](std::string_view name) { return [name](const xmlNode* n) { return name_of(n) == name; }; };
+  const xmlNode* scope = find_first(root, named("main"));
+  if (!scope) scope = find_first(root, named("article"));
+  if (!scope) {
+    scope = find_first(root, [](const xmlNode* n) {
+      if (attribute(n, "role").value_or("") == "main") return true;
+      static const char* const kContent[] = {"content", "main-content", "site-content", "page-content",
+                                             "entry-content", "post-content", "article-content", "main"};
+      for (const char* attr : {"id", "class"}) {
+        const std::string v = ascii_lower(attribute(n, attr).value_or(""));
+        for (std::size_t from = 0; from < v.size();) {
+          std::size_t sp = v.find(' ', from);
+          if (sp == std::string::npos) sp = v.size();
+          const std::string_view token = std::string_view(v).substr(from, sp - from);
+          for (const char* c : kContent) {
+            if (token == c) return name_of(n) == "div" || name_of(n) == "section";
+          }
+          from = sp + 1;
+        }
+      }
+      return false;
+    });
+  }
+  if (!scope) scope = find_first(root, named("body"));
   if (!scope) scope = root;
 
   HtmlBuilder builder(bytes, d, scope);

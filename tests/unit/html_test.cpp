@@ -313,3 +313,16 @@ TEST_CASE("html: deep nesting does not crash") {
   Document l = parse(lists);
   CHECK(!l.blocks.empty());
 }
+
+TEST_CASE("with no <main> or <article>, the element a theme marks as content is the article") {
+  const Document d = parse(
+      "<html><body><div class=\"sidebar\"><p>Subscribe to our newsletter</p></div>"
+      "<div class=\"wrap entry-content\"><h1>Orla</h1><p>Claims now close in two days.</p></div>"
+      "<div class=\"footer-widgets\"><p>Copyright Nimbus</p></div></body></html>");
+  std::string text = d.plain_text();
+  CHECK(text.find("Claims now close") != std::string::npos);
+  CHECK(text.find("Subscribe") == std::string::npos);
+  CHECK(text.find("Copyright") == std::string::npos);
+  const Document role = parse("<html><body><p>Menu</p><div role=\"main\"><p>Body text.</p></div></body></html>");
+  CHECK(role.plain_text() == "Body text.");
+}
