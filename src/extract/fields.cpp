@@ -203,6 +203,36 @@ class Extractor {
     }
   }
 
+  // The fields a heading names by their whole-heading patterns ("Solution
+  // architecture" names two), each with the value it carries when the
+  // pattern takes one ("About Acme Corp"), as the heading writes it.
+  struct HeadingMatch {
+    const FieldVocab* field;
+    std::optional<std::string> value;
+  };
+  std::vector<HeadingMatch> match_heading(std::string_view heading) const {
+    std::vector<HeadingMatch> out;
+    const std::string norm = Vocabulary::normalise_heading(heading);
+    if (norm.empty()) return out;
+    for (const FieldVocab& fv : v_.fields()) {
+      for (const Pattern& p : fv.headings) {
+        auto m = p.find(norm);
+        if (!m) continue;
+        HeadingMatch hit{&fv, std::nullopt};
+        if (m->value) {
+          const std::string_view original = trim(heading);
+          auto m2 = p.find(original);
+          hit.value = m2 && m2->value
+                          ? std::string(original.substr(m2->value->first, m2->value->second - m2->value->first))
+                          : norm.substr(m->value->first, m->value->second - m->value->first);
+        }
+        out.push_back(std::move(hit));
+        break;
+      }
+    }
+    return out;
+  }
+
   // Front matter maps that a theme prints as sections: `about_client:
   // {title: "About Mavuno Markets", text: ...}`, `challenge: {heading: ...,
   // body: ...}`, `results: {items: [...]}`; and a testimonial's author
@@ -241,26 +271,16 @@ class Extractor {
       }
       done = prefix;
       const std::string title = heading.empty() ? outline::humanise(prefix) : heading;
-      const std::string norm = Vocabulary::normalise_heading(title);
-      bool named = false;
-      for (const FieldVocab& fv : v_.fields()) {
-        for (const Pattern& p : fv.headings) {
-          auto m = p.find(norm);
-          if (!m) continue;
-          named = true;
-          if (m->value) {
-            auto m2 = p.find(title);
-            const std::string v = m2 && m2->value ? title.substr(m2->value->first, m2->value->second - m2->value->first)
-                                                  : norm.substr(m->value->first, m->value->second - m->value->first);
-            add(fv, v, where, FieldSource::front_matter, key);
-          } else if (!trim(body).empty()) {
-            add_value(fv, body, where, FieldSource::front_matter, prefix);
-          }
-          break;
+      const std::vector<HeadingMatch> named = match_heading(title);
+      for (const HeadingMatch& m : named) {
+        if (m.value) {
+          add(*m.field, *m.value, where, FieldSource::front_matter, key);
+        } else if (!trim(body).empty()) {
+          add_value(*m.field, body, where, FieldSource::front_matter, prefix);
         }
-        if (named) break;
       }
-      if (named || trim(body).empty()) continue;
+      if (!named.empty()) continue;
+      if (trim(body).empty()) continue;
       if (auto field = outline::field_of_heading(title)) {
         if (const FieldVocab* fv = v_.field(*field)) add_value(*fv, body, where, FieldSource::front_matter, prefix);
       }
@@ -295,29 +315,16 @@ class Extractor {
   void sections() {
     for (std::size_t i = 1; i < d_.sections.size(); ++i) {
       const doc::Section& s = d_.sections[i];
-      std::string norm = Vocabulary::normalise_heading(s.heading);
-      if (norm.empty()) continue;
-      bool named = false;
-      for (const FieldVocab& fv : v_.fields()) {
-        for (const Pattern& p : fv.headings) {
-          auto m = p.find(norm);
-          if (!m) continue;
-          named = true;
-          if (m->value) {
-            // "About Acme Corp": the heading carries the value itself.
-            std::string value = norm.substr(m->value->first, m->value->second - m->value->first);
-            std::string_view original = trim(s.heading);
-            if (auto m2 = p.find(original); m2 && m2->value) {
-              value = std::string(original.substr(m2->value->first, m2->value->second - m2->value->first));
-            }
-            add(fv, value, s.heading_range, FieldSource::section, s.heading, static_cast<int>(i));
-          } else {
-            section_field(fv, static_cast<int>(i));
-          }
-          break;
+      const std::vector<HeadingMatch> named = match_heading(s.heading);
+      for (const HeadingMatch& m : named) {
+        if (m.value) {
+          // "About Acme Corp": the heading carries the value itself.
+          add(*m.field, *m.value, s.heading_range, FieldSource::section, s.heading, static_cast<int>(i));
+        } else {
+          section_field(*m.field, static_cast<int>(i));
         }
       }
-      if (named) continue;
+      if (!named.empty()) continue;
       // "Engagement: 2023-05-02 – 2023-11-17": a label and its value.
       const std::string_view h = trim(s.heading);
       if (std::size_t colon = h.find(':'); colon != std::string_view::npos && colon > 0 && colon <= 48) {

@@ -160,17 +160,7 @@ void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index, con
 void write_html(std::ostream& out, const Report& r) {
   const std::string strip = detail::common_folder(r);
   Tree t;
-  xmlNode* html = t.root("html");
-  t.attr(html, "lang", "en");
-  xmlNode* head = t.el(html, "head");
-  t.attr(t.el(head, "meta"), "charset", "utf-8");
-  xmlNode* viewport = t.el(head, "meta");
-  t.attr(viewport, "name", "viewport");
-  t.attr(viewport, "content", "width=device-width, initial-scale=1");
-  t.el(head, "title", "Self-assessment: " + r.checklist_title);
-  t.el(head, "style", std::string(kStyle));
-
-  xmlNode* main = t.el(t.el(html, "body"), "main");
+  xmlNode* main = t.page("Self-assessment: " + r.checklist_title, kStyle);
   xmlNode* header = t.el(main, "header");
   t.el(header, "p", std::string("caselint self-assessment"), "kicker");
   t.el(header, "h1", r.checklist_title);

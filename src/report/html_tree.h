@@ -49,6 +49,20 @@ class Tree {
   void attr(xmlNode* n, const char* name, const std::string& value) {
     xmlSetProp(n, BAD_CAST name, BAD_CAST value.c_str());
   }
+  // <html lang=en> with its head (charset, viewport, `title`, the inline
+  // `style`) and a body; returns the body's <main>.
+  xmlNode* page(const std::string& title, const char* style) {
+    xmlNode* html = root("html");
+    attr(html, "lang", "en");
+    xmlNode* head = el(html, "head");
+    attr(el(head, "meta"), "charset", "utf-8");
+    xmlNode* viewport = el(head, "meta");
+    attr(viewport, "name", "viewport");
+    attr(viewport, "content", "width=device-width, initial-scale=1");
+    el(head, "title", title);
+    el(head, "style", std::string(style));
+    return el(el(html, "body"), "main");
+  }
   // The page, serialised as HTML.
   void write(std::ostream& out) {
     xmlChar* mem = nullptr;

@@ -172,16 +172,7 @@ void write_html(std::ostream& out, const Graph& g, const Options& opts, const st
   }
 
   report::Tree t;
-  xmlNode* html = t.root("html");
-  t.attr(html, "lang", "en");
-  xmlNode* head = t.el(html, "head");
-  t.attr(t.el(head, "meta"), "charset", "utf-8");
-  xmlNode* viewport = t.el(head, "meta");
-  t.attr(viewport, "name", "viewport");
-  t.attr(viewport, "content", "width=device-width, initial-scale=1");
-  t.el(head, "title", "Site report: " + g.root);
-  t.el(head, "style", std::string(kStyle));
-  xmlNode* main = t.el(t.el(html, "body"), "main");
+  xmlNode* main = t.page("Site report: " + g.root, kStyle);
   xmlNode* header = t.el(main, "header");
   t.el(header, "p", std::string("caselint site report"), "kicker");
   t.el(header, "h1", g.root);
