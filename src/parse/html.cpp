@@ -355,7 +355,11 @@ class HtmlBuilder {
   }
 
  private:
-  bool visible() const { return in_scope_ && invisible_ == 0; }
+  // Read as the article: in scope, not hidden, and, when the scope is the
+  // whole body (no <main>, <article> or theme content element), not in its
+  // <nav>, <header> or <footer>.
+  bool visible() const { return in_scope_ && invisible_ == 0 && !body_chrome(); }
+  bool body_chrome() const { return chrome_depth_ > 0 && name_of(scope_) == "body"; }
   Collector& top() { return collectors_.back(); }
 
   // Returns whether to descend into the node's children.
@@ -445,7 +449,7 @@ class HtmlBuilder {
     } else if (name == "h1" && invisible_ == 0) {
       note_h1(n, line);
     }
-    if (!in_scope_ && invisible_ == 0) note_outside_link(n, name, line);
+    if ((!in_scope_ || body_chrome()) && invisible_ == 0) note_outside_link(n, name, line);
     frames_.push_back(f);
     return static_cast<int>(frames_.size()) <= kMaxDepth;
   }

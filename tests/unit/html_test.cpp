@@ -326,3 +326,16 @@ TEST_CASE("with no <main> or <article>, the element a theme marks as content is 
   const Document role = parse("<html><body><p>Menu</p><div role=\"main\"><p>Body text.</p></div></body></html>");
   CHECK(role.plain_text() == "Body text.");
 }
+
+TEST_CASE("with only a body, its <nav>, <header> and <footer> are the template, not the article") {
+  const Document d = parse(
+      "<html><body><header><a href=\"/about/\">About</a> Call us today</header><nav><a href=\"/aws/\">AWS</a></nav>"
+      "<h1>Orla</h1><p>Claims now close in two days.</p><footer>Copyright Nimbus</footer></body></html>");
+  CHECK(d.plain_text() == "Claims now close in two days.");
+  CHECK(d.title == "Orla");
+  CHECK(d.links.empty());
+  // The template's links are still the site's links (caselint site follows them).
+  REQUIRE(d.outside_links.size() == 2);
+  CHECK(d.outside_links[0].target == "/about/");
+  CHECK(d.outside_links[1].target == "/aws/");
+}
