@@ -73,6 +73,9 @@ struct Block {
   int row = -1, col = -1;    // for table cells
   std::size_t text_offset = 0;  // where `text` starts in Document::text
   std::string strong_prefix;    // text of a leading bold/strong span ("Customer:")
+  // A notebook cell's output (code kind): published with the notebook, so
+  // the public-safety rules read it; it tells no step of the author's work.
+  bool output = false;
 };
 
 struct Table {

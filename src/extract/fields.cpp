@@ -765,6 +765,7 @@ class Extractor {
     for (std::size_t bi = 0; bi < d_.blocks.size(); ++bi) {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code && !set.code) continue;
+      if (b.output) continue;  // what a cell printed is no step of the author's
       const std::string& flat = screens_.spaced(bi);
       const prefilter::Screened& screen = screens_.of_block(bi);
       for (const Pattern& p : item.patterns) {

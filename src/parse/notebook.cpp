@@ -10,8 +10,10 @@
 // text has its offset in the file, and an escape ("\"", "\u00e9", a "\n"
 // inside a one-string source) is not a copy of the text. So a position in a
 // cell is exact whether its source is a list of lines or one string, and a
-// span over an escape is not verbatim. Raw cells and cell outputs are not
-// read: outputs are generated, not written by the author.
+// span over an escape is not verbatim. A code cell's text outputs (stream
+// text, text/plain, text/markdown and text/html results, error tracebacks)
+// follow it as code blocks of their own, with the info string "output":
+// they are published with the notebook. Raw cells and images are not read.
 #include <algorithm>
 #include <deque>
 #include <iterator>
@@ -126,8 +128,36 @@ class NotebookReader {
       return ParseError{"not a Jupyter notebook: the JSON has no \"cells\" list", 1};
     }
     locate_strings(root, ends);
+    read_metadata(root);
     build(root["cells"]);
     return std::nullopt;
+  }
+
+  // The notebook's own `metadata.caselint` object is its front matter:
+  // `{"public": true, "program": "ml-consulting"}` (keys lowercased; a
+  // boolean or number as its text).
+  void read_metadata(const Json& root) {
+    if (!root.contains("metadata") || !root["metadata"].is_object()) return;
+    const Json& meta = root["metadata"];
+    if (!meta.contains("caselint") || !meta["caselint"].is_object()) return;
+    for (const auto& [key, value] : meta["caselint"].items()) {
+      doc::MetaValue v;
+      if (value.is_string()) {
+        v.text = value.get<std::string>();
+      } else if (value.is_boolean()) {
+        v.text = value.get<bool>() ? "true" : "false";
+      } else if (value.is_number()) {
+        v.text = value.dump();
+      } else {
+        continue;
+      }
+      const int line = value.is_string() ? origin_of(value).line : 0;
+      v.range = v.value_range = {{std::max(line, 1), 1}, {std::max(line, 1), 1}};
+      std::string k = key;
+      for (char& c : k) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      d_.metadata.insert_or_assign(k, std::move(v));
+      d_.has_front_matter = true;
+    }
   }
 
  private:
@@ -234,9 +264,47 @@ class NotebookReader {
   // A cell's source: a list of strings (one per line, as Jupyter writes it)
   // or one string. Each line of text keeps the origin of its string.
   std::vector<std::pair<std::string, LineOrigin>> source_lines(const Json& cell) {
+    if (!cell.contains("source")) return {};
+    return text_lines(cell["source"]);
+  }
+
+  // The text outputs of a code cell, each as its lines: a stream's text, a
+  // result's or display's text/plain, text/markdown or text/html, an
+  // error's traceback. Images and other binary data are left out.
+  std::vector<std::vector<std::pair<std::string, LineOrigin>>> output_lines(const Json& cell) {
+    std::vector<std::vector<std::pair<std::string, LineOrigin>>> out;
+    if (!cell.contains("outputs") || !cell["outputs"].is_array()) return out;
+    for (const Json& o : cell["outputs"]) {
+      if (!o.is_object()) continue;
+      if (o.contains("text")) out.push_back(text_lines(o["text"]));
+      if (o.contains("traceback")) out.push_back(text_lines(o["traceback"]));
+      if (o.contains("data") && o["data"].is_object()) {
+        for (const char* kind : {"text/plain", "text/markdown", "text/html"}) {
+          if (o["data"].contains(kind)) out.push_back(text_lines(o["data"][kind]));
+        }
+      }
+    }
+    std::erase_if(out, [](const auto& lines) { return lines.empty(); });
+    return out;
+  }
+
+  // A code fence longer than any run of backticks in the lines it holds.
+  static std::string fence_for(const std::vector<std::pair<std::string, LineOrigin>>& lines) {
+    std::size_t longest = 0;
+    for (const auto& [t, o] : lines) {
+      std::size_t run = 0;
+      for (char c : t) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+      }
+    }
+    return std::string(std::max<std::size_t>(3, longest + 1), '`');
+  }
+
+  // A string value, or a list of strings (lines as Jupyter writes them),
+  // as lines of text, each keeping the origin of its string.
+  std::vector<std::pair<std::string, LineOrigin>> text_lines(const Json& src) {
     std::vector<std::pair<std::string, LineOrigin>> out;
-    if (!cell.contains("source")) return out;
-    const Json& src = cell["source"];
     std::vector<const Json*> parts;
     if (src.is_string()) parts.push_back(&src);
     if (src.is_array()) {
@@ -289,18 +357,24 @@ class NotebookReader {
       if (type == "markdown") {
         for (auto& [t, o] : lines) add_line(t, o.line ? o : LineOrigin{first.line});
       } else {
-        std::size_t longest = 0, run = 0;
-        for (auto& [t, o] : lines) {
-          for (char c : t) {
-            run = c == '`' ? run + 1 : 0;
-            longest = std::max(longest, run);
-          }
-          run = 0;
-        }
-        std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+        const std::string fence = fence_for(lines);
         add_line(fence, LineOrigin{first.line});
         for (auto& [t, o] : lines) add_line(t, o.line ? o : LineOrigin{first.line});
         add_line(fence, LineOrigin{last.line});
+        // Its outputs, each a code block of its own: what the cell printed
+        // is published with the notebook (an account ID in an ARN, a host).
+        for (auto& output : output_lines(cell)) {
+          LineOrigin ofirst = output.front().second, olast = output.back().second;
+          if (ofirst.line == 0) ofirst.line = last.line;
+          if (olast.line == 0) olast.line = ofirst.line;
+          const std::string ofence = fence_for(output);
+          add_line("", LineOrigin{ofirst.line});
+          output_fences_.push_back(static_cast<int>(origins_.size()) + 1);  // the fence's line in text_
+          add_line(ofence + "output", LineOrigin{ofirst.line});
+          for (auto& [t, o] : output) add_line(t, o.line ? o : LineOrigin{ofirst.line});
+          add_line(ofence, LineOrigin{olast.line});
+          last = olast;
+        }
       }
       add_line("", LineOrigin{last.line});
       last_line = last.line;
@@ -310,6 +384,10 @@ class NotebookReader {
  public:
   void finish() {
     parse_markdown(text_, d_);
+    for (doc::Block& b : d_.blocks) {
+      b.output = b.kind == doc::BlockKind::code &&
+                 std::binary_search(output_fences_.begin(), output_fences_.end(), b.range.start.line);
+    }
     text_index_.emplace(text_);
     remap();
     d_.body_first_line = 1;
@@ -424,6 +502,7 @@ class NotebookReader {
   std::string text_;
   std::optional<doc::LineIndex> text_index_;  // over text_, once it is whole
   std::vector<LineOrigin> origins_;
+  std::vector<int> output_fences_;  // lines of text_ that open an output's code block, ascending
 };
 
 }  // namespace

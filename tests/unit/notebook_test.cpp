@@ -91,9 +91,15 @@ TEST_CASE("a notebook's Markdown cells become the document, with lines and colum
   REQUIRE(train != std::string::npos);
   CHECK(d.position_at(train) == doc::Position{31, 30});  // after "## Training\n\n"
   CHECK_FALSE(d.is_verbatim(train - 2, 10));              // the "\n" before it is an escape
-  // The raw cell and the output are not read.
+  // The raw cell is not read; the output is, as an output code block at its
+  // place in the notebook (its line 17, after the quote in column 69).
   CHECK(d.plain_text().find("Not read") == std::string::npos);
-  CHECK(d.plain_text().find("deployed") == std::string::npos);
+  auto output = std::find_if(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) { return b.output; });
+  REQUIRE(output != d.blocks.end());
+  CHECK(output->kind == doc::BlockKind::code);
+  CHECK(output->text == "deployed");
+  CHECK(d.position_at(output->text_offset) == doc::Position{17, 70});
+  CHECK(std::count_if(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) { return b.output; }) == 1);
   // The paragraph starts on line 9, after the quote in column 5; its escaped
   // quotes are not copies of the file, the words around them are.
   auto para = std::find_if(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) {

@@ -43,6 +43,7 @@ class AccountIdOnPublicPage final : public Rule {
   RuleMeta meta_ = [] {
     RuleMeta m;
     m.code = "CS401";
+    m.applies_to = kAllDocuments;  // a public notebook is published too
     m.name = "account-id-on-public-page";
     m.severity = Severity::error;
     m.field = "aws_account_id";

@@ -37,6 +37,7 @@ class AwsKeyOnPublicPage final : public Rule {
   RuleMeta meta_ = [] {
     RuleMeta m;
     m.code = "CS402";
+    m.applies_to = kAllDocuments;  // a public notebook is published too
     m.name = "aws-key-on-public-page";
     m.severity = Severity::error;
     cite_public_safety(m);

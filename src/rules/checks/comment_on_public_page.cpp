@@ -70,6 +70,7 @@ class CommentOnPublicPage final : public Rule {
   RuleMeta meta_ = [] {
     RuleMeta m;
     m.code = "CS406";
+    m.applies_to = kAllDocuments;  // a public notebook is published too
     m.name = "comment-on-public-page";
     m.severity = Severity::warning;
     cite_public_safety(m);

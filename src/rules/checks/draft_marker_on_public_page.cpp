@@ -31,6 +31,7 @@ class DraftMarkerOnPublicPage final : public Rule {
   RuleMeta meta_ = [] {
     RuleMeta m;
     m.code = "CS405";
+    m.applies_to = kAllDocuments;  // a public notebook is published too
     m.name = "draft-marker-on-public-page";
     m.severity = Severity::error;
     cite_public_safety(m);

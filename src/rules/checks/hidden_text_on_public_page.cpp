@@ -37,6 +37,7 @@ class HiddenTextOnPublicPage final : public Rule {
   RuleMeta meta_ = [] {
     RuleMeta m;
     m.code = "CS407";
+    m.applies_to = kAllDocuments;  // a public notebook is published too
     m.name = "hidden-text-on-public-page";
     m.severity = Severity::warning;
     cite_public_safety(m);

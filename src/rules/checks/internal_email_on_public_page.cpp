@@ -68,6 +68,7 @@ class InternalEmailOnPublicPage final : public Rule {
   RuleMeta meta_ = [] {
     RuleMeta m;
     m.code = "CS404";
+    m.applies_to = kAllDocuments;  // a public notebook is published too
     m.name = "internal-email-on-public-page";
     m.severity = Severity::warning;
     cite_public_safety(m);

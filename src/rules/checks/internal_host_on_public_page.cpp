@@ -54,6 +54,7 @@ class InternalHostOnPublicPage final : public Rule {
   RuleMeta meta_ = [] {
     RuleMeta m;
     m.code = "CS403";
+    m.applies_to = kAllDocuments;  // a public notebook is published too
     m.name = "internal-host-on-public-page";
     m.severity = Severity::error;
     cite_public_safety(m);
