@@ -3,6 +3,7 @@
 #include "test_support.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "extract/fields.h"
@@ -161,4 +162,45 @@ TEST_CASE("a notebook gets the notebook rules, a case study the case-study rules
   CHECK(page.count("CS143") == 0);
   CHECK(page.count("CS101") == 1);
   CHECK(page.count("CS142") == 1);
+}
+
+TEST_CASE("notebook steps come from what the notebook does, not from stray words") {
+  auto steps_of = [](const std::string& markdown, const std::string& code) {
+    nlohmann::json nb = {{"cells",
+                          {{{"cell_type", "markdown"}, {"metadata", nlohmann::json::object()}, {"source", markdown}},
+                           {{"cell_type", "code"}, {"metadata", nlohmann::json::object()}, {"outputs", nlohmann::json::array()},
+                            {"source", code}}}},
+                         {"metadata", nlohmann::json::object()},
+                         {"nbformat", 4},
+                         {"nbformat_minor", 5}};
+    parse::ParseResult r = parse_nb(nb.dump(1));
+    REQUIRE(r.document);
+    extract::Fields f = extract::extract_fields(*r.document, extract::Vocabulary::builtin());
+    std::set<std::string> steps;
+    for (const extract::Field* x : f.all("notebook_steps")) steps.insert(x->text);
+    return steps;
+  };
+  // Stray words: a cleanup of resources, an import that draws nothing, a
+  // choice to deploy.
+  const auto stray = steps_of("## Cleanup\n\nDelete the endpoint when you are done. Then choose to deploy the model again.",
+                              "import matplotlib.pyplot as plt\nsm_client.delete_endpoint(EndpointName=name)");
+  CHECK_FALSE(stray.count("data_cleaning"));
+  CHECK_FALSE(stray.count("data_visualization"));
+  CHECK_FALSE(stray.count("model_selection"));
+  // The work itself: Autopilot keeps the best candidate after tuning; two
+  // weighted production variants are an A/B test; a chart is drawn.
+  const auto work = steps_of(
+      "Autopilot trains 20 candidates and keeps the best candidate by validation F1.",
+      "sm.create_auto_ml_job(AutoMLJobName=job, InputDataConfig=inputs)\n"
+      "best = sm.describe_auto_ml_job(AutoMLJobName=job)['BestCandidate']\n"
+      "sm.create_endpoint_config(EndpointConfigName='ab', ProductionVariants=[\n"
+      "  {'VariantName': 'a', 'ModelName': m1, 'InitialVariantWeight': 0.5},\n"
+      "  {'VariantName': 'b', 'ModelName': m2, 'InitialVariantWeight': 0.5}])\n"
+      "sns.histplot(df['tenure'])\n"
+      "df = df.dropna()");
+  CHECK(work.count("model_selection"));
+  CHECK(work.count("parameter_tuning"));
+  CHECK(work.count("ab_testing"));
+  CHECK(work.count("data_visualization"));
+  CHECK(work.count("data_cleaning"));
 }
