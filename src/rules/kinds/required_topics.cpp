@@ -8,7 +8,8 @@
 //   options: {min: {default: 1, doc: "..."}}   # instead of min: a config may change it
 //   anchor: end                # where findings point: end (default) or title
 //   message: "... {missing} ..."  # {missing}: the topics not found, {found}: those found,
-//                                 # {topic}: one missing topic (when every topic is required)
+//                                 # {topic}: one missing topic (when every topic is required),
+//                                 # {code_cells}: "N code cells" of a notebook (outputs not counted)
 #include <algorithm>
 
 #include "extract/vocab.h"
@@ -51,6 +52,13 @@ class RequiredTopics final : public Rule {
     std::vector<std::string> missing_titles;
     for (const auto* m : missing) missing_titles.push_back(m->title);
     std::string msg = replace_all(message_, "{found}", found.empty() ? "none" : join(found));
+    if (msg.find("{code_cells}") != std::string::npos) {
+      // A notebook's code cells (not their outputs): what was read besides its Markdown.
+      const auto cells = std::count_if(ctx.doc.blocks.begin(), ctx.doc.blocks.end(), [](const doc::Block& b) {
+        return b.kind == doc::BlockKind::code && !b.output;
+      });
+      msg = replace_all(msg, "{code_cells}", std::to_string(cells) + (cells == 1 ? " code cell" : " code cells"));
+    }
     doc::SourceRange at = anchor_range(ctx.doc, anchor_);
     // A rule that declares `options: {min: ...}` lets a config change it (0: every topic).
     int min = static_cast<int>(ctx.option("min", min_));
