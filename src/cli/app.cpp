@@ -6,12 +6,15 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -112,8 +115,12 @@ format::FileResult check_one(const std::string& path, const Options& opt, config
 // Checks the submission folders among the paths (a caselint-submission.yaml
 // inside, or any folder with --submission): their documents and the portfolio
 // rules. Returns the other paths.
+// Where results go as they are made: into a list, or (streaming output) to
+// the output in their stable order, one at a time.
+using Emit = std::function<void(format::FileResult&&)>;
+
 std::vector<std::string> check_submissions(const Options& opt, const rules::RunOptions& run,
-                                           std::vector<format::FileResult>& results) {
+                                           const Emit& results) {
   std::vector<std::string> rest;
   for (const std::string& path : opt.paths) {
     std::error_code ec;
@@ -126,56 +133,78 @@ std::vector<std::string> check_submissions(const Options& opt, const rules::RunO
     popt.run = run;
     popt.keep_source = opt.fix || opt.diff;
     try {
-      for (format::FileResult& r : portfolio::merged_results(portfolio::check_submission(path, popt)))
-        results.push_back(std::move(r));
+      for (format::FileResult& r : portfolio::merged_results(portfolio::check_submission(path, popt))) results(std::move(r));
     } catch (const config::ConfigError& e) {
       format::FileResult r;
       r.path = e.file;
       r.error = std::string("submission: ") + e.what();
-      results.push_back(std::move(r));
+      results(std::move(r));
     }
   }
   return rest;
 }
 
-std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, int& exit_code) {
+// Checks every path. With `emit`, each result goes to it in the stable
+// order as soon as it and those before it are done (a file checked ahead of
+// its turn waits, alone), and the returned list is empty; without, they are
+// returned, and `exit_code` takes their status.
+std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, int& exit_code,
+                                          const Emit* emit = nullptr) {
   std::vector<format::FileResult> results;
+  const Emit collect = [&](format::FileResult&& r) { results.push_back(std::move(r)); };
+  const Emit& out = emit ? *emit : collect;
   std::vector<std::string> paths = opt.paths;
   if (!want_fields) {
     rules::RunOptions run;
     run.as_of = opt.as_of.empty() ? check::today() : opt.as_of;
-    paths = check_submissions(opt, run, results);
+    paths = check_submissions(opt, run, out);
   }
   load::Expansion exp = load::expand_paths(paths);
   for (const load::LoadError& e : exp.errors) {
     format::FileResult r;
     r.path = e.path;
     r.error = e.reason;
-    results.push_back(std::move(r));
+    out(std::move(r));
   }
   config::ConfigCache configs(opt.config.empty() ? std::nullopt : std::optional<std::string>(opt.config));
   rules::RunOptions run;
   run.as_of = opt.as_of.empty() ? check::today() : opt.as_of;
   run.treat_as_public = opt.treat_as_public;
 
-  std::vector<format::FileResult> checked(exp.files.size());
+  const std::size_t n = exp.files.size();
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(exp.files.size(), 1)));
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < exp.files.size();) {
-      checked[i] = check_one(exp.files[i], opt, configs, run, want_fields);
-    }
-  };
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1)));
   if (jobs <= 1) {
-    worker();
+    for (std::size_t i = 0; i < n; ++i) out(check_one(exp.files[i], opt, configs, run, want_fields));
   } else {
+    // Workers take files in order; this thread hands each result on in turn.
+    std::vector<std::optional<format::FileResult>> done(n);
+    std::mutex m;
+    std::condition_variable ready;
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+        format::FileResult r = check_one(exp.files[i], opt, configs, run, want_fields);
+        std::lock_guard<std::mutex> lock(m);
+        done[i] = std::move(r);
+        ready.notify_one();
+      }
+    };
     std::vector<std::thread> pool;
     for (unsigned j = 0; j < jobs; ++j) pool.emplace_back(worker);
+    for (std::size_t i = 0; i < n; ++i) {
+      format::FileResult r;
+      {
+        std::unique_lock<std::mutex> lock(m);
+        ready.wait(lock, [&] { return done[i].has_value(); });
+        r = std::move(*done[i]);
+        done[i].reset();
+      }
+      out(std::move(r));
+    }
     for (std::thread& t : pool) t.join();
   }
-  for (format::FileResult& r : checked) results.push_back(std::move(r));
-  exit_code = std::max(exit_code, format::exit_status(results, std::cerr));
+  if (!emit) exit_code = std::max(exit_code, format::exit_status(results, std::cerr));
   return results;
 }
 
@@ -605,6 +634,34 @@ int run(int argc, char** argv) {
     }
     auto started = std::chrono::steady_clock::now();
     int exit_code = 0;
+    // Output that streams: each file's part written as soon as it is its
+    // turn, so that a run over thousands of files holds one file at a time
+    // (--fix, --diff and --baseline need every result first; JUnit's totals
+    // open the document).
+    if (!is_extract && !o.fix && !o.diff && o.baseline.empty() && o.format != "junit") {
+      std::unique_ptr<format::ResultStream> stream;
+      if (o.format == "json") {
+        stream = format::json_stream(std::cout);
+      } else if (o.format == "sarif") {
+        stream = format::sarif_stream(std::cout, std::filesystem::current_path().string());
+      } else if (o.format == "github") {
+        stream = format::github_stream(std::cout);
+      } else {
+        format::TextOptions topts;
+        topts.color = use_color(o);
+        topts.quiet = o.quiet;
+        topts.started = started;
+        stream = format::text_stream(std::cout, topts);
+      }
+      format::ExitStatus status;
+      const Emit emit = [&](format::FileResult&& r) {
+        status.add(r, std::cerr);
+        stream->file(r);
+      };
+      check_all(o, false, exit_code, &emit);
+      stream->finish();
+      return std::max(exit_code, status.code());
+    }
     std::vector<format::FileResult> results = check_all(o, is_extract, exit_code);
     if (!is_extract && (o.diff || o.fix)) {
       int write_status = 0;

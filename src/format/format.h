@@ -1,6 +1,7 @@
 // Formatters: the last stage. They print results; they decide nothing.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -39,6 +40,20 @@ struct Summary {
   int files = 0, errors = 0, warnings = 0, infos = 0, failed = 0;
 };
 Summary summarize(const std::vector<FileResult>& results);
+void add_to(Summary& s, const FileResult& r);
+
+// The exit status DESIGN.md gives, file by file: each file that could not be
+// checked is written to `err` ("path: error: why") as it comes.
+class ExitStatus {
+ public:
+  void add(const FileResult& r, std::ostream& err);
+  // 2 when a file could not be checked, else 1 when a finding has error
+  // severity, else 0.
+  int code() const { return failed_ ? 2 : errors_ ? 1 : 0; }
+
+ private:
+  bool failed_ = false, errors_ = false;
+};
 
 // Writes each file that could not be checked to `err` ("path: error: why")
 // and returns the exit status DESIGN.md gives: 2 when a file could not be
@@ -50,7 +65,29 @@ struct TextOptions {
   bool quiet = false;     // only error-severity findings, no footer
   double seconds = -1;    // elapsed time for the summary line; < 0 omits it
   bool kind_notes = true;  // "note: read as a case study: ..." before a file's findings (not for a site: its overview says it)
+  // When set, the summary's time runs from here to the end of the output.
+  std::optional<std::chrono::steady_clock::time_point> started;
 };
+
+// Output written file by file as results come, in their order: a run over
+// thousands of files holds one file's results at a time, not all of them.
+// file() writes one file's part; finish() what follows the last (a
+// summary, closing brackets).
+class ResultStream {
+ public:
+  virtual ~ResultStream() = default;
+  virtual void file(const FileResult& r) = 0;
+  virtual void finish() = 0;
+};
+std::unique_ptr<ResultStream> text_stream(std::ostream& out, const TextOptions& opts);
+std::unique_ptr<ResultStream> json_stream(std::ostream& out);
+std::unique_ptr<ResultStream> sarif_stream(std::ostream& out, const std::string& working_dir);
+std::unique_ptr<ResultStream> github_stream(std::ostream& out);
+// `text` (a JSON value dumped on its own) with every line but the first
+// indented by `by` spaces: placed where the whole document would have it.
+std::string nested_json(const std::string& text, int by);
+// Every result through `stream`, then its finish().
+void write_all(ResultStream& stream, const std::vector<FileResult>& results);
 
 // path:line:column: severity: message [CODE rule-name]
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const TextOptions& opts);

@@ -44,24 +44,38 @@ const char* command_of(rules::Severity s) {
 
 }  // namespace
 
-void write_github(std::ostream& out, const std::vector<FileResult>& results) {
-  for (const FileResult& r : results) {
+namespace {
+
+class GithubStream final : public ResultStream {
+ public:
+  explicit GithubStream(std::ostream& out) : out_(out) {}
+  void file(const FileResult& r) override {
     if (r.error) {
-      out << "::error file=" << escape_property(r.path) << ",title=" << escape_property("caselint: not checked")
-          << "::" << escape_data(*r.error) << '\n';
+      out_ << "::error file=" << escape_property(r.path) << ",title=" << escape_property("caselint: not checked")
+           << "::" << escape_data(*r.error) << '\n';
     }
     for (const rules::Diagnostic& d : r.diagnostics) {
       const doc::SourceRange& g = d.range;
-      out << "::" << command_of(d.severity) << " file=" << escape_property(d.path) << ",line=" << (g.start.line > 0 ? g.start.line : 1)
-          << ",col=" << (g.start.column > 0 ? g.start.column : 1);
+      out_ << "::" << command_of(d.severity) << " file=" << escape_property(d.path) << ",line=" << (g.start.line > 0 ? g.start.line : 1)
+           << ",col=" << (g.start.column > 0 ? g.start.column : 1);
       if (g.end.line >= g.start.line && g.end.line > 0) {
-        out << ",endLine=" << g.end.line;
-        if (g.end.column > 0) out << ",endColumn=" << g.end.column;
+        out_ << ",endLine=" << g.end.line;
+        if (g.end.column > 0) out_ << ",endColumn=" << g.end.column;
       }
-      out << ",title=" << escape_property(d.code + " " + d.rule) << "::"
-          << escape_data(d.message + (d.checklist.empty() ? "" : " (" + d.checklist + ")")) << '\n';
+      out_ << ",title=" << escape_property(d.code + " " + d.rule) << "::"
+           << escape_data(d.message + (d.checklist.empty() ? "" : " (" + d.checklist + ")")) << '\n';
     }
   }
-}
+  void finish() override {}
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultStream> github_stream(std::ostream& out) { return std::make_unique<GithubStream>(out); }
+
+void write_github(std::ostream& out, const std::vector<FileResult>& results) { write_all(*github_stream(out), results); }
 
 }  // namespace caselint::format

@@ -65,11 +65,17 @@ ordered_json field_value(const extract::Field& f) {
 
 }  // namespace
 
-void write_json(std::ostream& out, const std::vector<FileResult>& results) {
-  ordered_json root;
-  root["version"] = 1;
-  ordered_json files = ordered_json::array();
-  for (const FileResult& r : results) {
+namespace {
+
+
+// DESIGN.md's JSON, file by file: the same bytes as the whole document
+// dumped at once.
+class JsonStream final : public ResultStream {
+ public:
+  explicit JsonStream(std::ostream& out) : out_(out) { out_ << "{\n  \"version\": 1,\n  \"files\": ["; }
+
+  void file(const FileResult& r) override {
+    add_to(summary_, r);
     ordered_json f;
     f["path"] = r.path;
     f["format"] = doc::format_name(r.format);
@@ -82,13 +88,39 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
     ordered_json diags = ordered_json::array();
     for (const rules::Diagnostic& d : r.diagnostics) diags.push_back(diagnostic(d));
     f["diagnostics"] = diags;
-    files.push_back(f);
+    out_ << (any_ ? ",\n    " : "\n    ") << nested_json(f.dump(2), 4);
+    any_ = true;
   }
-  root["files"] = files;
-  Summary s = summarize(results);
-  root["summary"] = {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}};
-  out << root.dump(2) << '\n';
+
+  void finish() override {
+    out_ << (any_ ? "\n  ],\n" : "],\n");
+    const Summary& s = summary_;
+    ordered_json summary = {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}};
+    out_ << "  \"summary\": " << nested_json(summary.dump(2), 2) << "\n}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  Summary summary_;
+  bool any_ = false;
+};
+
+}  // namespace
+
+std::string nested_json(const std::string& text, int by) {
+  std::string out;
+  out.reserve(text.size() + 64);
+  const std::string pad(static_cast<std::size_t>(by), ' ');
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
 }
+
+std::unique_ptr<ResultStream> json_stream(std::ostream& out) { return std::make_unique<JsonStream>(out); }
+
+void write_json(std::ostream& out, const std::vector<FileResult>& results) { write_all(*json_stream(out), results); }
 
 void write_extract_json(std::ostream& out, const std::vector<FileResult>& results) {
   ordered_json files = ordered_json::array();

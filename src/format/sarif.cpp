@@ -103,88 +103,113 @@ ordered_json rule_descriptor(const rules::RuleSet& set, const rules::Rule& rule)
 
 }  // namespace
 
-void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const std::string& working_dir) {
-  const rules::RuleSet& set = rules::RuleSet::builtin();
-  ordered_json rules_json = ordered_json::array();
-  std::map<std::string, int> index;
-  for (const rules::Rule* r : set.rules()) {
-    index[r->meta().code] = static_cast<int>(rules_json.size());
-    rules_json.push_back(rule_descriptor(set, *r));
+namespace {
+
+
+// SARIF 2.1.0, file by file: the tool and its rules first, then each
+// result as it comes; the artifacts and the notifications of files that
+// could not be checked (small, one per file) after the results.
+class SarifStream final : public ResultStream {
+ public:
+  SarifStream(std::ostream& out, const std::string& working_dir) : out_(out) {
+    const rules::RuleSet& set = rules::RuleSet::builtin();
+    ordered_json rules_json = ordered_json::array();
+    for (const rules::Rule* r : set.rules()) {
+      index_[r->meta().code] = static_cast<int>(rules_json.size());
+      rules_json.push_back(rule_descriptor(set, *r));
+    }
+    std::string root = working_dir;
+    if (root.empty() || root.back() != '/') root += '/';
+    const ordered_json tool = {{"driver",
+                                {{"name", "caselint"},
+                                 {"version", version()},
+                                 {"semanticVersion", version()},
+                                 {"informationUri", docs_url()},
+                                 {"rules", rules_json}}}};
+    const ordered_json base = {{"%SRCROOT%", {{"uri", "file://" + percent_encode(root)}}}};
+    out_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+         << "  \"runs\": [\n    {\n      \"tool\": " << nested_json(tool.dump(2), 6) << ",\n"
+         << "      \"originalUriBaseIds\": " << nested_json(base.dump(2), 6) << ",\n"
+         << "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
   }
 
-  ordered_json results_json = ordered_json::array();
-  ordered_json notifications = ordered_json::array();
-  ordered_json artifacts = ordered_json::array();
-  for (const FileResult& r : results) {
-    artifacts.push_back({{"location", artifact_location(r.path)}});
+  void file(const FileResult& r) override {
+    artifacts_.push_back({{"location", artifact_location(r.path)}});
     if (r.error) {
-      notifications.push_back({{"level", "error"},
-                               {"message", {{"text", r.path + ": " + *r.error}}},
-                               {"locations", {{{"physicalLocation", {{"artifactLocation", artifact_location(r.path)}}}}}}});
+      notifications_.push_back({{"level", "error"},
+                                {"message", {{"text", r.path + ": " + *r.error}}},
+                                {"locations", {{{"physicalLocation", {{"artifactLocation", artifact_location(r.path)}}}}}}});
     }
     std::vector<std::string> prints = fingerprints(r);
     for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
-      const rules::Diagnostic& d = r.diagnostics[i];
-      ordered_json res;
-      res["ruleId"] = d.code;
-      auto it = index.find(d.code);
-      if (it != index.end()) res["ruleIndex"] = it->second;
-      res["level"] = level_of(d.severity);
-      res["message"] = {{"text", d.message}};
-      ordered_json phys = {{"artifactLocation", artifact_location(d.path)}, {"region", region(d.range)}};
-      res["locations"] = ordered_json::array({{{"physicalLocation", phys}}});
-      res["partialFingerprints"] = {{"caselintFinding/v1", prints[i]}};
-      if (!d.notes.empty()) {
-        ordered_json related = ordered_json::array();
-        int id = 0;
-        for (const rules::Note& note : d.notes) {
-          related.push_back({{"id", id++},
-                             {"message", {{"text", note.message}}},
-                             {"physicalLocation", {{"artifactLocation", artifact_location(d.path)}, {"region", region(note.range)}}}});
-        }
-        res["relatedLocations"] = related;
-      }
-      if (d.fix) {
-        ordered_json replacements = ordered_json::array();
-        for (const rules::Edit& e : d.fix->edits) {
-          ordered_json deleted = region(e.range);
-          deleted["snippet"] = {{"text", e.original}};
-          replacements.push_back({{"deletedRegion", deleted}, {"insertedContent", {{"text", e.text}}}});
-        }
-        res["fixes"] = ordered_json::array(
-            {{{"description", {{"text", d.fix->title}}},
-              {"artifactChanges", ordered_json::array({{{"artifactLocation", artifact_location(d.path)},
-                                                        {"replacements", replacements}}})}}});
-      }
-      ordered_json props;
-      if (!d.field.empty()) props["field"] = d.field;
-      if (!d.checklist.empty()) props["checklist"] = d.checklist;
-      if (!props.empty()) res["properties"] = props;
-      results_json.push_back(res);
+      out_ << (any_ ? ",\n        " : "\n        ") << nested_json(result(r.diagnostics[i], prints[i]).dump(2), 8);
+      any_ = true;
     }
   }
 
-  std::string root = working_dir;
-  if (root.empty() || root.back() != '/') root += '/';
-  ordered_json run;
-  run["tool"] = {{"driver",
-                  {{"name", "caselint"},
-                   {"version", version()},
-                   {"semanticVersion", version()},
-                   {"informationUri", docs_url()},
-                   {"rules", rules_json}}}};
-  run["invocations"] = ordered_json::array(
-      {{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
-  run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + percent_encode(root)}}}};
-  run["artifacts"] = artifacts;
-  run["results"] = results_json;
-  run["columnKind"] = "unicodeCodePoints";
+  void finish() override {
+    out_ << (any_ ? "\n      ],\n" : "],\n");
+    const ordered_json invocations =
+        ordered_json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications_}}});
+    out_ << "      \"invocations\": " << nested_json(invocations.dump(2), 6) << ",\n"
+         << "      \"artifacts\": " << nested_json(artifacts_.dump(2), 6) << "\n    }\n  ]\n}\n";
+  }
 
-  ordered_json log;
-  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  log["version"] = "2.1.0";
-  log["runs"] = ordered_json::array({run});
-  out << log.dump(2) << '\n';
+ private:
+  ordered_json result(const rules::Diagnostic& d, const std::string& print) const {
+    ordered_json res;
+    res["ruleId"] = d.code;
+    auto it = index_.find(d.code);
+    if (it != index_.end()) res["ruleIndex"] = it->second;
+    res["level"] = level_of(d.severity);
+    res["message"] = {{"text", d.message}};
+    ordered_json phys = {{"artifactLocation", artifact_location(d.path)}, {"region", region(d.range)}};
+    res["locations"] = ordered_json::array({{{"physicalLocation", phys}}});
+    res["partialFingerprints"] = {{"caselintFinding/v1", print}};
+    if (!d.notes.empty()) {
+      ordered_json related = ordered_json::array();
+      int id = 0;
+      for (const rules::Note& note : d.notes) {
+        related.push_back({{"id", id++},
+                           {"message", {{"text", note.message}}},
+                           {"physicalLocation", {{"artifactLocation", artifact_location(d.path)}, {"region", region(note.range)}}}});
+      }
+      res["relatedLocations"] = related;
+    }
+    if (d.fix) {
+      ordered_json replacements = ordered_json::array();
+      for (const rules::Edit& e : d.fix->edits) {
+        ordered_json deleted = region(e.range);
+        deleted["snippet"] = {{"text", e.original}};
+        replacements.push_back({{"deletedRegion", deleted}, {"insertedContent", {{"text", e.text}}}});
+      }
+      res["fixes"] = ordered_json::array(
+          {{{"description", {{"text", d.fix->title}}},
+            {"artifactChanges", ordered_json::array({{{"artifactLocation", artifact_location(d.path)},
+                                                      {"replacements", replacements}}})}}});
+    }
+    ordered_json props;
+    if (!d.field.empty()) props["field"] = d.field;
+    if (!d.checklist.empty()) props["checklist"] = d.checklist;
+    if (!props.empty()) res["properties"] = props;
+    return res;
+  }
+
+  std::ostream& out_;
+  std::map<std::string, int> index_;
+  ordered_json artifacts_ = ordered_json::array();
+  ordered_json notifications_ = ordered_json::array();
+  bool any_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultStream> sarif_stream(std::ostream& out, const std::string& working_dir) {
+  return std::make_unique<SarifStream>(out, working_dir);
+}
+
+void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const std::string& working_dir) {
+  write_all(*sarif_stream(out, working_dir), results);
 }
 
 }  // namespace caselint::format
