@@ -132,6 +132,9 @@ void account_ids(const doc::Document& d, const Vocabulary& v, Fields& out, prefi
         const std::size_t vb = m->value->first, ve = m->value->second;
         if (std::any_of(seen.begin(), seen.end(), [&](const auto& s) { return vb < s.second && s.first < ve; })) continue;
         seen.emplace_back(vb, ve);
+        // AWS's own accounts (its SageMaker image registries) are no leak.
+        const std::string_view id = std::string_view(b.text).substr(vb, ve - vb);
+        if (std::find(av.aws_owned.begin(), av.aws_owned.end(), id) != av.aws_owned.end()) continue;
         Field f;
         f.name = "_account_id_mention";
         f.text = b.text.substr(vb, ve - vb);

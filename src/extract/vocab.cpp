@@ -371,6 +371,7 @@ void Vocabulary::add_account_ids(std::string_view yaml, const std::string& origi
   YAML::Node root = YAML::Load(std::string(yaml));
   account_ids_.placeholders = compile_list(root["placeholders"], origin, true);
   account_ids_.mentions = compile_list(root["mentions"], origin, false);
+  for (const auto& id : root["aws_owned"]) account_ids_.aws_owned.push_back(id.as<std::string>());
 }
 
 void Vocabulary::add_engines(std::string_view yaml, const std::string& origin) {

@@ -131,6 +131,7 @@ struct ProductionVocab {
 struct AccountIdVocab {
   std::vector<Pattern> placeholders;  // whole patterns on the ID without separators ("123456789012")
   std::vector<Pattern> mentions;      // an account ID in any text (ARNs, "1234-5678-9012"), group "value"
+  std::vector<std::string> aws_owned;  // accounts AWS itself publishes from (SageMaker image registries): no leak
 };
 
 // A database engine of the `database_engine` field (rules/vocab/engines.yaml).

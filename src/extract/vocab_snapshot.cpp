@@ -111,7 +111,7 @@ void members_of_production(A& a, P& p) {
 }
 template <class A, class P>
 void members_of_account_ids(A& a, P& p) {
-  io(a, p.placeholders), io(a, p.mentions);
+  io(a, p.placeholders), io(a, p.mentions), io(a, p.aws_owned);
 }
 template <class A, class P>
 void members_of_prose(A& a, P& p) {
@@ -144,8 +144,8 @@ CASELINT_SNAPSHOT_STRUCT(DatabaseVocab, members_of_database)
 // x86-64) fail the build until then.
 static_assert(sizeof(FieldVocab) == 304 && sizeof(TopicItem) == 112 && sizeof(TopicSet) == 96 &&
                   sizeof(Engine) == 88 && sizeof(Vocabulary::Acronym) == 80 && sizeof(ProductionVocab) == 144 &&
-                  sizeof(AccountIdVocab) == 48 && sizeof(ProsePatterns) == 48 && sizeof(DatabaseVocab) == 480 &&
-                  sizeof(Vocabulary) == 376 && sizeof(StagePattern) == 48 && sizeof(SizeUnit) == 24 &&
+                  sizeof(AccountIdVocab) == 72 && sizeof(ProsePatterns) == 48 && sizeof(DatabaseVocab) == 480 &&
+                  sizeof(Vocabulary) == 400 && sizeof(StagePattern) == 48 && sizeof(SizeUnit) == 24 &&
                   sizeof(ReadWritePattern) == 32,
               "update the snapshot's member lists");
 
