@@ -673,6 +673,11 @@ class Extractor {
     if (d_.format != doc::Format::markdown || b.kind != doc::BlockKind::paragraph || b.range.start.column != 1) {
       return std::nullopt;
     }
+    // Only where the paragraph's first text is a copy of the file at the
+    // start of its line (not where lines are in doubt, as with lone CRs).
+    if (b.text.empty() || !d_.is_verbatim(b.text_offset, 1) || d_.position_at(b.text_offset) != b.range.start) {
+      return std::nullopt;
+    }
     const std::string_view skeleton = fv.skeleton;
     if (!skeleton.starts_with("## ")) return std::nullopt;
     const std::size_t eol = skeleton.find('\n');

@@ -486,6 +486,17 @@ void build(doc::Document& d) {
           const std::size_t s_end = s.offset + s.length;
           if (s_end <= lead || s.offset >= end) continue;
           if (s.offset < lead) {
+            // The span now starts past the white space trimmed off it.
+            if (s.verbatim() && s.start.column > 0) {
+              for (std::size_t k = s.offset; k < lead; ++k) {
+                if (cur.text[k] == '\n') {
+                  ++s.start.line;
+                  s.start.column = 1;
+                } else {
+                  ++s.start.column;
+                }
+              }
+            }
             s.length -= lead - s.offset;
             s.offset = lead;
           }
