@@ -140,6 +140,23 @@ const MetaValue* Document::meta(const std::string& key) const {
   return it == metadata.end() ? nullptr : &it->second;
 }
 
+void close_section_ranges(Document& d) {
+  std::vector<Section>& secs = d.sections;
+  for (std::size_t i = 1; i < secs.size(); ++i) {
+    int end = d.last_line;
+    for (std::size_t j = i + 1; j < secs.size(); ++j) {
+      if (secs[j].level <= secs[i].level) {
+        end = secs[j].heading_range.start.line - 1;
+        break;
+      }
+    }
+    secs[i].range.end = {std::max(end, secs[i].range.start.line), 0};
+  }
+  if (secs.size() > 1) {
+    secs[0].range.end = {std::max(secs[1].heading_range.start.line - 1, secs[0].range.start.line), 0};
+  }
+}
+
 void append_block(Document& d, Block block, const std::vector<TextSpan>& block_spans) {
   if (d.text_size > 0) d.text_size += 2;  // the "\n\n" before the block
   block.text_offset = d.text_size;

@@ -199,6 +199,11 @@ struct Document {
   const MetaValue* meta(const std::string& key) const;
 };
 
+// Ends each section's range (a section from its heading on): just before the
+// next heading of its level or higher, never before its own start; the last
+// at the document's last line; the preamble just before the first heading.
+void close_section_ranges(Document& d);
+
 // Appends `block` to the document, its text to the plain-text view, and its
 // spans shifted to the block's offset. Used by every parser.
 void append_block(Document& d, Block block, const std::vector<TextSpan>& block_spans);

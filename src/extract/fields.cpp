@@ -48,6 +48,17 @@ const char* evidence_name(FieldSource s) {
 
 namespace {
 
+// Drops the customer names read from a heading, the title or the text that
+// are one of `names` (lower case): the partner's, AWS. A front matter key or
+// a label says what it says.
+void drop_customers_named(Fields& f, const std::vector<std::string>& names) {
+  std::vector<Field>& items = f.mutable_items();
+  std::erase_if(items, [&](const Field& x) {
+    return x.name == "customer_name" && x.source != FieldSource::front_matter && x.source != FieldSource::label &&
+           std::find(names.begin(), names.end(), lower(trim(x.text))) != names.end();
+  });
+}
+
 // How much a source is trusted when a field is found several times: an
 // explicit key or label beats a heading ("About Lakeshore Cloud" may be the
 // partner's boilerplate), which beats the title and prose.
@@ -1099,17 +1110,7 @@ class Extractor {
     for (const Field& f : out_.items()) {
       if (f.name == "partner_name" && f.state == FieldState::ok) partners.push_back(lower(trim(f.text)));
     }
-    std::vector<Field>& items = out_.mutable_items();
-    items.erase(std::remove_if(items.begin(), items.end(),
-                               [&](const Field& f) {
-                                 if (f.name != "customer_name" || f.source == FieldSource::front_matter ||
-                                     f.source == FieldSource::label) {
-                                   return false;
-                                 }
-                                 const std::string name = lower(trim(f.text));
-                                 return std::find(partners.begin(), partners.end(), name) != partners.end();
-                               }),
-                items.end());
+    drop_customers_named(out_, partners);
   }
 
   // Third-party tools named in the text (rules/vocab/third-party-tools.yaml):
@@ -1405,13 +1406,7 @@ Fields extract_fields(const doc::Document& d, const Vocabulary& vocab, TopicSets
 void add_configured_partner(Fields& f, const std::string& partner) {
   const std::string name = lower(trim(partner));
   if (name.empty()) return;
-  std::vector<Field>& items = f.mutable_items();
-  items.erase(std::remove_if(items.begin(), items.end(),
-                             [&](const Field& x) {
-                               return x.name == "customer_name" && x.source != FieldSource::front_matter &&
-                                      x.source != FieldSource::label && lower(trim(x.text)) == name;
-                             }),
-              items.end());
+  drop_customers_named(f, {name});
   if (f.get("partner_name")) return;
   Field p;
   p.name = "partner_name";

@@ -43,6 +43,13 @@ ordered_json diagnostic(const rules::Diagnostic& d) {
   return j;
 }
 
+// The page kind and why, when the check decided one (DESIGN.md).
+void add_kind(ordered_json& f, const FileResult& r) {
+  if (r.kind.empty()) return;
+  f["kind"] = r.kind;
+  f["kind_reason"] = r.kind_reason;
+}
+
 ordered_json field_value(const extract::Field& f) {
   ordered_json j;
   std::string value = f.iso ? *f.iso : f.text;
@@ -80,10 +87,7 @@ class JsonStream final : public ResultStream {
     f["path"] = r.path;
     f["format"] = doc::format_name(r.format);
     f["profile"] = r.profile;
-    if (!r.kind.empty()) {
-      f["kind"] = r.kind;
-      f["kind_reason"] = r.kind_reason;
-    }
+    add_kind(f, r);
     if (r.error) f["error"] = *r.error;
     ordered_json diags = ordered_json::array();
     for (const rules::Diagnostic& d : r.diagnostics) diags.push_back(diagnostic(d));
@@ -128,10 +132,7 @@ void write_extract_json(std::ostream& out, const std::vector<FileResult>& result
     ordered_json f;
     f["path"] = r.path;
     f["profile"] = r.profile;
-    if (!r.kind.empty()) {
-      f["kind"] = r.kind;
-      f["kind_reason"] = r.kind_reason;
-    }
+    add_kind(f, r);
     if (r.error) f["error"] = *r.error;
     ordered_json fields = ordered_json::object();
     if (r.fields) {

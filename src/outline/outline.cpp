@@ -25,11 +25,18 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 // Lower case, then a plural, -ed or -ing dropped: "challenges" -> "challenge",
 // "needed" -> "need", "learning" -> "learn", "stories" -> "story".
 std::string stem(std::string_view word) {
-  std::string w;
-  for (char c : word) w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::string w = lower_ascii(word);
   auto ends = [&](std::string_view s) { return w.size() > s.size() + 2 && w.ends_with(s); };
   if (ends("ies")) {
     w.resize(w.size() - 3);
@@ -112,14 +119,6 @@ struct Cues {
 bool has_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
   if (phrase.empty() || phrase.size() > words.size()) return false;
   return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 }  // namespace
@@ -296,26 +295,23 @@ TagMeaning meaning_of(const Tag& t) {
   if (std::size_t dot = base.find('.'); dot != std::string::npos) base.erase(dot);
   base = lower_ascii(base);
   if (t.name.empty() || t.closing) return m;
-  if (cues.not_section_names.count(base)) {
-    m.image = base == "figure" || base == "img" || base == "image" || base == "picture";
-    if (!m.image) {
-      for (const Tag::Param& p : t.params) {
-        if (std::find(cues.text_params.begin(), cues.text_params.end(), p.key) != cues.text_params.end()) m.shown.push_back(&p);
+  const bool no_section = cues.not_section_names.count(base) > 0;
+  m.image = no_section && (base == "figure" || base == "img" || base == "image" || base == "picture");
+  if (m.image) return m;
+  // A heading parameter, else a name that names a section (study/results).
+  if (!no_section) {
+    for (const std::string& key : cues.heading_params) {
+      if (const Tag::Param* p = t.param(key); p && !trim(p->value).empty() && p->value.size() <= 200) {
+        m.heading = std::string(trim(p->value));
+        m.heading_param = p;
+        break;
       }
     }
-    return m;
-  }
-  for (const std::string& key : cues.heading_params) {
-    if (const Tag::Param* p = t.param(key); p && !trim(p->value).empty() && p->value.size() <= 200) {
-      m.heading = std::string(trim(p->value));
-      m.heading_param = p;
-      break;
-    }
-  }
-  if (!m.heading) {
-    const std::string human = humanise(t.name);
-    if (field_of_heading(human) || base == "about" || base.starts_with("about_") || base.starts_with("about-")) {
-      m.heading = human;
+    if (!m.heading) {
+      const std::string human = humanise(t.name);
+      if (field_of_heading(human) || base == "about" || base.starts_with("about_") || base.starts_with("about-")) {
+        m.heading = human;
+      }
     }
   }
   for (const Tag::Param& p : t.params) {
@@ -331,6 +327,20 @@ struct Piece {
   std::vector<doc::TextSpan> spans;
 };
 
+// Where the source stands after `text`, copied verbatim from `p` on: a
+// column per code point, a new line at a line break.
+doc::Position advance(doc::Position p, std::string_view text) {
+  for (char c : text) {
+    if (c == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else if (!doc::is_continuation(c)) {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
 // The source position of a block-local offset, from the block's own spans.
 doc::Position local_position(const doc::Block& b, const std::vector<doc::TextSpan>& spans, std::size_t offset) {
   // The last span starting at or before `offset` (spans are sorted).
@@ -338,19 +348,9 @@ doc::Position local_position(const doc::Block& b, const std::vector<doc::TextSpa
                              [](std::size_t off, const doc::TextSpan& s) { return off < s.offset; });
   if (it == spans.begin()) return b.range.start;
   const doc::TextSpan* at = &*(it - 1);
-  doc::Position p = at->start;
-  if (p.column == 0 || offset == at->offset) return p;
-  if (!at->verbatim()) return p;
+  if (at->start.column == 0 || offset == at->offset || !at->verbatim()) return at->start;
   const std::size_t upto = std::min(offset, at->offset + at->length);
-  for (std::size_t i = at->offset; i < upto; ++i) {
-    if (b.text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else if (!doc::is_continuation(b.text[i])) {
-      ++p.column;
-    }
-  }
-  return p;
+  return advance(at->start, std::string_view(b.text).substr(at->offset, upto - at->offset));
 }
 
 // Appends b.text[from, to) with the spans over it to `out`.
@@ -378,8 +378,7 @@ void copy_range(const doc::Block& b, const std::vector<doc::TextSpan>& spans, st
 }
 
 // Appends text a tag shows, placed at its parameter in the source.
-void append_shown(const doc::Block& b, const std::vector<doc::TextSpan>& spans, const Tag& t, const Tag::Param& p,
-                  Piece& out) {
+void append_shown(const doc::Block& b, const std::vector<doc::TextSpan>& spans, const Tag::Param& p, Piece& out) {
   std::string_view value = trim(p.value);
   if (value.empty()) return;
   if (!out.text.empty() && !is_space(out.text.back())) out.text += ' ';
@@ -388,7 +387,6 @@ void append_shown(const doc::Block& b, const std::vector<doc::TextSpan>& spans, 
   s.length = value.size();
   s.start = local_position(b, spans, p.value_begin + static_cast<std::size_t>(value.data() - p.value.data()));
   s.source_width = static_cast<int>(doc::count_codepoints(value));
-  (void)t;
   out.text += value;
   out.spans.push_back(s);
 }
@@ -488,14 +486,7 @@ void build(doc::Document& d) {
           if (s.offset < lead) {
             // The span now starts past the white space trimmed off it.
             if (s.verbatim() && s.start.column > 0) {
-              for (std::size_t k = s.offset; k < lead; ++k) {
-                if (cur.text[k] == '\n') {
-                  ++s.start.line;
-                  s.start.column = 1;
-                } else {
-                  ++s.start.column;
-                }
-              }
+              s.start = advance(s.start, std::string_view(cur.text).substr(s.offset, lead - s.offset));
             }
             s.length -= lead - s.offset;
             s.offset = lead;
@@ -545,20 +536,18 @@ void build(doc::Document& d) {
       if (m.heading && (b.kind == doc::BlockKind::paragraph || b.kind == doc::BlockKind::list_item)) {
         // The section's heading: what came before is its own block.
         flush(false, doc::Section::Origin::heading, b.range);
-        Piece heading;
-        std::swap(heading, cur);
         doc::SourceRange range{local_position(b, spans, t.begin), local_position(b, spans, t.end)};
         if (m.heading_param) {
-          append_shown(b, spans, t, *m.heading_param, cur);
+          append_shown(b, spans, *m.heading_param, cur);
         } else {
           cur.text = *m.heading;
           cur.spans.push_back({0, cur.text.size(), range.start, static_cast<int>(doc::count_codepoints(cur.text))});
         }
         flush(true, doc::Section::Origin::template_tag, range);
-        for (const Tag::Param* p : m.shown) append_shown(b, spans, t, *p, cur);
+        for (const Tag::Param* p : m.shown) append_shown(b, spans, *p, cur);
         continue;
       }
-      for (const Tag::Param* p : m.shown) append_shown(b, spans, t, *p, cur);
+      for (const Tag::Param* p : m.shown) append_shown(b, spans, *p, cur);
       // "Read the {{< ref x >}} post": one space where the tag stood.
       if (m.shown.empty() && !cur.text.empty() && cur.text.back() == ' ' && at < b.text.size() && b.text[at] == ' ') ++at;
     }
@@ -669,22 +658,10 @@ void build(doc::Document& d) {
     secs.push_back(std::move(s));
     stack.push_back(index);
   }
-  for (std::size_t i = 1; i < secs.size(); ++i) {
-    int end = d.last_line;
-    for (std::size_t j = i + 1; j < secs.size(); ++j) {
-      if (secs[j].level <= secs[i].level) {
-        end = std::max(secs[j].heading_range.start.line - 1, secs[i].heading_range.start.line);
-        break;
-      }
-    }
-    secs[i].range.end = {end, 0};
-  }
-  if (secs.size() > 1) {
-    secs[0].range.end = {std::max(secs[1].heading_range.start.line - 1, secs[0].range.start.line), 0};
-  }
+  d.sections = std::move(secs);
+  doc::close_section_ranges(d);
 
   // 4. The blocks again, each in the last section that starts at or before it.
-  d.sections = std::move(secs);
   d.blocks.clear();
   d.spans.clear();
   d.text_size = 0;

@@ -842,19 +842,7 @@ class HtmlBuilder {
   void finish() {
     auto& secs = d_.sections;
     secs[0].range = {{d_.body_first_line, 0}, {d_.last_line, 0}};
-    for (std::size_t i = 1; i < secs.size(); ++i) {
-      int end = d_.last_line;
-      for (std::size_t j = i + 1; j < secs.size(); ++j) {
-        if (secs[j].level <= secs[i].level) {
-          end = secs[j].heading_range.start.line - 1;
-          break;
-        }
-      }
-      secs[i].range.end = {std::max(end, secs[i].range.start.line), 0};
-    }
-    if (secs.size() > 1) {
-      secs[0].range.end = {std::max(secs[1].heading_range.start.line - 1, secs[0].range.start.line), 0};
-    }
+    doc::close_section_ranges(d_);
     if (!title_) {
       const auto& h1 = scope_h1_ ? scope_h1_ : other_h1_;
       if (h1) {

@@ -116,11 +116,7 @@ class Crawler {
       ++done;
       progress(done, static_cast<int>(keys.size()) - done, g_.nodes[n].display);
       if (loaded.error) {
-        g_.nodes[n].kind = NodeKind::failed;
-        g_.nodes[n].reason = loaded.error->reason;
-        g_.nodes[n].result.path = g_.nodes[n].display;
-        g_.nodes[n].result.format = doc::Format::html;
-        g_.nodes[n].result.error = loaded.error->reason;
+        page_failed(n, loaded.error->reason);
         continue;
       }
       loaded.file->format = doc::Format::html;
@@ -186,14 +182,11 @@ class Crawler {
       queue.pop_front();
       if (out_of_time()) break;
       if (pages >= o_.max_pages) {
-        g_.limits_hit.push_back("--max-pages " + std::to_string(o_.max_pages));
+        limit_reached("--max-pages " + std::to_string(o_.max_pages));
         break;
       }
       if (g_.nodes[n].depth > o_.max_depth) {
-        if (std::find(g_.limits_hit.begin(), g_.limits_hit.end(), "--max-depth " + std::to_string(o_.max_depth)) ==
-            g_.limits_hit.end()) {
-          g_.limits_hit.push_back("--max-depth " + std::to_string(o_.max_depth));
-        }
+        limit_reached("--max-depth " + std::to_string(o_.max_depth));
         continue;
       }
       progress(pages, static_cast<int>(queue.size()), g_.nodes[n].display);
@@ -202,16 +195,7 @@ class Crawler {
       if (!got) continue;
       n = *got;  // the page a redirect led to
       ++pages;
-      load::SourceFile file{g_.nodes[n].display, std::move(body), doc::Format::html};
-      if (auto problem = load::check_bytes(file.bytes, o_.max_page_size)) {
-        g_.nodes[n].kind = NodeKind::failed;
-        g_.nodes[n].reason = *problem;
-        g_.nodes[n].result.path = g_.nodes[n].display;
-        g_.nodes[n].result.format = doc::Format::html;
-        g_.nodes[n].result.error = *problem;
-        continue;
-      }
-      check_page(n, file, (fs::current_path() / "index.html").string());
+      if (!read_fetched(n, std::move(body))) continue;
       for (std::size_t l = 0; l < g_.nodes[n].links.size(); ++l) {
         std::optional<Url> u = resolve_url(final_url_[n], g_.nodes[n].links[l].target);
         if (!u || u->origin() != origin_) continue;  // another host: not part of the graph
@@ -235,10 +219,7 @@ class Crawler {
       if (g_.nodes[n].depth >= 0 || g_.nodes[n].kind != NodeKind::unvisited) continue;
       if (out_of_time()) break;
       if (pages >= o_.max_pages) {
-        if (std::find(g_.limits_hit.begin(), g_.limits_hit.end(), "--max-pages " + std::to_string(o_.max_pages)) ==
-            g_.limits_hit.end()) {
-          g_.limits_hit.push_back("--max-pages " + std::to_string(o_.max_pages));
-        }
+        limit_reached("--max-pages " + std::to_string(o_.max_pages));
         break;
       }
       progress(pages, 0, g_.nodes[n].display);
@@ -248,13 +229,7 @@ class Crawler {
       n = *got;
       g_.nodes[n].in_sitemap = true;
       ++pages;
-      load::SourceFile file{g_.nodes[n].display, std::move(body), doc::Format::html};
-      if (auto problem = load::check_bytes(file.bytes, o_.max_page_size)) {
-        g_.nodes[n].kind = NodeKind::failed;
-        g_.nodes[n].reason = *problem;
-        continue;
-      }
-      check_page(n, file, (fs::current_path() / "index.html").string());
+      if (!read_fetched(n, std::move(body))) continue;
       // Its links are resolved (a broken one is still reported), not followed.
       for (std::size_t l = 0; l < g_.nodes[n].links.size(); ++l) {
         std::optional<Url> u = resolve_url(final_url_[n], g_.nodes[n].links[l].target);
@@ -409,8 +384,34 @@ class Crawler {
 
   bool out_of_time() {
     if (std::chrono::duration<double>(Clock::now() - started_).count() <= o_.max_time) return false;
-    std::string limit = "--max-time " + std::to_string(static_cast<long>(o_.max_time)) + " s";
+    limit_reached("--max-time " + std::to_string(static_cast<long>(o_.max_time)) + " s");
+    return true;
+  }
+
+  // A crawl limit was reached (each named once).
+  void limit_reached(const std::string& limit) {
     if (std::find(g_.limits_hit.begin(), g_.limits_hit.end(), limit) == g_.limits_hit.end()) g_.limits_hit.push_back(limit);
+  }
+
+  // A page that could not be read: its result says why.
+  void page_failed(int n, const std::string& why) {
+    Node& node = g_.nodes[n];
+    node.kind = NodeKind::failed;
+    node.reason = why;
+    node.result.path = node.display;
+    node.result.format = doc::Format::html;
+    node.result.error = why;
+  }
+
+  // A fetched page checked as a page of the site; false (and failed) when
+  // its bytes cannot be read as one.
+  bool read_fetched(int n, std::string body) {
+    load::SourceFile file{g_.nodes[n].display, std::move(body), doc::Format::html};
+    if (auto problem = load::check_bytes(file.bytes, o_.max_page_size)) {
+      page_failed(n, *problem);
+      return false;
+    }
+    check_page(n, file, (fs::current_path() / "index.html").string());
     return true;
   }
 

@@ -69,10 +69,6 @@ const char* role_name(Role r) {
   return "page";
 }
 
-bool is_case_study(const Node& n) {
-  return n.kind == NodeKind::page && !n.profile.empty() && n.profile != "other" && n.profile.rfind("landing-page", 0) != 0;
-}
-
 // The findings a site check reports about the site as a whole, on the home
 // page: they are shown once at the top.
 bool site_wide(const rules::Diagnostic& d) {

@@ -17,6 +17,12 @@
 
 namespace caselint::site {
 
+bool is_landing(const Node& n) { return n.profile.rfind("landing-page", 0) == 0; }
+
+bool is_case_study(const Node& n) {
+  return n.kind == NodeKind::page && !is_landing(n) && !n.profile.empty() && n.profile != "other";
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -38,15 +44,6 @@ bool says_aws(const Node& n) {
     return false;
   };
   return word(t) || word(k);
-}
-
-// Pages checked with a landing page profile (landing-page, landing-page-ml-...).
-bool is_landing(const Node& n) { return n.profile.rfind("landing-page", 0) == 0; }
-
-// A page read as a case study: not a landing page, and not a page of the
-// kind `other` (home, about, news, ...), which no case-study rule checks.
-bool is_case_study(const Node& n) {
-  return n.kind == NodeKind::page && !is_landing(n) && !n.profile.empty() && n.profile != "other";
 }
 
 // A page as people name it: its path under ROOT, or its URL.

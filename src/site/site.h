@@ -77,6 +77,12 @@ struct Node {
   bool in_sitemap = false;     // a sitemap of the site lists it
 };
 
+// A page checked with a landing page profile (landing-page, landing-page-ml-...).
+bool is_landing(const Node& n);
+// A page read as a case study: not a landing page, and not a page of the
+// kind `other` (home, about, news, ...), which no case-study rule checks.
+bool is_case_study(const Node& n);
+
 // The site: its nodes and the links between them.
 struct Graph {
   std::string root;            // as given
