@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "extract/fields.h"
@@ -34,6 +36,17 @@ bool all_topics() {
   }();
   return all;
 }
+
+// A supporting document read for a study: owned here while the rules run.
+struct Supporting {
+  rules::SupportingDocument view;
+  std::optional<doc::Document> doc;
+  extract::Fields fields;
+};
+
+std::vector<std::unique_ptr<Supporting>> read_supporting(const load::SourceFile& study, const doc::Document& d,
+                                                         const Input& in, const config::Config& cfg,
+                                                         const extract::TopicSets& wanted);
 
 // `owned`: the caller's file, whose bytes may be taken once parsed; null
 // when they must stay as they are.
@@ -97,7 +110,17 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
     const std::vector<const rules::Rule*>& rules_run =
         chosen != possible.end() ? active[static_cast<std::size_t>(chosen - possible.begin())]
                                  : active.emplace_back(rules::active_rules(*cfg.rules, kind, r.profile, settings));
-    r.diagnostics = rules::check_document(rules_run, d, fields, r.profile, settings, run);
+    // A study's supporting documents: only a case study has them.
+    std::vector<std::unique_ptr<Supporting>> supporting;
+    std::vector<rules::SupportingDocument> views;
+    if (r.kind == "case-study" || !in.supporting.empty()) {
+      supporting = read_supporting(file, d, in, cfg, wanted);
+      for (const auto& s : supporting) views.push_back(s->view);
+    }
+    r.diagnostics = rules::check_document(rules_run, d, fields, r.profile, settings, run, views);
+    for (const rules::SupportingDocument& s : views) {
+      if (s.doc) r.supporting.push_back(s.path);
+    }
     for (const rules::Rule* rule : rules_run) {
       // Portfolio rules run over a submission, not over this document.
       if (dynamic_cast<const rules::PortfolioRule*>(rule)) continue;
@@ -113,7 +136,90 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
   return r;
 }
 
+// The study's supporting documents: the caller's, then those its front
+// matter `supporting:` names (relative to the study's folder). Each is read
+// through the same stages as the study, with the same topic sets.
+std::vector<std::unique_ptr<Supporting>> read_supporting(const load::SourceFile& study, const doc::Document& d,
+                                                         const Input& in, const config::Config& cfg,
+                                                         const extract::TopicSets& wanted) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, doc::SourceRange>> named;  // path as named, where
+  for (const std::string& p : in.supporting) named.emplace_back(p, doc::SourceRange{});
+  if (const doc::MetaValue* m = d.meta("supporting")) {
+    std::vector<std::string> items = m->is_list ? m->items : std::vector<std::string>{m->text};
+    for (const std::string& item : items) {
+      if (!item.empty()) named.emplace_back(item, m->value_range);
+    }
+  }
+  std::vector<std::unique_ptr<Supporting>> out;
+  const fs::path folder = fs::path(study.path).parent_path();
+  const std::string self = fs::path(study.path).lexically_normal().string();
+  std::vector<std::string> seen{self};
+  for (auto& [name, at] : named) {
+    // Front matter names a file beside the study; a caller passes real paths.
+    fs::path path = at.start.line > 0 && fs::path(name).is_relative() ? folder / name : fs::path(name);
+    std::string key = path.lexically_normal().string();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    auto s = std::make_unique<Supporting>();
+    s->view.path = path.string();
+    s->view.named_at = at;
+    load::LoadResult loaded = load::load_file(path.string(), cfg.max_file_size.value_or(load::kDefaultMaxFileSize));
+    if (loaded.error) {
+      s->view.error = loaded.error->reason;
+    } else {
+      parse::ParseResult parsed = outline::read(*loaded.file);
+      if (parsed.error) {
+        s->view.error = "line " + std::to_string(parsed.error->line) + ": " + parsed.error->message;
+      } else {
+        s->doc = std::move(parsed.document);
+        s->fields = extract::extract_fields(*s->doc, extract::Vocabulary::builtin(), wanted);
+        s->view.doc = &*s->doc;
+        s->view.fields = &s->fields;
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> named_supporting(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  if (load::format_for_path(path) != doc::Format::markdown) return out;
+  // Never opens a pipe or a device (it could block): load_file refuses those.
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return out;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.rfind("---", 0) != 0 || head.find("supporting") == std::string::npos) return out;
+  doc::Document d;
+  std::optional<parse::ParseError> error;
+  if (parse::parse_front_matter(head, d, error) == 0 || error) return out;
+  const doc::MetaValue* m = d.meta("supporting");
+  if (!m) return out;
+  std::vector<std::string> items = m->is_list ? m->items : std::vector<std::string>{m->text};
+  for (const std::string& item : items) {
+    if (item.empty()) continue;
+    fs::path p = fs::path(item).is_relative() ? fs::path(path).parent_path() / item : fs::path(item);
+    out.push_back(p.lexically_normal().string());
+  }
+  return out;
+}
+
+format::FileResult supporting_result(const std::string& path, const std::string& study) {
+  format::FileResult r;
+  r.path = path;
+  r.format = load::format_for_path(path).value_or(doc::Format::markdown);
+  r.kind = "supporting";
+  r.kind_reason = "a supporting document of " + study + ", read with it";
+  r.supports = study;
+  return r;
+}
 
 format::FileResult check_source(const load::SourceFile& file, const Input& in, config::ConfigCache& configs,
                                 const rules::RunOptions& run) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "format/format.h"
@@ -21,7 +22,23 @@ struct Input {
   std::string profile;        // --profile: forces the profile of every file; empty: config or document
   bool want_fields = false;   // keep the extracted fields (for `extract`)
   bool keep_source = false;   // keep the text as checked (for --fix, --diff and editors)
+  // The reference's supporting documents (a submission's reference folder
+  // or `files:` list): read with the study, whose evidence they give
+  // (docs/references.md). The study's front matter `supporting:` adds more.
+  std::vector<std::string> supporting;
 };
+
+// The supporting documents a Markdown study's front matter names
+// (`supporting:`, relative to the study's folder), as lexically normal paths;
+// empty for any other file. Reads only the front matter (at most 64 KiB),
+// so that a folder walk can tell supporting documents from studies before
+// checking them.
+std::vector<std::string> named_supporting(const std::string& path);
+
+// The result for a supporting document met on its own (a folder walk, a
+// submission): never checked as a case study; its study reads it
+// (docs/references.md).
+format::FileResult supporting_result(const std::string& path, const std::string& study);
 
 // Checks a loaded file; the result's path is file.path. Never throws:
 // configuration and parse problems become FileResult::error.

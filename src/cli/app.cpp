@@ -171,11 +171,26 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
   run.as_of = opt.as_of.empty() ? check::today() : opt.as_of;
   run.treat_as_public = opt.treat_as_public;
 
+  // Documents a study's front matter names as `supporting:` are read with
+  // that study, never checked as case studies of their own.
+  std::map<std::string, std::string> supports;  // normal path -> the study naming it
+  if (exp.files.size() > 1) {
+    for (const std::string& f : exp.files) {
+      for (const std::string& s : check::named_supporting(f)) supports.emplace(s, f);
+    }
+  }
+  auto check_file = [&](const std::string& path) {
+    if (!supports.empty()) {
+      auto it = supports.find(fs::path(path).lexically_normal().string());
+      if (it != supports.end()) return check::supporting_result(path, it->second);
+    }
+    return check_one(path, opt, configs, run, want_fields);
+  };
   const std::size_t n = exp.files.size();
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1)));
   if (jobs <= 1) {
-    for (std::size_t i = 0; i < n; ++i) out(check_one(exp.files[i], opt, configs, run, want_fields));
+    for (std::size_t i = 0; i < n; ++i) out(check_file(exp.files[i]));
   } else {
     // Workers take files in order; this thread hands each result on in turn.
     std::vector<std::optional<format::FileResult>> done(n);
@@ -184,7 +199,7 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
       for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-        format::FileResult r = check_one(exp.files[i], opt, configs, run, want_fields);
+        format::FileResult r = check_file(exp.files[i]);
         std::lock_guard<std::mutex> lock(m);
         done[i] = std::move(r);
         ready.notify_one();

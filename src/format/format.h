@@ -34,6 +34,11 @@ struct FileResult {
   std::optional<extract::Fields> fields;  // for `extract`
   std::shared_ptr<const std::string> source;  // the text as checked (for --fix and --diff), when it parsed
   std::vector<std::string> rules_run;  // codes of the rules that ran on it (for `report`), when it parsed
+  // A case study: the supporting documents read with it (docs/references.md).
+  // A supporting document of a submission's reference: kind "supporting",
+  // and `supports` names its study.
+  std::vector<std::string> supporting;
+  std::string supports;
 };
 
 struct Summary {

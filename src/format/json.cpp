@@ -48,6 +48,8 @@ void add_kind(ordered_json& f, const FileResult& r) {
   if (r.kind.empty()) return;
   f["kind"] = r.kind;
   f["kind_reason"] = r.kind_reason;
+  if (!r.supports.empty()) f["supports"] = r.supports;
+  if (!r.supporting.empty()) f["supporting"] = r.supporting;
 }
 
 ordered_json field_value(const extract::Field& f) {

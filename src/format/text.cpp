@@ -70,6 +70,7 @@ class TextStream final : public ResultStream {
     const char* reset = opts_.color ? "\x1b[0m" : "";
     const char* dim = opts_.color ? "\x1b[2m" : "";
     add_to(summary_, r);
+    supporting_ += r.kind == "supporting";
     if (r.kind_inferred) {
       case_studies_ += r.kind == "case-study";
       landing_pages_ += r.kind == "landing-page";
@@ -112,6 +113,7 @@ class TextStream final : public ResultStream {
       line << " (read as " << plural(case_studies_, "case study", "case studies") << ", "
            << plural(landing_pages_, "landing page") << ", " << others_ << " other)";
     }
+    if (supporting_ > 0) line << " (" << plural(supporting_, "supporting document") << " read with their studies)";
     double seconds = opts_.seconds;
     if (opts_.started) seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - *opts_.started).count();
     if (seconds >= 0) line << " in " << std::fixed << std::setprecision(2) << seconds << " s";
@@ -123,7 +125,7 @@ class TextStream final : public ResultStream {
   TextOptions opts_;
   Summary summary_;
   std::set<std::string> codes_;
-  int case_studies_ = 0, landing_pages_ = 0, others_ = 0;
+  int case_studies_ = 0, landing_pages_ = 0, others_ = 0, supporting_ = 0;
 };
 
 }  // namespace

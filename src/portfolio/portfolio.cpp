@@ -115,7 +115,18 @@ Result check_submission(const std::string& dir, const Options& opt) {
   };
   config::ConfigCache configs(opt.config.empty() ? std::nullopt : std::optional<std::string>(opt.config));
   std::map<std::string, std::size_t> by_path;  // normal path -> index in documents
+  // A document a study names as `supporting:` is read with that study, never
+  // checked as a case study of its own (docs/references.md).
+  std::map<std::string, std::string> supports;
   for (const std::string& path : files) {
+    for (const std::string& s : check::named_supporting(path)) supports.emplace(s, path);
+  }
+  for (const std::string& path : files) {
+    if (auto it = supports.find(normal(path)); it != supports.end() && !is_reference(path)) {
+      by_path[normal(path)] = result.documents.size();
+      result.documents.push_back(check::supporting_result(path, it->second));
+      continue;
+    }
     check::Input in;
     in.config_path = path;
     in.settings_path = path;

@@ -100,7 +100,8 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
 
 std::vector<Diagnostic> check_document(const std::vector<const Rule*>& active, const doc::Document& d,
                                        const extract::Fields& fields, const std::string& profile_id,
-                                       const FileSettings& settings, const RunOptions& run) {
+                                       const FileSettings& settings, const RunOptions& run,
+                                       const std::vector<SupportingDocument>& supporting) {
   std::vector<Diagnostic> out;
 
   std::set<std::string, std::less<>> required;
@@ -120,7 +121,8 @@ std::vector<Diagnostic> check_document(const std::vector<const Rule*>& active, c
     if (auto it = settings.options.find(m.code); it != settings.options.end()) {
       for (const auto& [k, v] : it->second) options[k] = v;
     }
-    RuleContext ctx{d, fields, extract::Vocabulary::builtin(), profile_id, file_run, options, required, settings.waivers};
+    RuleContext ctx{d, fields, extract::Vocabulary::builtin(), profile_id, file_run, options, required, settings.waivers,
+                    supporting};
     DiagnosticSink sink(m, profile_id, sev, d.path);
     r->check(ctx, sink);
     for (Diagnostic& diag : sink.diagnostics()) out.push_back(std::move(diag));

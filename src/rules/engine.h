@@ -61,9 +61,11 @@ std::vector<Diagnostic> check_document(const RuleSet& rules, const doc::Document
                                        const RunOptions& run);
 // The same with the rules active_rules gives for this document, profile and
 // settings, when the caller has them already.
+// `supporting`: the reference's other documents, read with this one.
 std::vector<Diagnostic> check_document(const std::vector<const Rule*>& active, const doc::Document& d,
                                        const extract::Fields& fields, const std::string& profile,
-                                       const FileSettings& settings, const RunOptions& run);
+                                       const FileSettings& settings, const RunOptions& run,
+                                       const std::vector<SupportingDocument>& supporting = {});
 
 // Drops findings silenced by caselint-disable / -enable / -disable-next-line
 // comments and by front matter `caselint: {disable: [...]}`.

@@ -27,6 +27,7 @@ std::unique_ptr<Rule> make() {
 const RegistryRow kRegistry[] = {
   // code     name                            status          since  factory
   {"CS001", "not-a-case-study",               Status::stable, "0.2", make<checks::make_not_a_case_study>},
+  {"CS002", "supporting-document-unreadable", Status::stable, "0.2", make<checks::make_supporting_document_unreadable>},
   {"CS101", "missing-customer-name",          Status::stable, "0.1", nullptr},
   {"CS102", "missing-aws-account-id",         Status::stable, "0.1", nullptr},
   {"CS103", "missing-problem-statement",      Status::stable, "0.1", nullptr},
@@ -70,6 +71,7 @@ const RegistryRow kRegistry[] = {
   {"CS222", "missing-database-characteristic", Status::stable, "0.1", make<checks::make_missing_database_characteristic>},
   {"CS223", "percentage-out-of-range",        Status::stable, "0.1", make<checks::make_percentage_out_of_range>},
   {"CS224", "read-write-over-100",            Status::stable, "0.1", make<checks::make_read_write_over_100>},
+  {"CS225", "reference-documents-disagree",   Status::stable, "0.2", make<checks::make_reference_documents_disagree>},
   {"CS301", "missing-architecture-diagram",   Status::stable, "0.1", make<checks::make_missing_architecture_diagram>},
   {"CS302", "broken-internal-link",           Status::stable, "0.1", make<checks::make_broken_internal_link>},
   {"CS303", "missing-image",                  Status::stable, "0.1", make<checks::make_missing_image>},

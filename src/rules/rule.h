@@ -76,6 +76,18 @@ struct Waiver {
   std::string origin;   // "path:line" of the waiver in its config
 };
 
+// A document that supports a case study: the runbook, design notes,
+// statement of work or training material a partner hands in with it
+// (docs/references.md). Its fields are evidence for the study's reference;
+// it is never checked as a case study itself.
+struct SupportingDocument {
+  std::string path;                         // the file (a front matter name joined to the study's folder)
+  const doc::Document* doc = nullptr;       // null when it could not be read
+  const extract::Fields* fields = nullptr;  // null when it could not be read
+  std::string error;                        // why it could not be read
+  doc::SourceRange named_at;                // where the study names it (front matter), else {}
+};
+
 // What the engine hands a rule: the document, its fields, the profile and
 // the option values in force for this file.
 struct RuleContext {
@@ -87,6 +99,9 @@ struct RuleContext {
   const std::map<std::string, double>& options;  // this rule's options
   const std::set<std::string, std::less<>>& required_fields;  // fields the active required-field rules ask for
   const std::vector<Waiver>& waivers;  // the config waivers for this file
+  // The reference's other documents: a rule about evidence the checklist
+  // asks of the reference reads them with the study (evidence.h).
+  const std::vector<SupportingDocument>& supporting;
   double option(const std::string& name, double fallback) const {
     auto it = options.find(name);
     return it == options.end() ? fallback : it->second;

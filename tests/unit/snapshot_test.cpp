@@ -65,7 +65,7 @@ TEST_CASE("the built-in rules and profiles come from the snapshot and equal thos
   CHECK(cs101->meta().citation("aurora").find("Name of the customer") != std::string::npos);
   const rules::Profile* aurora = set.profile("aurora");
   REQUIRE(aurora != nullptr);
-  CHECK(aurora->rules.front() == "CS101");
+  CHECK(aurora->rules.front() == "CS002");
   CHECK(!aurora->human_review.empty());
   CHECK_THROWS_AS(rules::read_rules_snapshot(rules::write_rules_snapshot(prepared).substr(1)), std::runtime_error);
 }

@@ -10,6 +10,7 @@ namespace caselint::rules::checks {
 std::unique_ptr<Rule> make_empty_field();                  // CS111
 std::unique_ptr<Rule> make_customer_not_named();           // CS112
 std::unique_ptr<Rule> make_not_a_case_study();             // CS001
+std::unique_ptr<Rule> make_supporting_document_unreadable();  // CS002
 std::unique_ptr<Rule> make_field_in_prose();               // CS113
 std::unique_ptr<Rule> make_missing_aurora_engine();        // CS120
 std::unique_ptr<Rule> make_missing_rto_rpo_guidance();     // CS121
@@ -28,6 +29,7 @@ std::unique_ptr<Rule> make_not_in_production();            // CS212
 std::unique_ptr<Rule> make_missing_database_size();        // CS220
 std::unique_ptr<Rule> make_database_too_small();           // CS221
 std::unique_ptr<Rule> make_missing_database_characteristic();  // CS222
+std::unique_ptr<Rule> make_reference_documents_disagree();  // CS225
 std::unique_ptr<Rule> make_percentage_out_of_range();      // CS223
 std::unique_ptr<Rule> make_read_write_over_100();          // CS224
 std::unique_ptr<Rule> make_missing_architecture_diagram(); // CS301

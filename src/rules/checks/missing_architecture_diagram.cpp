@@ -3,6 +3,7 @@
 // architectural diagrams" (aurora prerequisite 2.2, dms prerequisite 3.1).
 #include "extract/vocab.h"
 #include "rules/checks/checks.h"
+#include "rules/evidence.h"
 
 namespace caselint::rules::checks {
 
@@ -13,7 +14,8 @@ class MissingArchitectureDiagram final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
-    if (ctx.fields.get("architecture_diagram")) return;
+    // The diagram may come with the reference's design notes.
+    if (reference_field(ctx, "architecture_diagram")) return;
     auto hints = ctx.fields.all("architecture_diagram");
     if (!hints.empty()) {
       const extract::Field& f = *hints.front();

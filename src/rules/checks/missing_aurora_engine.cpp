@@ -13,11 +13,14 @@ class MissingAuroraEngine final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
+    // The engine may be named in a supporting document only (the runbook).
+    for (const extract::Field* f : reference_fields(ctx, "database_engine")) {
+      if (f->state == extract::FieldState::ok && (f->text == "aurora-mysql" || f->text == "aurora-postgresql")) return;
+    }
     const extract::Field* generic = nullptr;
     std::vector<std::string> others;
     for (const extract::Field* f : ctx.fields.all("database_engine")) {
       if (f->state != extract::FieldState::ok) continue;
-      if (f->text == "aurora-mysql" || f->text == "aurora-postgresql") return;
       if (f->text == "aurora") {
         generic = f;
       } else {

@@ -20,9 +20,11 @@ class MissingCustomerEnablement final : public Rule {
     const extract::TopicSet* set = ctx.vocab.topic_set(kSet);
     if (!set) return;
     doc::SourceRange at = anchor_range(ctx.doc, extract::Anchor::end);
+    std::vector<std::string> missing;
     for (const extract::TopicItem& item : set->items) {
-      if (!has_topic(ctx, kSet, item.id)) sink.report(at, "customer enablement: nothing on " + item.title);
+      if (!has_topic(ctx, kSet, item.id)) missing.push_back(item.title);
     }
+    if (!missing.empty()) report_missing_parts(ctx, sink, at, "customer enablement", missing, set->items.size());
   }
 
  private:

@@ -5,6 +5,7 @@
 // initial size is CS220's).
 #include "extract/vocab.h"
 #include "rules/checks/checks.h"
+#include "rules/evidence.h"
 
 namespace caselint::rules::checks {
 
@@ -32,14 +33,22 @@ class MissingDatabaseCharacteristic final : public Rule {
     // when there is one, else at the title.
     doc::SourceRange at = anchor_range(ctx.doc, extract::Anchor::title);
     if (const extract::Field* size = ctx.fields.get("database_size")) at = size->range;
+    // A labelled characteristic that gives no number is reported where it
+    // stands; the absent ones form one finding for the checklist item.
+    std::vector<std::string> absent;
     for (const Characteristic& c : kCharacteristics) {
-      if (ctx.fields.get(c.field)) continue;
+      if (reference_field(ctx, c.field)) continue;
       auto all = ctx.fields.all(c.field);
-      std::string message =
-          all.empty() ? std::string("no ") + c.what + " found among the database characteristics"
-                      : "\"" + all.front()->label + "\" gives no number (\"" + all.front()->text + "\"), so the " +
-                            c.what + " is not given";
-      sink.report(all.empty() ? at : all.front()->range, message).field = c.field;
+      if (all.empty()) {
+        absent.push_back(c.what);
+        continue;
+      }
+      sink.report(all.front()->range, "\"" + all.front()->label + "\" gives no number (\"" + all.front()->text +
+                                          "\"), so the " + c.what + " is not given")
+          .field = c.field;
+    }
+    if (!absent.empty()) {
+      report_missing_parts(ctx, sink, at, "characteristics of the database", absent, std::size(kCharacteristics));
     }
   }
 

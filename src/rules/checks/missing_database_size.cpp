@@ -5,6 +5,7 @@
 #include "extract/sizes.h"
 #include "extract/vocab.h"
 #include "rules/checks/checks.h"
+#include "rules/evidence.h"
 
 namespace caselint::rules::checks {
 
@@ -28,6 +29,8 @@ class MissingDatabaseSize final : public Rule {
                                : "database size \"" + shorten(f.text) + "\" is a placeholder, not a size");
       return;
     }
+    // A supporting document (the design notes, the runbook) that gives it.
+    if (const extract::Field* f = reference_field(ctx, "database_size"); f && f->number) return;
     auto candidates = ctx.fields.all("_database_size_candidate");
     if (!candidates.empty()) {
       std::string list;

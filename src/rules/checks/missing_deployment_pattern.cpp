@@ -19,13 +19,13 @@ class MissingDeploymentPattern final : public Rule {
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
     doc::SourceRange at = anchor_range(ctx.doc, extract::Anchor::end);
     std::vector<std::string> targets;
-    for (const extract::Field* f : ctx.fields.all("migration_target")) targets.push_back(topic_title(ctx, "migration_target", f->text));
+    for (const extract::Field* f : reference_fields(ctx, "migration_target")) targets.push_back(topic_title(ctx, "migration_target", f->text));
     if (targets.empty()) {
       sink.report(at, "no deployment pattern: no migration to Amazon Aurora, Amazon RDS, Amazon Redshift or Amazon DynamoDB found")
           .field = "migration_target";
       return;
     }
-    if (!ctx.fields.all("migration_source").empty() || engines_differ(ctx)) return;
+    if (!reference_fields(ctx, "migration_source").empty() || engines_differ(ctx)) return;
     sink.report(at, "deployment pattern: migration to " + join_titles(targets) +
                         " found, but its source is neither a different engine nor an on-premises or Amazon EC2 database")
         .field = "migration_source";
@@ -36,7 +36,7 @@ class MissingDeploymentPattern final : public Rule {
   // "aurora-postgresql"): the migration changes engine.
   static bool engines_differ(const RuleContext& ctx) {
     std::set<std::string> families;
-    for (const extract::Field* f : ctx.fields.all("database_engine")) {
+    for (const extract::Field* f : reference_fields(ctx, "database_engine")) {
       if (f->state != extract::FieldState::ok || f->text == "aurora") continue;
       std::string family = f->text.rfind("aurora-", 0) == 0 ? f->text.substr(7) : f->text;
       families.insert(family);

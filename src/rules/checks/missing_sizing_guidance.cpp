@@ -35,9 +35,9 @@ class MissingSizingGuidance final : public Rule {
     const std::string what = new_app ? "sizing guidance for a new application"
                                      : "sizing guidance based on the pre-Aurora architecture";
     doc::SourceRange at = anchor_range(ctx.doc, extract::Anchor::end);
-    for (const std::string& id : new_app ? fresh : existing) {
-      sink.report(at, what + ": nothing on " + topic_title(ctx, kSet, id));
-    }
+    std::vector<std::string> missing;
+    for (const std::string& id : new_app ? fresh : existing) missing.push_back(topic_title(ctx, kSet, id));
+    report_missing_parts(ctx, sink, at, what, missing, (new_app ? kNew : kExisting).size());
   }
 
  private:

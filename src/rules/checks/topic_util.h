@@ -8,14 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/evidence.h"
 #include "rules/rule.h"
 
 namespace caselint::rules::checks {
 
-// Whether topic `id` of set `set` was found.
+// Whether topic `id` of set `set` was found, in the study or in one of its
+// supporting documents.
 inline bool has_topic(const RuleContext& ctx, std::string_view set, std::string_view id) {
-  auto all = ctx.fields.all(set);
-  return std::any_of(all.begin(), all.end(), [&](const extract::Field* f) { return f->text == id; });
+  return reference_has_topic(ctx, set, id);
 }
 
 // The title of a topic, for messages (the id when the set does not know it).

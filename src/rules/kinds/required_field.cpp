@@ -2,6 +2,7 @@
 // One YAML file per field the checklists ask each reference to provide.
 #include "extract/vocab.h"
 #include "rules/checks/public_page.h"
+#include "rules/evidence.h"
 #include "rules/kinds/kinds.h"
 
 namespace caselint::rules::kinds {
@@ -19,12 +20,13 @@ class RequiredField final : public Rule {
     // true`, the account ID) is not asked of a public page, which must not
     // carry it (CS401).
     if (private_only_ && !checks::public_reason(ctx).empty()) return;
-    if (ctx.fields.get(meta_.field)) return;
+    // A supporting document (the statement of work, the runbook) may give it.
+    if (reference_field(ctx, meta_.field)) return;
     // Present but empty or a placeholder: CS111 reports it at that place.
     if (!ctx.fields.all(meta_.field).empty()) return;
     const extract::FieldVocab* fv = ctx.vocab.field(meta_.field);
     auto anchor = fv ? fv->anchor : extract::Anchor::title;
-    sink.report(anchor_range(ctx.doc, anchor), message_);
+    sink.report(anchor_range(ctx.doc, anchor), ctx.supporting.empty() ? message_ : message_ + where_looked(ctx));
   }
 
  private:

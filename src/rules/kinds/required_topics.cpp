@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "extract/vocab.h"
+#include "rules/evidence.h"
 #include "rules/kinds/kinds.h"
 
 namespace caselint::rules::kinds {
@@ -36,9 +37,7 @@ class RequiredTopics final : public Rule {
     std::vector<const extract::TopicItem*> missing;
     std::vector<std::string> found;
     for (const extract::TopicItem& item : set->items) {
-      auto all = ctx.fields.all(set_);
-      bool hit = std::any_of(all.begin(), all.end(), [&](const extract::Field* f) { return f->text == item.id; });
-      if (hit) {
+      if (reference_has_topic(ctx, set_, item.id)) {
         found.push_back(item.title);
       } else {
         missing.push_back(&item);
@@ -64,12 +63,14 @@ class RequiredTopics final : public Rule {
     int min = static_cast<int>(ctx.option("min", min_));
     if (min > 0) {
       if (static_cast<int>(found.size()) >= min) return;
-      sink.report(at, replace_all(msg, "{missing}", join(missing_titles)));
+      sink.report(at, replace_all(msg, "{missing}", join(missing_titles)) + where_looked(ctx));
       return;
     }
-    for (const auto* m : missing) {
-      sink.report(at, replace_all(replace_all(msg, "{topic}", m->title), "{missing}", m->title));
-    }
+    // Every topic required: one finding for the checklist item, naming
+    // every part no document gives.
+    if (missing.empty()) return;
+    const std::string parts = list_parts(missing_titles, set->items.size());
+    sink.report(at, replace_all(replace_all(msg, "{topic}", parts), "{missing}", parts) + where_looked(ctx));
   }
 
  private:

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# A reference read as a set of documents (docs/references.md): a study's
+# front matter `supporting:` brings its runbook's evidence in, a folder walk
+# reads the runbook with its study and never as a case study, an unreadable
+# supporting document is CS002, and documents that disagree are CS225.
+source "$(dirname "$0")/lib.sh"
+
+fixture="$src/corpus/submissions/aurora-runbooks"
+mkdir -p "$tmp/ref"
+cp "$fixture/fernbrook/study.md" "$fixture/fernbrook/runbook.md" "$tmp/ref/"
+
+# The study alone (pre-commit passes one file): the runbook named in front
+# matter is read with it.
+out="$("$bin" check --no-color --format json --as-of 2024-09-30 "$tmp/ref/study.md")"
+codes="$(python3 -c 'import json,sys; print(" ".join(sorted(d["code"] for f in json.load(sys.stdin)["files"] for d in f["diagnostics"])))' <<<"$out")"
+check "the study with its runbook: only the restore testing is missing" test "$codes" = "CS121"
+check "the finding names the part and where it looked" grep -q 'nothing on testing of the recovery and restore process; looked for in the study and in runbook.md' <<<"$out"
+check "JSON lists the supporting documents read" python3 -c 'import json,sys; f=json.load(sys.stdin)["files"][0]; sys.exit(len(f["supporting"])!=1 or not f["supporting"][0].endswith("/runbook.md"))' <<<"$out"
+
+# A folder walk: the runbook is read with its study, not as a case study.
+out="$("$bin" check --no-color --format json --as-of 2024-09-30 "$tmp/ref")"
+check "the runbook is a supporting document of its study" python3 -c '
+import json,sys
+files={f["path"].rsplit("/",1)[-1]: f for f in json.load(sys.stdin)["files"]}
+r=files["runbook.md"]
+sys.exit(not (r["kind"]=="supporting" and r["supports"].endswith("study.md") and r["diagnostics"]==[]))' <<<"$out"
+out="$("$bin" check --no-color --as-of 2024-09-30 "$tmp/ref")"
+check "the text summary counts it" grep -q '(1 supporting document read with their studies)' <<<"$out"
+
+# Without the runbook, the public study gets one finding per checklist item,
+# each saying the reference's documentation must give it.
+sed '/^supporting:/d' "$tmp/ref/study.md" > "$tmp/alone.md"
+out="$("$bin" check --no-color --format json --as-of 2024-09-30 "$tmp/alone.md")"
+check "a public study alone: one finding per checklist item" python3 -c '
+import json,sys,collections
+c=collections.Counter(d["code"] for f in json.load(sys.stdin)["files"] for d in f["diagnostics"])
+sys.exit(not (c and max(c.values())==1 and {"CS121","CS122","CS124","CS125","CS222"} <= set(c)))' <<<"$out"
+check "a public study alone: its documentation must give them" grep -q "a public study seldom tells these: the reference's documentation must" <<<"$out"
+
+# CS002: a supporting document that is not there.
+sed 's/^supporting: \[runbook.md\]/supporting: [runbok.md]/' "$tmp/ref/study.md" > "$tmp/ref/typo.md"
+out="$("$bin" check --no-color --as-of 2024-09-30 "$tmp/ref/typo.md")"
+check "CS002 at the front matter line that names it" grep -q 'typo.md:7:.*supporting document .*/ref/runbok.md could not be read.*CS002 supporting-document-unreadable' <<<"$out"
+
+# CS225: the runbook gives another size and another engine.
+mkdir -p "$tmp/disagree"
+cp "$tmp/ref/study.md" "$tmp/disagree/"
+sed 's/| 310 GB |/| 1.4 TB |/; s/Aurora MySQL/Aurora PostgreSQL/g' "$tmp/ref/runbook.md" > "$tmp/disagree/runbook.md"
+out="$("$bin" check --no-color --as-of 2024-09-30 "$tmp/disagree/study.md")"
+check "CS225: the size, at the runbook's line" grep -q 'disagree/runbook.md:20:.*gives the database size as 1.4 TB (1400 GB), the study (line 18) as 310 GB (310 GB).*CS225' <<<"$out"
+check "CS225: the engine, at the runbook's line" grep -q 'disagree/runbook.md:1:.*names the engine aurora-postgresql.*the study aurora-mysql.*CS225' <<<"$out"
+
+finish
