@@ -1,7 +1,7 @@
 // A literal prefilter for the built-in patterns. Most of the vocabulary's
 // hundreds of patterns cannot match most blocks; running each through PCRE2
 // on every block was nearly all of a run's time. At build time
-// (prefilter_gen.cpp) RE2's FilteredRE2 finds, for each built-in pattern, a
+// (prepare/prefilter_gen.cpp) RE2's FilteredRE2 finds, for each built-in pattern, a
 // set of literal "atoms" of which every match contains at least one, and
 // Hyperscan (vectorscan) compiles all atoms into one literal database. At run
 // time a subject is scanned once for all atoms; a pattern none of whose atoms
@@ -51,7 +51,7 @@ struct Compiled {
 };
 
 struct Data {
-  std::span<const unsigned char> database;  // the in-memory image (gen_output.h), scanned in place
+  std::span<const unsigned char> database;  // the in-memory image (prepare/gen_output.h), scanned in place
   std::uint32_t atoms = 0;                   // the number of atoms
   std::span<const Entry> entries;            // sorted by source
   std::span<const std::uint32_t> cuts;

@@ -19,7 +19,7 @@
 
 #include "data/embedded.h"
 #include "doc/line_index.h"
-#include "extract/gen_output.h"
+#include "prepare/gen_output.h"
 #include "extract/services.h"
 #include "extract/tools.h"
 #include "extract/vocab_snapshot.h"
