@@ -782,7 +782,7 @@ class Extractor {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code && !set.code) continue;
       if (b.output) continue;  // what a cell printed is no step of the author's
-      const std::string& flat = screens_.spaced(bi);
+      const std::string_view flat = screens_.spaced(bi);
       const prefilter::Screened& screen = screens_.of_block(bi);
       for (const Pattern& p : item.patterns) {
         if (!p.may_match(screen)) continue;

@@ -295,15 +295,20 @@ TextScreens::TextScreens(const doc::Document& d) : document_blocks_(d.blocks) {
     const doc::Block& b = d.blocks[i];
     BlockScreens& s = blocks_[i];
     s.text = b.text;
-    s.spaced = b.text;
-    if (b.kind != doc::BlockKind::code) std::replace(s.spaced.begin(), s.spaced.end(), '\n', ' ');
+    // Most blocks (a table cell, a list item, a heading, a one-line
+    // paragraph) have no line break: their spaced form is their text.
+    if (b.kind != doc::BlockKind::code && b.text.find('\n') != std::string::npos) {
+      s.spaced = b.text;
+      std::replace(s.spaced.begin(), s.spaced.end(), '\n', ' ');
+      s.copied = true;
+    }
   }
 }
 
 const Screened& TextScreens::of_block(std::size_t block) {
   BlockScreens& s = blocks_[block];
   if (!s.taken) {
-    s.screen = screen_of(s.spaced);
+    s.screen = screen_of(spaced(block));
     if (!s.screen.valid_utf8.empty()) s.screen.also_valid = s.text;
     s.taken = true;
   }
