@@ -651,12 +651,14 @@ int run(int argc, char** argv) {
     int exit_code = 0;
     // Output that streams: each file's part written as soon as it is its
     // turn, so that a run over thousands of files holds one file at a time
-    // (--fix, --diff and --baseline need every result first; JUnit's totals
-    // open the document).
-    if (!is_extract && !o.fix && !o.diff && o.baseline.empty() && o.format != "junit") {
+    // (--fix, --diff and --baseline need every result first; JUnit keeps
+    // each file's suite as its XML text until the totals are known).
+    if (!is_extract && !o.fix && !o.diff && o.baseline.empty()) {
       std::unique_ptr<format::ResultStream> stream;
       if (o.format == "json") {
         stream = format::json_stream(std::cout);
+      } else if (o.format == "junit") {
+        stream = format::junit_stream(std::cout);
       } else if (o.format == "sarif") {
         stream = format::sarif_stream(std::cout, std::filesystem::current_path().string());
       } else if (o.format == "github") {

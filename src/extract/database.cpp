@@ -131,7 +131,7 @@ class DatabaseExtractor {
   // never change): scanning them all for each new one made a long document's
   // run quadratic.
   bool have(std::string_view name, const doc::SourceRange& r) {
-    const std::vector<Field>& items = out_.items();
+    const std::deque<Field>& items = out_.items();
     for (; indexed_ < items.size(); ++indexed_) seen_.emplace(items[indexed_].name, items[indexed_].range.start);
     return seen_.count({std::string(name), r.start}) > 0;
   }

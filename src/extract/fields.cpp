@@ -52,7 +52,7 @@ namespace {
 // are one of `names` (lower case): the partner's, AWS. A front matter key or
 // a label says what it says.
 void drop_customers_named(Fields& f, const std::vector<std::string>& names) {
-  std::vector<Field>& items = f.mutable_items();
+  std::deque<Field>& items = f.mutable_items();
   std::erase_if(items, [&](const Field& x) {
     return x.name == "customer_name" && x.source != FieldSource::front_matter && x.source != FieldSource::label &&
            std::find(names.begin(), names.end(), lower(trim(x.text))) != names.end();
@@ -782,7 +782,7 @@ class Extractor {
       const doc::Block& b = d_.blocks[bi];
       if (b.kind == doc::BlockKind::code && !set.code) continue;
       if (b.output) continue;  // what a cell printed is no step of the author's
-      const std::string& flat = screens_.spaced(bi);
+      const std::string_view flat = screens_.spaced(bi);
       const prefilter::Screened& screen = screens_.of_block(bi);
       for (const Pattern& p : item.patterns) {
         if (!p.may_match(screen)) continue;
@@ -879,7 +879,7 @@ class Extractor {
       add_prose(screens_.spaced(bi), screens_.of_block(bi), b.text_offset, b.range, FieldSource::text);
     }
     bool specific = std::any_of(found.begin(), found.end(), [](const Field& f) { return f.text.rfind("aurora-", 0) == 0; });
-    std::vector<Field>& items = out_.mutable_items();
+    std::deque<Field>& items = out_.mutable_items();
     items.erase(std::remove_if(items.begin(), items.end(), [&](const Field& f) { return f.name == fv->name; }), items.end());
     for (Field& f : found) {
       if (specific && f.text == "aurora") continue;
@@ -1356,7 +1356,7 @@ class Extractor {
       }
     }
     // Replace the date fields with their parsed copies.
-    std::vector<Field>& items = out_.mutable_items();
+    std::deque<Field>& items = out_.mutable_items();
     items.erase(std::remove_if(items.begin(), items.end(),
                                [](const Field& f) {
                                  return (f.name == "start_date" || f.name == "end_date") && f.state == FieldState::ok;

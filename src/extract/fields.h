@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,12 +58,15 @@ class Fields {
   const Field* get(std::string_view name) const;
   // Every occurrence of a field, usable or not, in document order of finding.
   std::vector<const Field*> all(std::string_view name) const;
-  const std::vector<Field>& items() const { return fields_; }
-  std::vector<Field>& mutable_items() { return fields_; }
+  // A deque, not a vector: a document may give a field per line (a size in
+  // every sentence, a label on every line), and a vector's growth held the
+  // old and the new array at once, three times the fields' own size.
+  const std::deque<Field>& items() const { return fields_; }
+  std::deque<Field>& mutable_items() { return fields_; }
 
  private:
   void check_read(std::string_view name) const;
-  std::vector<Field> fields_;
+  std::deque<Field> fields_;
   std::vector<std::string> skipped_;
 };
 

@@ -84,8 +84,14 @@ struct KeyHash {
 // block), so screens are kept per subject, found by address and length and
 // confirmed by content: a subject freed and another made at the same place
 // is screened afresh. The cache is emptied after each file and when it holds
-// too much text (one very large file).
-constexpr std::size_t kCacheBytes = 64u << 20;
+// too much (one very large file). What it holds is counted whole: a screen
+// of a short subject (a size, a label) costs its bits and its entry far more
+// than its text, and counting the text alone let a file of many short lines
+// keep tens of MiB of screens.
+constexpr std::size_t kCacheBytes = 16u << 20;
+constexpr std::size_t kEntryBytes = sizeof(Screen) + 4 * sizeof(void*) + sizeof(Key);  // a node of the map, about
+
+std::size_t cost_of(const Screen& s) { return s.text.size() + s.found.capacity() * sizeof(std::uint64_t) + kEntryBytes; }
 
 struct ThreadState {
   hs_scratch_t* scratch = nullptr;
@@ -134,10 +140,10 @@ const Screen& screen(std::string_view subject, const Database& db) {
       return it->second;
     }
     st.last = nullptr;
-    st.bytes -= it->second.text.size();
+    st.bytes -= cost_of(it->second);
     st.screens.erase(it);
   }
-  if (st.bytes + subject.size() > kCacheBytes) {
+  if (st.bytes + subject.size() + (db.atoms + 63) / 64 * sizeof(std::uint64_t) + kEntryBytes > kCacheBytes) {
     st.screens.clear();
     st.bytes = 0;
   }
@@ -145,8 +151,8 @@ const Screen& screen(std::string_view subject, const Database& db) {
   st.last_key = key;
   st.last = &s;
   s.text.assign(subject);
-  st.bytes += subject.size();
   s.all = !scan(subject, db, s.found);
+  st.bytes += cost_of(s);
   return s;
 }
 
@@ -289,15 +295,20 @@ TextScreens::TextScreens(const doc::Document& d) : document_blocks_(d.blocks) {
     const doc::Block& b = d.blocks[i];
     BlockScreens& s = blocks_[i];
     s.text = b.text;
-    s.spaced = b.text;
-    if (b.kind != doc::BlockKind::code) std::replace(s.spaced.begin(), s.spaced.end(), '\n', ' ');
+    // Most blocks (a table cell, a list item, a heading, a one-line
+    // paragraph) have no line break: their spaced form is their text.
+    if (b.kind != doc::BlockKind::code && b.text.find('\n') != std::string::npos) {
+      s.spaced = b.text;
+      std::replace(s.spaced.begin(), s.spaced.end(), '\n', ' ');
+      s.copied = true;
+    }
   }
 }
 
 const Screened& TextScreens::of_block(std::size_t block) {
   BlockScreens& s = blocks_[block];
   if (!s.taken) {
-    s.screen = screen_of(s.spaced);
+    s.screen = screen_of(spaced(block));
     if (!s.screen.valid_utf8.empty()) s.screen.also_valid = s.text;
     s.taken = true;
   }

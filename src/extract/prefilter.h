@@ -1,7 +1,7 @@
 // A literal prefilter for the built-in patterns. Most of the vocabulary's
 // hundreds of patterns cannot match most blocks; running each through PCRE2
 // on every block was nearly all of a run's time. At build time
-// (prefilter_gen.cpp) RE2's FilteredRE2 finds, for each built-in pattern, a
+// (prepare/prefilter_gen.cpp) RE2's FilteredRE2 finds, for each built-in pattern, a
 // set of literal "atoms" of which every match contains at least one, and
 // Hyperscan (vectorscan) compiles all atoms into one literal database. At run
 // time a subject is scanned once for all atoms; a pattern none of whose atoms
@@ -51,7 +51,7 @@ struct Compiled {
 };
 
 struct Data {
-  std::span<const unsigned char> database;  // the in-memory image (gen_output.h), scanned in place
+  std::span<const unsigned char> database;  // the in-memory image (prepare/gen_output.h), scanned in place
   std::uint32_t atoms = 0;                   // the number of atoms
   std::span<const Entry> entries;            // sorted by source
   std::span<const std::uint32_t> cuts;
@@ -141,8 +141,13 @@ class TextScreens {
 
   // Block i's text with its soft line breaks read as spaces (a code block
   // keeps its lines), so that a phrase wrapped over two source lines still
-  // matches. The same length as the block's text: offsets stay valid.
-  const std::string& spaced(std::size_t block) const { return blocks_[block].spaced; }
+  // matches. The same length as the block's text: offsets stay valid. A
+  // copy only when the text has a line break to read as a space; else the
+  // block's own text.
+  std::string_view spaced(std::size_t block) const {
+    const BlockScreens& s = blocks_[block];
+    return s.copied ? std::string_view(s.spaced) : s.text;
+  }
   // The screen of spaced(i), taken when first asked for. It answers for the
   // block's own text too: no atom holds a line break, so every atom in the
   // text is in its spaced form (and the text is valid UTF-8 when the spaced
@@ -164,7 +169,8 @@ class TextScreens {
   };
   struct BlockScreens {
     std::string_view text;
-    std::string spaced;
+    std::string spaced;   // when `copied`: the text with its soft line breaks as spaces
+    bool copied = false;
     bool taken = false;  // `screen` is set
     Screened screen;     // of `spaced`, answering for `text` too (also_valid)
   };

@@ -2,7 +2,7 @@
 // (rules/vocab/aws-services.yaml), matched case-sensitively as whole words,
 // longest form first.
 //
-// The built-in dictionary is prepared at build time (prepare_gen.cpp): its
+// The built-in dictionary is prepared at build time (prepare/prepare_gen.cpp): its
 // forms are tables in the binary and both lists of forms are one Hyperscan
 // database, so a run neither parses the YAML nor compiles the thousand-way
 // alternation. A dictionary read from YAML (the generator's, or the built-in
@@ -34,7 +34,7 @@ struct PreparedServices {
   std::string_view strings;  // every name and form
   std::span<const PreparedText> names;
   std::span<const PreparedForm> accepted, wrong;            // in match order
-  // One in-memory database image (gen_output.h) of both lists: expression
+  // One in-memory database image (prepare/gen_output.h) of both lists: expression
   // k is accepted[k], and accepted.size() + k is wrong[k].
   std::span<const unsigned char> forms_db;
 };

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "data/embedded.h"
+#include "data/snapshot_io.h"
 
 namespace caselint::extract {
 
@@ -253,6 +254,7 @@ struct ToolDictionary::Impl {
   std::deque<std::string> strings;
   std::vector<Tool> tools;
   std::unordered_map<std::string_view, std::uint32_t> by_form;  // form -> tool (or kBlocked)
+  std::vector<std::string_view> blocked;                        // in the order read
 
   // The trie of forms, token by token: node 0 is the root, whose `joined`
   // map holds the first tokens. `entry` is the tool whose form ends at the
@@ -373,6 +375,7 @@ ToolDictionary ToolDictionary::from_yaml(std::string_view yaml, const std::strin
       if (!blocked.IsSequence()) fail(source_name, blocked, "blocked must be a list");
       for (const YAML::Node& b : blocked) {
         std::string_view phrase = im.keep(text_of(source_name, blocked, b, "blocked phrase"));
+        im.blocked.push_back(phrase);
         const std::uint32_t had = im.add_form(phrase, Impl::kBlocked);
         if (had != Impl::kNone && had != Impl::kBlocked) {
           fail(source_name, b, "blocked phrase '" + std::string(phrase) + "' is a form of " +
@@ -386,10 +389,82 @@ ToolDictionary ToolDictionary::from_yaml(std::string_view yaml, const std::strin
   return d;
 }
 
+// The generators link no snapshot; every other binary links the definition
+// in build/generated/prepared_data.cpp, which takes precedence.
+__attribute__((weak)) std::span<const unsigned char> prepared_tools() { return {}; }
+
+namespace {
+
+constexpr std::uint32_t kToolMagic = 0x544f4c31;  // the tool snapshot's format, version 1
+
+void put(snapshot::Out& o, std::string_view s) {
+  snapshot::io(o, static_cast<std::uint64_t>(s.size()));
+  o.bytes += s;
+}
+
+}  // namespace
+
+std::string ToolDictionary::write_snapshot() const {
+  snapshot::Out o;
+  snapshot::magic(o, kToolMagic);
+  snapshot::io(o, static_cast<std::uint64_t>(impl_->tools.size()));
+  for (const Tool& t : impl_->tools) {
+    put(o, t.name);
+    put(o, t.category);
+    snapshot::io(o, static_cast<std::uint64_t>(t.aliases.size()));
+    for (std::string_view a : t.aliases) put(o, a);
+  }
+  snapshot::io(o, static_cast<std::uint64_t>(impl_->blocked.size()));
+  for (std::string_view b : impl_->blocked) put(o, b);
+  return std::move(o.bytes);
+}
+
+// The forms are added in the order from_yaml added them, so the trie is the
+// same; the YAML's checks held when the snapshot was written.
+ToolDictionary ToolDictionary::read_snapshot(std::string_view bytes) {
+  snapshot::In in{bytes};
+  snapshot::magic(in, kToolMagic);
+  ToolDictionary d;
+  Impl& im = *d.impl_;
+  auto text = [&]() {
+    std::string s;
+    snapshot::io(in, s);
+    return im.keep(s);
+  };
+  const std::uint64_t n = in.count();
+  if (n >= Impl::kBlocked) throw std::runtime_error("the snapshot is malformed");
+  im.tools.reserve(n);
+  for (std::uint64_t k = 0; k < n; ++k) {
+    Tool tool;
+    tool.name = text();
+    tool.category = text();
+    const std::uint64_t aliases = in.count();
+    for (std::uint64_t a = 0; a < aliases; ++a) tool.aliases.push_back(text());
+    const auto index = static_cast<std::uint32_t>(k);
+    im.add_form(tool.name, index);
+    for (std::string_view form : tool.aliases) im.add_form(form, index);
+    im.tools.push_back(std::move(tool));
+  }
+  const std::uint64_t blocked = in.count();
+  for (std::uint64_t b = 0; b < blocked; ++b) {
+    im.blocked.push_back(text());
+    im.add_form(im.blocked.back(), Impl::kBlocked);
+  }
+  in.finish();
+  return d;
+}
+
 const ToolDictionary& ToolDictionary::builtin() {
   // Never destroyed: freeing it at exit only made every run longer.
-  static const ToolDictionary* d = new ToolDictionary(
-      from_yaml(data::embedded_file("vocab/third-party-tools.yaml"), "rules/vocab/third-party-tools.yaml"));
+  static const ToolDictionary* d = [] {
+    const std::span<const unsigned char> prepared = prepared_tools();
+    if (prepared.empty()) {
+      return new ToolDictionary(
+          from_yaml(data::embedded_file("vocab/third-party-tools.yaml"), "rules/vocab/third-party-tools.yaml"));
+    }
+    return new ToolDictionary(
+        read_snapshot(std::string_view(reinterpret_cast<const char*>(prepared.data()), prepared.size())));
+  }();
   return *d;
 }
 

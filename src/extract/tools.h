@@ -33,6 +33,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,9 +78,22 @@ class ToolDictionary {
   // How many tools (not forms).
   std::size_t size() const;
 
+  // The dictionary as bytes: its tools and blocked phrases in the order read.
+  // Parsing the YAML with yaml-cpp was a noticeable part of a small file's
+  // run, so the build (prepare_gen) writes this snapshot of the built-in
+  // dictionary into the binary, and builtin() reads it back.
+  std::string write_snapshot() const;
+  // Throws std::runtime_error when the bytes are not a whole snapshot.
+  static ToolDictionary read_snapshot(std::string_view bytes);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The snapshot prepare_gen wrote (build/generated/prepared_data.cpp), or an
+// empty span in a binary built without it (the generators), which read the
+// YAML.
+std::span<const unsigned char> prepared_tools();
 
 }  // namespace caselint::extract

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "extract/sizes.h"
-#include "extract/snapshot_io.h"
+#include "data/snapshot_io.h"
 
 namespace caselint::extract {
 

@@ -88,6 +88,9 @@ std::unique_ptr<ResultStream> text_stream(std::ostream& out, const TextOptions& 
 std::unique_ptr<ResultStream> json_stream(std::ostream& out);
 std::unique_ptr<ResultStream> sarif_stream(std::ostream& out, const std::string& working_dir);
 std::unique_ptr<ResultStream> github_stream(std::ostream& out);
+// JUnit's totals open the document: each file's suite is kept as XML text
+// (not its results) and the document written at finish().
+std::unique_ptr<ResultStream> junit_stream(std::ostream& out);
 // `text` (a JSON value dumped on its own) with every line but the first
 // indented by `by` spaces: placed where the whole document would have it.
 std::string nested_json(const std::string& text, int by);

@@ -1,5 +1,7 @@
 #include "kind/kind.h"
 
+#include "kind/cue_snapshot.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "data/embedded.h"
+#include "data/snapshot_io.h"
 #include "extract/text_util.h"
 #include "extract/vocab.h"
 
@@ -20,6 +23,80 @@ const char* kind_name(PageKind k) {
     case PageKind::other: return "other";
   }
   return "other";
+}
+
+// The generators link no snapshot; every other binary links the definition
+// in build/generated/prepared_data.cpp, which takes precedence.
+__attribute__((weak)) std::span<const unsigned char> prepared_cues() { return {}; }
+
+CueFile cues_from_yaml() {
+  YAML::Node root = YAML::Load(std::string(data::embedded_file("vocab/kinds.yaml")));
+  const std::array<const char*, 3> names = {"case-study", "landing-page", "other"};
+  CueFile c;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    YAML::Node kind = root["kinds"][names[k]];
+    auto read = [&](const char* where, std::vector<CueFile::Cue>& out) {
+      for (const auto& n : kind[where]) {
+        CueFile::Cue cue;
+        if (n["pattern"]) cue.pattern = n["pattern"].as<std::string>();
+        for (const auto& key : n["keys"]) cue.keys.push_back(key.as<std::string>());
+        cue.weight = n["weight"] ? n["weight"].as<int>() : 1;
+        cue.min = n["min"] ? n["min"].as<int>() : 1;
+        cue.says = n["says"] ? n["says"].as<std::string>() : "";
+        out.push_back(std::move(cue));
+      }
+    };
+    read("path", c.kinds[k].path);
+    read("title", c.kinds[k].title);
+    read("meta", c.kinds[k].meta);
+    read("keys", c.kinds[k].keys);
+    read("headings", c.kinds[k].headings);
+    read("text", c.kinds[k].text);
+  }
+  return c;
+}
+
+}  // namespace caselint::kind
+
+namespace caselint::snapshot {
+
+using caselint::kind::CueFile;
+
+void io(Out& o, const CueFile::Cue& c) { io(o, c.pattern), io(o, c.keys), io(o, c.weight), io(o, c.min), io(o, c.says); }
+void io(In& i, CueFile::Cue& c) { io(i, c.pattern), io(i, c.keys), io(i, c.weight), io(i, c.min), io(i, c.says); }
+
+}  // namespace caselint::snapshot
+
+namespace caselint::kind {
+
+namespace {
+
+constexpr std::uint32_t kCueMagic = 0x4b4e4431;  // the kind cue snapshot's format, version 1
+
+template <class A, class F>
+void members_of_file(A& a, F& f) {
+  for (auto& k : f.kinds) {
+    snapshot::io(a, k.path), snapshot::io(a, k.title), snapshot::io(a, k.meta);
+    snapshot::io(a, k.keys), snapshot::io(a, k.headings), snapshot::io(a, k.text);
+  }
+}
+
+}  // namespace
+
+std::string write_cue_snapshot(const CueFile& c) {
+  snapshot::Out o;
+  snapshot::magic(o, kCueMagic);
+  members_of_file(o, c);
+  return std::move(o.bytes);
+}
+
+CueFile read_cue_snapshot(std::string_view bytes) {
+  snapshot::In i{bytes};
+  snapshot::magic(i, kCueMagic);
+  CueFile c;
+  members_of_file(i, c);
+  i.finish();
+  return c;
 }
 
 namespace {
@@ -41,28 +118,31 @@ struct Cues {
 
   static const Cues& builtin() {
     static const Cues* c = [] {
+      const std::span<const unsigned char> prepared = prepared_cues();
+      const CueFile file = prepared.empty()
+                               ? cues_from_yaml()
+                               : read_cue_snapshot(std::string_view(
+                                     reinterpret_cast<const char*>(prepared.data()), prepared.size()));
       auto* cues = new Cues;
-      YAML::Node root = YAML::Load(std::string(data::embedded_file("vocab/kinds.yaml")));
-      const std::array<const char*, 3> names = {"case-study", "landing-page", "other"};
-      for (std::size_t k = 0; k < names.size(); ++k) {
-        YAML::Node kind = root["kinds"][names[k]];
-        auto read = [&](const char* where, std::vector<Cue>& out) {
-          for (const auto& n : kind[where]) {
+      for (std::size_t k = 0; k < file.kinds.size(); ++k) {
+        auto read = [](const std::vector<CueFile::Cue>& from, std::vector<Cue>& out) {
+          for (const CueFile::Cue& n : from) {
             Cue cue;
-            if (n["pattern"]) cue.pattern = std::make_unique<extract::Pattern>(n["pattern"].as<std::string>());
-            for (const auto& key : n["keys"]) cue.keys.push_back(key.as<std::string>());
-            cue.weight = n["weight"] ? n["weight"].as<int>() : 1;
-            cue.min = n["min"] ? n["min"].as<int>() : 1;
-            cue.says = n["says"] ? n["says"].as<std::string>() : "";
+            if (!n.pattern.empty()) cue.pattern = std::make_unique<extract::Pattern>(n.pattern);
+            cue.keys = n.keys;
+            cue.weight = n.weight;
+            cue.min = n.min;
+            cue.says = n.says;
             out.push_back(std::move(cue));
           }
         };
-        read("path", cues->kinds[k].path);
-        read("title", cues->kinds[k].title);
-        read("meta", cues->kinds[k].meta);
-        read("keys", cues->kinds[k].keys);
-        read("headings", cues->kinds[k].headings);
-        read("text", cues->kinds[k].text);
+        const CueFile::Kind& kind = file.kinds[k];
+        read(kind.path, cues->kinds[k].path);
+        read(kind.title, cues->kinds[k].title);
+        read(kind.meta, cues->kinds[k].meta);
+        read(kind.keys, cues->kinds[k].keys);
+        read(kind.headings, cues->kinds[k].headings);
+        read(kind.text, cues->kinds[k].text);
       }
       return cues;
     }();

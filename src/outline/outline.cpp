@@ -1,5 +1,7 @@
 #include "outline/outline.h"
 
+#include "outline/cue_snapshot.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -9,9 +11,70 @@
 #include <utility>
 
 #include "data/embedded.h"
+#include "data/snapshot_io.h"
 #include "doc/line_index.h"
 
 namespace caselint::outline {
+
+// The generators link no snapshot; every other binary links the definition
+// in build/generated/prepared_data.cpp, which takes precedence.
+__attribute__((weak)) std::span<const unsigned char> prepared_cues() { return {}; }
+
+CueFile cues_from_yaml() {
+  YAML::Node root = YAML::Load(std::string(data::embedded_file("vocab/outline.yaml")));
+  auto list = [](const YAML::Node& n) {
+    std::vector<std::string> out;
+    for (const auto& w : n) out.push_back(w.as<std::string>());
+    return out;
+  };
+  CueFile c;
+  for (const auto& kv : root["cues"]) {
+    c.fields.push_back(CueFile::Field{kv.first.as<std::string>(), list(kv.second["strong"]), list(kv.second["weak"]),
+                                      list(kv.second["phrases"])});
+  }
+  c.not_sections = list(root["not_sections"]);
+  c.heading_params = list(root["heading_params"]);
+  c.text_params = list(root["text_params"]);
+  c.not_section_names = list(root["not_section_names"]);
+  return c;
+}
+
+}  // namespace caselint::outline
+
+namespace caselint::snapshot {
+
+using caselint::outline::CueFile;
+
+void io(Out& o, const CueFile::Field& f) { io(o, f.name), io(o, f.strong), io(o, f.weak), io(o, f.phrases); }
+void io(In& i, CueFile::Field& f) { io(i, f.name), io(i, f.strong), io(i, f.weak), io(i, f.phrases); }
+
+}  // namespace caselint::snapshot
+
+namespace caselint::outline {
+
+namespace {
+
+constexpr std::uint32_t kCueMagic = 0x434f4331;  // the outline cue snapshot's format, version 1
+
+}  // namespace
+
+std::string write_cue_snapshot(const CueFile& c) {
+  snapshot::Out o;
+  snapshot::magic(o, kCueMagic);
+  snapshot::io(o, c.fields), snapshot::io(o, c.not_sections), snapshot::io(o, c.heading_params);
+  snapshot::io(o, c.text_params), snapshot::io(o, c.not_section_names);
+  return std::move(o.bytes);
+}
+
+CueFile read_cue_snapshot(std::string_view bytes) {
+  snapshot::In i{bytes};
+  snapshot::magic(i, kCueMagic);
+  CueFile c;
+  snapshot::io(i, c.fields), snapshot::io(i, c.not_sections), snapshot::io(i, c.heading_params);
+  snapshot::io(i, c.text_params), snapshot::io(i, c.not_section_names);
+  i.finish();
+  return c;
+}
 
 namespace {
 
@@ -95,21 +158,24 @@ struct Cues {
 
   static const Cues& builtin() {
     static const Cues* c = [] {
+      const std::span<const unsigned char> prepared = prepared_cues();
+      const CueFile file = prepared.empty()
+                               ? cues_from_yaml()
+                               : read_cue_snapshot(std::string_view(
+                                     reinterpret_cast<const char*>(prepared.data()), prepared.size()));
       auto* cues = new Cues;
-      const std::string_view text = data::embedded_file("vocab/outline.yaml");
-      YAML::Node root = YAML::Load(std::string(text));
-      for (const auto& kv : root["cues"]) {
+      for (const CueFile::Field& from : file.fields) {
         Field f;
-        f.name = kv.first.as<std::string>();
-        for (const auto& w : kv.second["strong"]) f.strong.insert(stem(w.as<std::string>()));
-        for (const auto& w : kv.second["weak"]) f.weak.insert(stem(w.as<std::string>()));
-        for (const auto& p : kv.second["phrases"]) f.phrases.push_back(words_of(p.as<std::string>()));
+        f.name = from.name;
+        for (const auto& w : from.strong) f.strong.insert(stem(w));
+        for (const auto& w : from.weak) f.weak.insert(stem(w));
+        for (const auto& p : from.phrases) f.phrases.push_back(words_of(p));
         cues->fields.push_back(std::move(f));
       }
-      for (const auto& p : root["not_sections"]) cues->not_sections.push_back(words_of(p.as<std::string>()));
-      for (const auto& p : root["heading_params"]) cues->heading_params.push_back(p.as<std::string>());
-      for (const auto& p : root["text_params"]) cues->text_params.push_back(p.as<std::string>());
-      for (const auto& p : root["not_section_names"]) cues->not_section_names.insert(p.as<std::string>());
+      for (const auto& p : file.not_sections) cues->not_sections.push_back(words_of(p));
+      cues->heading_params = file.heading_params;
+      cues->text_params = file.text_params;
+      cues->not_section_names.insert(file.not_section_names.begin(), file.not_section_names.end());
       return cues;
     }();
     return *c;

@@ -671,8 +671,10 @@ class MarkdownBuilder {
   int line_shift_ = 0;
 };
 
-// Files larger than this are parsed in parts of about this size.
-constexpr std::size_t kPartBytes = std::size_t{1} << 20;
+// Files larger than this are parsed in parts of about this size. cmark-gfm's
+// tree is about 9 times the text for prose and 50 times for tables (a node
+// per cell and per text), so a part of 1 MiB of tables took a 50 MiB tree.
+constexpr std::size_t kPartBytes = std::size_t{256} << 10;
 
 ParserPtr new_parser() {
   ensure_extensions_registered();
@@ -687,7 +689,8 @@ ParserPtr new_parser() {
 
 // Large files are parsed in parts, so that cmark-gfm's tree (several times
 // the size of the text) never holds more than one part. A part ends just
-// before a line that starts with a letter or `#` after an empty line: at
+// before a line that starts with a letter, `#` or `|` (a table's first row,
+// or a paragraph) after an empty line: at
 // such a line cmark-gfm has closed every block, unless a fenced code block
 // or an HTML block that only its end marker closes is still open. A
 // sentinel paragraph fed after the part tells: it stays a paragraph of its
@@ -807,7 +810,7 @@ class OpenBlocks {
 };
 
 // Where the part that starts at `begin` may end: the start of the first line
-// at or after `from` that begins with an ASCII letter or `#`, follows an
+// at or after `from` that begins with an ASCII letter, `#` or `|`, follows an
 // empty line (or one of spaces and tabs), and is not inside an open block.
 // npos when there is none.
 std::size_t next_part_start(std::string_view bytes, std::size_t begin, std::size_t from) {
@@ -819,7 +822,7 @@ std::size_t next_part_start(std::string_view bytes, std::size_t begin, std::size
     const std::string_view line = bytes.substr(start, end - start);
     if (start >= from && after_blank && !blocks.open() && !line.empty()) {
       const char c = line[0];
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '#') return start;
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '#' || c == '|') return start;
     }
     blocks.read(line);
     after_blank = is_blank_line(line);

@@ -3,7 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "data/embedded.h"
-#include "extract/snapshot_io.h"
+#include "data/snapshot_io.h"
 
 namespace caselint::rules {
 

@@ -247,6 +247,22 @@ def long_paragraph():
     check("long-paragraph", run.seconds < limit, f"took {run.seconds:.1f} s for two 3 MB paragraphs (limit {limit} s)")
 
 
+def table_heavy():
+    """3 MB of Markdown tables: one table of 40,000 rows and thousands of
+    small ones, each cell a block of its own. Every pass over the cells must
+    be linear, so it ends in seconds."""
+    d = case_dir("table-heavy")
+    row = "| 40 GB | 12% | Aurora PostgreSQL | 2023-05-02 | 80% | 20% |\n"
+    head = "| Size | Growth | Engine | Start | Reads | Writes |\n|---|---|---|---|---|---|\n"
+    one = head + row * 40_000
+    small = (head + row * 5 + "\n") * (1_500_000 // len(head + row * 5 + "\n"))
+    write(f"{d}/tables.md", "---\nprogram: aurora\n---\n# Tables\n\n" + one + "\n" + small)
+    run = caselint(["tables.md", "good.md"], d)
+    expect("table-heavy", run)
+    limit = TIME_LIMIT if sanitized else 30
+    check("table-heavy", run.seconds < limit, f"took {run.seconds:.1f} s for 3 MB of tables (limit {limit} s)")
+
+
 def template_markup():
     """What the outline reads, made hostile: 2 MB of shortcode openers that
     never close, a bold line of 10,000 characters, thousands of bold-only
@@ -445,6 +461,7 @@ CASES = {
     "deep-markdown": deep_nesting_markdown,
     "deep-html": deep_nesting_html,
     "long-paragraph": long_paragraph,
+    "table-heavy": table_heavy,
     "template-markup": template_markup,
     "yaml-front-matter": yaml_front_matter,
     "yaml-config": yaml_config,

@@ -234,10 +234,11 @@ TEST_CASE("a file read in parts gives the same document as read whole") {
     // Most files have a paragraph or heading after an empty line.
     CHECK(split * 10 > files * 8);
   }
-  SUBCASE("a part ends before a paragraph or heading after an empty line") {
+  SUBCASE("a part ends before a paragraph, heading or table after an empty line") {
     CHECK(same_in_parts("# T\n\nOne.\n\nTwo.\n\n## Next\n\nThree.\n", 1) == 5);
+    CHECK(same_in_parts("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n\n| not a table\n| x |\n", 1) == 4);
     // Lines numbers and columns after the front matter and in later parts.
-    CHECK(same_in_parts("---\ntitle: x\n---\n# T\n\nSee [AWS](https://aws.amazon.com \"t\").\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd é <!-- caselint-disable CS101 -->.\n", 1) == 3);
+    CHECK(same_in_parts("---\ntitle: x\n---\n# T\n\nSee [AWS](https://aws.amazon.com \"t\").\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd é <!-- caselint-disable CS101 -->.\n", 1) == 4);
   }
   SUBCASE("a block still open at an empty line keeps its part going") {
     // A fenced code block and an HTML comment with an empty line and a

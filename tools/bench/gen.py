@@ -6,6 +6,13 @@
       megabytes per --big (big-1.md ...).
   gen.py big OUT.md --size BYTES [--seed S]
       one study of about BYTES bytes (a long engagement with many phases).
+  gen.py corpus OUT --count N --deficient
+      N studies that miss what a checklist asks for (sections, facts, a
+      diagram) and say what a public page must not: many findings each.
+  gen.py shape OUT.md --shape SHAPE --size BYTES
+      one study whose body is SHAPE repeated to about BYTES bytes: tables,
+      labelled (many short "Label: value" lines), links, list, headings or
+      front-matter (one long front matter).
 
 The same arguments always give the same bytes: a fixed seed, no clock, no
 environment. The studies have the shape of the ones in corpus/studies: front
@@ -217,6 +224,82 @@ def big_study(seed, size):
     return "".join(parts)
 
 
+def deficient_study(seed, index, size):
+    """A study with many findings: no Challenge or Results heading, a small
+    database, an end before the start, a placeholder account ID, internal
+    hosts and e-mail, a draft marker, no diagram, vague wording."""
+    rng = random.Random(f"{seed}:deficient:{index}")
+    ctx = context(rng, index)
+    y = ctx["year"]
+    parts = [
+        "---\n"
+        f'title: "{ctx["name"]} on AWS"\n'
+        "program: aurora\n"
+        "---\n\n"
+        "TODO: ask the customer before publishing.\n\n"
+        f"**Customer:** the customer\n"
+        f"**AWS account ID:** 123456789012\n"
+        f"**Project start:** {y}-09-{rng.randint(1, 28):02d}\n"
+        f"**Project end:** {y}-03-{rng.randint(1, 28):02d}\n"
+        f"**Database size:** {rng.randint(2, 20)} GB\n\n"
+        "## Overview\n\n",
+    ]
+    total = sum(len(p) for p in parts)
+    while total < size:
+        block = (paragraph(rng, CHALLENGE + SOLUTION, ctx, 4) + "\n"
+                 f"Contact dba{rng.randint(1, 99)}@corp.internal or open http://db{rng.randint(1, 99)}.corp.local/admin. "
+                 f"Reads were {rng.randint(60, 90)}% and writes {rng.randint(30, 60)}% of requests. "
+                 "The team used best-in-class, world-class tooling to leverage synergies.\n\n")
+        parts.append(block)
+        total += len(block)
+    return "".join(parts)
+
+
+def shape_study(seed, shape, size):
+    """A study whose body is one shape repeated to about `size` bytes."""
+    rng = random.Random(f"{seed}:shape:{shape}:{size}")
+    ctx = context(rng, 0)
+    if shape == "front-matter":
+        parts = ["---\n", f'title: "{ctx["name"]} on Amazon Aurora"\n', "program: aurora\n", "notes:\n"]
+        total = sum(len(p) for p in parts)
+        k = 0
+        while total < size:
+            k += 1
+            line = f"  - \"Note {k}: the {ctx['workload']} {rng.choice(VERBS)} {rng.choice(NOUNS)} ({rng.randint(1, 999)})\"\n"
+            parts.append(line)
+            total += len(line)
+        parts.append("---\n\n## The challenge\n\nShort.\n")
+        return "".join(parts)
+    parts = [head(ctx, rng), "\n## The challenge\n\n"]
+    total = sum(len(p) for p in parts)
+    k = 0
+    while total < size:
+        k += 1
+        if shape == "tables":
+            block = ("| Initial size | Growth | Tables | Requests | Reads | Writes |\n|---|---|---|---|---|---|\n"
+                     + "".join(f"| {rng.randint(1, 900)} GB | {rng.randint(1, 60)}% | {rng.randint(1, 900)} | "
+                               f"{rng.randint(1, 9)},{rng.randint(100, 999)} | {rng.randint(50, 90)}% | "
+                               f"{rng.randint(10, 50)}% |\n" for _ in range(20)) + "\n")
+        elif shape == "labelled":
+            block = (f"Customer: {ctx['legal']}\nThe database is {rng.randint(1, 900)} GB.\n"
+                     f"Start date: {ctx['year']}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n\n")
+        elif shape == "links":
+            block = " ".join(f"[{rng.choice(NOUNS)} {k}.{j}](https://example.com/{rng.choice(NOUNS)}/{k}/{j})"
+                             for j in range(8)) + "\n\n"
+        elif shape == "list":
+            block = f"- {rng.choice(SERVICES)} {rng.choice(VERBS)} {rng.choice(NOUNS)} ({k})\n"
+        elif shape == "headings":
+            block = f"## {rng.choice(['Challenge', 'Solution', 'Results', 'Phase'])} {k}\n\n"
+        else:
+            raise SystemExit(f"gen.py: unknown shape {shape}")
+        parts.append(block)
+        total += len(block)
+    return "".join(parts)
+
+
+SHAPES = ["tables", "labelled", "links", "list", "headings", "front-matter"]
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -230,18 +313,27 @@ def main():
     c.add_argument("--count", type=int, default=2000)
     c.add_argument("--seed", default="caselint-bench-1")
     c.add_argument("--big", type=float, nargs="*", default=[])
+    c.add_argument("--deficient", action="store_true")
     b = sub.add_parser("big")
     b.add_argument("out")
     b.add_argument("--size", type=int, required=True)
     b.add_argument("--seed", default="caselint-bench-1")
+    sh = sub.add_parser("shape")
+    sh.add_argument("out")
+    sh.add_argument("--shape", choices=SHAPES, required=True)
+    sh.add_argument("--size", type=int, required=True)
+    sh.add_argument("--seed", default="caselint-bench-1")
     a = ap.parse_args()
     if a.cmd == "corpus":
         os.makedirs(a.out, exist_ok=True)
         sizes = random.Random(f"{a.seed}:sizes")
+        make = deficient_study if a.deficient else study
         for i in range(1, a.count + 1):
-            write(os.path.join(a.out, f"study-{i:05d}.md"), study(a.seed, i, sizes.randint(4096, 12288)))
+            write(os.path.join(a.out, f"study-{i:05d}.md"), make(a.seed, i, sizes.randint(4096, 12288)))
         for i, mb in enumerate(a.big, 1):
             write(os.path.join(a.out, f"big-{i}.md"), big_study(a.seed, int(mb * 1024 * 1024)))
+    elif a.cmd == "shape":
+        write(a.out, shape_study(a.seed, a.shape, a.size))
     else:
         write(a.out, big_study(a.seed, a.size))
     return 0

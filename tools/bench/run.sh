@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The speed benchmark: generates a synthetic corpus, then times caselint,
 # markdownlint-cli2 and the cmark-gfm parser on the same files and prints
-# throughput, peak memory, ratios and PASS/FAIL per target.
+# throughput, peak memory, ratios and each target as met or not met (also the
+# scaling of each shape of text and the peak memory of each output format).
 #   tools/bench/run.sh            the full benchmark (2,000 studies, 50 MiB document; minutes)
 #   tools/bench/run.sh --quick    a smoke run over a few files
 #   tools/bench/run.sh --runs 9   more rounds per measurement (default 5; the median counts)

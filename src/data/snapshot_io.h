@@ -1,5 +1,6 @@
 // Writing and reading the snapshots of built-in data that the build prepares
-// (extract/vocab_snapshot.h, rules/rule_snapshot.h): plain values, strings,
+// (outline/cue_snapshot.h, extract/vocab_snapshot.h, extract/tools.h,
+// kind/cue_snapshot.h, rules/rule_snapshot.h): plain values, strings,
 // lists and maps. Each structure lists its members once, for both
 // directions; its io overloads live in this namespace, where the templates
 // below find them whatever the order of declaration.

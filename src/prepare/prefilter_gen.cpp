@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "check/check.h"
-#include "extract/gen_output.h"
+#include "prepare/gen_output.h"
 #include "extract/prefilter.h"
 #include "extract/services.h"
 #include "extract/vocab.h"
