@@ -117,6 +117,9 @@ TEST_CASE("each doc's Example triggers its rule and its Passing example does not
     // CS001 speaks of a kind read from the content, which only a check with
     // no profile reads: tests/cli/run.sh checks its example.
     if (code == "CS001") continue;
+    // A Word document's review marks: the examples are its XML, and
+    // corpus/word-pdf/ checks the rules on real .docx files.
+    if (code == "CS408" || code == "CS409") continue;
     std::string_view doc = set.doc(code);
     doc::Format bad_format = doc::Format::markdown, good_format = doc::Format::markdown;
     std::string bad = fenced_after(doc, "\n## Example\n", &bad_format);
