@@ -1,4 +1,4 @@
-// Shared by the Markdown and HTML targets: the whole in-memory path a file
+// Shared by the Markdown, HTML, Word and PDF targets: the whole in-memory path a file
 // takes (byte checks, front matter, parser, extraction, every rule), as the
 // command line and the language server run it.
 #pragma once
@@ -67,8 +67,12 @@ inline bool findings_hold(std::string_view source, const std::vector<rules::Diag
 
 inline void check_model(const std::uint8_t* data, std::size_t size, const char* path) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
-  if (load::check_bytes(bytes, load::kDefaultMaxFileSize)) return;  // refused before parsing
-  load::SourceFile file{path, std::move(bytes), load::format_for_path(path).value_or(doc::Format::markdown)};
+  const doc::Format format = load::format_for_path(path).value_or(doc::Format::markdown);
+  if (load::is_binary_format(format) ? load::check_size(bytes, load::kDefaultMaxFileSize).has_value()
+                                     : load::check_bytes(bytes, load::kDefaultMaxFileSize).has_value()) {
+    return;  // refused before parsing
+  }
+  load::SourceFile file{path, std::move(bytes), format};
   parse::ParseResult parsed = outline::read(file);
   if (parsed.document && !model_holds(*parsed.document)) __builtin_trap();
   if (parsed.document && !verbatim_violation(*parsed.document, file.bytes).empty()) __builtin_trap();

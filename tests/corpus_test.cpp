@@ -5,7 +5,8 @@
 // YAML comment, or a notebook Markdown cell) may configure the run:
 //   <!-- caselint-fixture: profile=aurora as-of=2024-06-30 rules=CS205,CS206 -->
 // The check is an exact multiset of (line, code): a missing or an extra
-// finding fails, and a file without expectations must be clean.
+// finding fails, and a file without expectations must be clean. A .docx or
+// .pdf fixture's expectations are in NAME.docx.expect beside it.
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -114,14 +115,20 @@ int main(int argc, char** argv) {
     if (e.path().string().find("/submissions/") != std::string::npos) continue;  // checked as folders below
     // The realistic set carries labels, not inline expectations: tools/score.py.
     if (e.path().lexically_relative(corpus).string().rfind("realistic/", 0) == 0) continue;
-    if ((ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".ipynb") && e.path().filename() != "README.md") {
+    if ((ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".ipynb" || ext == ".docx" || ext == ".pdf") &&
+        e.path().filename() != "README.md") {
       files.push_back(e.path());
     }
   }
   std::sort(files.begin(), files.end());
   int passed = 0, failed = 0;
   for (const fs::path& f : files) {
-    std::string text = read(f);
+    // A Word or PDF fixture carries its expectations in a sidecar file,
+    // NAME.docx.expect (docs/reading.md); without one it must be clean.
+    const bool binary = f.extension() == ".docx" || f.extension() == ".pdf";
+    fs::path sidecar = f;
+    sidecar += ".expect";
+    std::string text = binary ? (fs::exists(sidecar) ? read(sidecar) : std::string()) : read(f);
     // A notebook's annotations sit in its JSON strings, where quotes are
     // escaped: unescape them (line by line, so line numbers stay).
     if (f.extension() == ".ipynb") {

@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for a while.
 #   tools/fuzz.sh [SECONDS] [TARGET...]
 # SECONDS per target (default 60; 14400 for four hours each). TARGETs: markdown
-# html front_matter config lsp_message prefilter (default: all). Each target's corpus
+# html front_matter config lsp_message prefilter docx pdf (default: all). Each target's corpus
 # grows in build-fuzz/work/TARGET/ across runs, seeded from corpus/ (by file
 # extension), fuzz/seeds/ and fuzz/regressions/. A crash, leak, hang (over 10 s
 # per input) or memory blow-up (over 2 GiB) is saved as
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds="${1:-60}"
 shift || true
-all=(markdown html front_matter config lsp_message prefilter)
+all=(markdown html front_matter config lsp_message prefilter docx pdf)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 build="${FUZZ_BUILD_DIR:-build-fuzz}"
@@ -51,6 +51,8 @@ for t in "${targets[@]}"; do
     html) seed "$work/corpus" corpus \( -name '*.html' -o -name '*.htm' \) ;;
     config) seed "$work/corpus" corpus -name '*.yaml' ;;
     prefilter) seed "$work/corpus" corpus/studies \( -name '*.md' -o -name '*.html' \) ;;
+    docx) seed "$work/corpus" corpus/word-pdf -name '*.docx' ;;
+    pdf) seed "$work/corpus" corpus/word-pdf -name '*.pdf'; seed "$work/corpus" tests/hostile/files -name '*.pdf' ;;
   esac
   seed "$work/corpus" "fuzz/seeds/$t"
   seed "$work/corpus" "fuzz/regressions/$t"
@@ -60,9 +62,14 @@ for t in "${targets[@]}"; do
     front_matter|config) dict=fuzz/dict/yaml.dict ;;
     lsp_message) dict=fuzz/dict/lsp_message.dict ;;
     prefilter) dict=fuzz/dict/markdown.dict ;;
+    docx) dict=fuzz/dict/html.dict ;;  # XML tags; the zip's deflate hides most of them
+    pdf) dict=fuzz/dict/pdf.dict ;;
   esac
+  # A Word or PDF seed is larger than a text file.
+  max_len=16384
+  case "$t" in docx|pdf) max_len=131072 ;; esac
   echo "== fuzz $t for ${seconds}s ==" >&2
-  args=("$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384
+  args=("$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len"
         -dict="$dict" -artifact_prefix="fuzz/regressions/$t/" -print_final_stats=1)
   ((jobs > 1)) && args+=(-jobs="$jobs" -workers="$jobs")
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

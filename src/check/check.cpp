@@ -63,7 +63,11 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
     const config::Config& cfg = configs.for_file(in.config_path);
     parse::ParseResult parsed = outline::read(file);
     if (parsed.error) {
-      r.error = "line " + std::to_string(parsed.error->line) + ": " + parsed.error->message;
+      // A Word or PDF file's error has no line: it is about the whole file.
+      r.error = (parsed.error->line > 0 || !load::is_binary_format(file.format)
+                     ? "line " + std::to_string(parsed.error->line) + ": "
+                     : std::string()) +
+                parsed.error->message;
       return r;
     }
     const doc::Document& d = *parsed.document;
@@ -121,12 +125,28 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
     for (const rules::SupportingDocument& s : views) {
       if (s.doc) r.supporting.push_back(s.path);
     }
+    if (d.format == doc::Format::docx || d.format == doc::Format::pdf) {
+      // A line there is a paragraph number or a PDF text line: every output
+      // names the paragraph or the page (docs/reading.md).
+      r.paragraph_heads = d.paragraph_heads;
+      r.page_first_lines = d.page_first_lines;
+      for (rules::Diagnostic& diag : r.diagnostics) {
+        if (diag.path != r.path) continue;  // in a supporting document
+        diag.fix.reset();  // an edit of the text caselint read is no edit of the file
+        if (std::string where = format::place_of(r, diag.range.start.line); !where.empty()) {
+          diag.message += " (" + where + ")";
+        }
+        for (rules::Note& n : diag.notes) {
+          if (std::string where = format::place_of(r, n.range.start.line); !where.empty()) n.message += " (" + where + ")";
+        }
+      }
+    }
     for (const rules::Rule* rule : rules_run) {
       // Portfolio rules run over a submission, not over this document.
       if (dynamic_cast<const rules::PortfolioRule*>(rule)) continue;
       r.rules_run.push_back(rule->meta().code);
     }
-    if (in.keep_source) r.source = source ? std::move(source) : std::make_shared<const std::string>(file.bytes);
+    if (in.keep_source && !load::is_binary_format(file.format)) r.source = source ? std::move(source) : std::make_shared<const std::string>(file.bytes);
     if (in.want_fields) r.fields = std::move(fields);
   } catch (const config::ConfigError& e) {
     r.error = std::string("configuration: ") + e.what();
@@ -163,6 +183,7 @@ std::vector<std::unique_ptr<Supporting>> read_supporting(const load::SourceFile&
     seen.push_back(key);
     auto s = std::make_unique<Supporting>();
     s->view.path = path.string();
+    s->view.name = name;
     s->view.named_at = at;
     load::LoadResult loaded = load::load_file(path.string(), cfg.max_file_size.value_or(load::kDefaultMaxFileSize));
     if (loaded.error) {
@@ -236,7 +257,9 @@ format::FileResult check_text(const std::string& path, std::string text, const I
   load::SourceFile file{path, std::move(text), load::format_for_path(path).value_or(doc::Format::markdown)};
   try {
     const config::Config& cfg = configs.for_file(in.config_path);
-    if (auto problem = load::check_bytes(file.bytes, cfg.max_file_size.value_or(load::kDefaultMaxFileSize))) {
+    const std::size_t max = cfg.max_file_size.value_or(load::kDefaultMaxFileSize);
+    if (auto problem = load::is_binary_format(file.format) ? load::check_size(file.bytes, max)
+                                                           : load::check_bytes(file.bytes, max)) {
       format::FileResult r;
       r.path = path;
       r.format = file.format;

@@ -254,6 +254,14 @@ std::optional<std::string> validate(const Options& opt) {
 std::optional<int> apply_fixes(const Options& opt, std::vector<format::FileResult>& results, int& exit_code) {
   int fixed = 0, files = 0;
   for (format::FileResult& r : results) {
+    if (load::is_binary_format(r.format)) {
+      if (!r.diagnostics.empty()) {
+        std::cerr << r.path << ": note: " << (opt.diff ? "--diff" : "--fix")
+                  << " leaves Word and PDF files alone: caselint edits text files only; make the changes in the "
+                     "program that wrote the document\n";
+      }
+      continue;
+    }
     if (!r.source) continue;
     fix::Applied a = fix::apply_fixes(*r.source, r.diagnostics);
     for (const fix::Mismatch& m : a.mismatches) std::cerr << fix::describe(r.path, m) << '\n';

@@ -11,6 +11,8 @@ const char* format_name(Format f) {
     case Format::markdown: return "markdown";
     case Format::html: return "html";
     case Format::ipynb: return "ipynb";
+    case Format::docx: return "docx";
+    case Format::pdf: return "pdf";
   }
   return "markdown";
 }

@@ -30,7 +30,7 @@ struct SourceRange {
   friend bool operator==(const SourceRange&, const SourceRange&) = default;
 };
 
-enum class Format { markdown, html, ipynb };
+enum class Format { markdown, html, ipynb, docx, pdf };
 const char* format_name(Format f);
 
 // A front matter value: a scalar, a list of scalars, or a nested map that is
@@ -123,7 +123,10 @@ struct Directive {
 // (the hidden attribute, style display:none or visibility:hidden). It stays
 // out of the plain-text view; the public-safety rules read it (CS406).
 struct HiddenText {
-  enum class Kind { comment, hidden_element } kind = Kind::comment;
+  // review_comment and tracked_change come from a Word document: a comment
+  // of its reviewers (text: the comment), or a change not yet accepted
+  // (element: "insertion" or "deletion"; text: the changed text).
+  enum class Kind { comment, hidden_element, review_comment, tracked_change } kind = Kind::comment;
   std::string text;     // the comment body or the element's text, as written
   std::string element;  // the hidden element's name ("div"); empty for comments
   int line = 0;         // where it starts
@@ -165,6 +168,14 @@ struct Document {
   std::vector<HiddenText> hidden;  // document order within each kind
   std::vector<SectionHint> section_hints;  // HTML, document order
   std::vector<std::string> anchors;  // HTML: the ids (and <a name>s) a fragment link may point at
+
+  // Word and PDF (docs/reading.md, "Word documents and PDF"): a DOCX
+  // position's line is the number of its paragraph, and paragraph_heads[n-1]
+  // is paragraph n's first words; a PDF position's line counts the text's
+  // lines from the first page on, and page_first_lines[p-1] is the first
+  // line of page p. Columns are 0 (unknown) in both.
+  std::vector<std::string> paragraph_heads;
+  std::vector<int> page_first_lines;
 
   // The plain-text view is the blocks' texts joined by "\n\n". It is not
   // kept as one string (each block holds its own part, and a second copy

@@ -39,7 +39,20 @@ struct FileResult {
   // and `supports` names its study.
   std::vector<std::string> supporting;
   std::string supports;
+  // Word and PDF: what a line number means there (doc::Document's
+  // paragraph_heads and page_first_lines, copied).
+  std::vector<std::string> paragraph_heads;
+  std::vector<int> page_first_lines;
 };
+
+// Where `line` of a Word or PDF file is, in words a reader can find:
+// "page 2, line 5" (PDF), "paragraph 12" (DOCX); empty for other formats.
+std::string place_of(const FileResult& r, int line);
+// A DOCX paragraph's first words (empty when not a DOCX paragraph).
+std::string paragraph_head(const FileResult& r, int line);
+// A PDF line's page and its line on that page (0 when not a PDF line).
+int page_of(const FileResult& r, int line);
+int line_on_page(const FileResult& r, int line);
 
 struct Summary {
   int files = 0, errors = 0, warnings = 0, infos = 0, failed = 0;

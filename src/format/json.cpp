@@ -19,7 +19,17 @@ ordered_json range(const doc::SourceRange& r) {
   return {{"start", position(r.start)}, {"end", position(end)}};
 }
 
-ordered_json diagnostic(const rules::Diagnostic& d) {
+// Word and PDF: where the finding is, in the document's own terms
+// (docs/reading.md, "Word documents and PDF").
+void add_place(ordered_json& j, const FileResult& r, int line) {
+  if (r.format == doc::Format::docx && line > 0) {
+    j["paragraph"] = {{"number", line}, {"text", paragraph_head(r, line)}};
+  } else if (r.format == doc::Format::pdf && page_of(r, line) > 0) {
+    j["page"] = {{"number", page_of(r, line)}, {"line", line_on_page(r, line)}};
+  }
+}
+
+ordered_json diagnostic(const rules::Diagnostic& d, const FileResult& r) {
   ordered_json j;
   j["code"] = d.code;
   j["rule"] = d.rule;
@@ -28,6 +38,7 @@ ordered_json diagnostic(const rules::Diagnostic& d) {
   if (!d.field.empty()) j["field"] = d.field;
   j["checklist"] = d.checklist;
   j["range"] = range(d.range);
+  add_place(j, r, d.range.start.line);
   if (!d.notes.empty()) {
     ordered_json notes = ordered_json::array();
     for (const rules::Note& n : d.notes) notes.push_back({{"message", n.message}, {"range", range(n.range)}});
@@ -92,7 +103,7 @@ class JsonStream final : public ResultStream {
     add_kind(f, r);
     if (r.error) f["error"] = *r.error;
     ordered_json diags = ordered_json::array();
-    for (const rules::Diagnostic& d : r.diagnostics) diags.push_back(diagnostic(d));
+    for (const rules::Diagnostic& d : r.diagnostics) diags.push_back(diagnostic(d, r));
     f["diagnostics"] = diags;
     out_ << (any_ ? ",\n    " : "\n    ") << nested_json(f.dump(2), 4);
     any_ = true;

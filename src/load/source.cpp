@@ -52,7 +52,17 @@ std::optional<doc::Format> format_for_path(const std::string& path) {
   if (ext == ".md" || ext == ".markdown") return doc::Format::markdown;
   if (ext == ".html" || ext == ".htm") return doc::Format::html;
   if (ext == ".ipynb") return doc::Format::ipynb;
+  if (ext == ".docx") return doc::Format::docx;
+  if (ext == ".pdf") return doc::Format::pdf;
   return std::nullopt;
+}
+
+bool is_binary_format(doc::Format f) { return f == doc::Format::docx || f == doc::Format::pdf; }
+
+std::optional<std::string> check_size(const std::string& bytes, std::size_t max_size) {
+  if (bytes.size() <= max_size) return std::nullopt;
+  return "file is " + human_size(bytes.size()) + ", over the size limit of " + human_size(max_size) +
+         " (set max_file_size in .caselint.yaml or --max-file-size)";
 }
 
 std::optional<std::string> check_bytes(std::string& bytes, std::size_t max_size) {
@@ -143,11 +153,12 @@ LoadResult load_file(const std::string& path, std::size_t max_size) {
     got += static_cast<std::size_t>(n);
   }
   bytes.resize(got);
-  if (auto why = check_bytes(bytes, max_size)) {
+  const doc::Format format = format_for_path(path).value_or(doc::Format::markdown);
+  if (auto why = is_binary_format(format) ? check_size(bytes, max_size) : check_bytes(bytes, max_size)) {
     r.error = LoadError{path, *why};
     return r;
   }
-  r.file = SourceFile{path, std::move(bytes), format_for_path(path).value_or(doc::Format::markdown)};
+  r.file = SourceFile{path, std::move(bytes), format};
   return r;
 }
 
@@ -159,11 +170,12 @@ LoadResult load_stdin(const std::string& display_path, std::size_t max_size) {
     bytes.append(buf, static_cast<std::size_t>(std::cin.gcount()));
     if (bytes.size() > max_size) break;
   }
-  if (auto why = check_bytes(bytes, max_size)) {
+  const doc::Format format = format_for_path(display_path).value_or(doc::Format::markdown);
+  if (auto why = is_binary_format(format) ? check_size(bytes, max_size) : check_bytes(bytes, max_size)) {
     r.error = LoadError{display_path, *why};
     return r;
   }
-  r.file = SourceFile{display_path, std::move(bytes), format_for_path(display_path).value_or(doc::Format::markdown)};
+  r.file = SourceFile{display_path, std::move(bytes), format};
   return r;
 }
 
@@ -220,7 +232,8 @@ Expansion expand_paths(const std::vector<std::string>& paths) {
         if (fmt && e2 == std::errc::too_many_symbolic_link_levels) loops.push_back(path.string());
         continue;
       }
-      if (fmt) found.push_back(path.string());
+      // "~$study.docx" is the lock file Word keeps beside an open document.
+      if (fmt && !(*fmt == doc::Format::docx && name.rfind("~$", 0) == 0)) found.push_back(path.string());
     }
     std::sort(found.begin(), found.end());
     out.files.insert(out.files.end(), found.begin(), found.end());

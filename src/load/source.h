@@ -28,6 +28,11 @@ struct LoadError {
 // caselint reads.
 std::optional<doc::Format> format_for_path(const std::string& path);
 
+// Word (.docx) and PDF files are binary: their readers check them (a zip
+// package, a PDF), so loading checks only their size.
+bool is_binary_format(doc::Format f);
+std::optional<std::string> check_size(const std::string& bytes, std::size_t max_size);
+
 // Validates bytes read from `path`: size limit, NUL bytes, UTF-8, UTF-16 BOM.
 // On success returns nullopt and strips a UTF-8 BOM from `bytes`.
 std::optional<std::string> check_bytes(std::string& bytes, std::size_t max_size);
@@ -41,8 +46,8 @@ LoadResult load_file(const std::string& path, std::size_t max_size);
 LoadResult load_stdin(const std::string& display_path, std::size_t max_size);
 
 // Expands command-line paths: files are kept as given (any extension),
-// folders are walked recursively for .md, .markdown, .html, .htm and .ipynb
-// files, skipping .git, node_modules and .ipynb_checkpoints, in sorted order. Paths that do not exist
+// folders are walked recursively for .md, .markdown, .html, .htm, .ipynb,
+// .docx and .pdf files (not Word's lock files, "~$name.docx"), skipping .git, node_modules and .ipynb_checkpoints, in sorted order. Paths that do not exist
 // become errors.
 struct Expansion {
   std::vector<std::string> files;

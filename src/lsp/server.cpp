@@ -281,6 +281,15 @@ class Server {
     check::Input in;
     in.config_path = job.path;
     in.settings_path = job.path;
+    if (auto f = load::format_for_path(job.path); f && load::is_binary_format(*f)) {
+      // The editor's text of a binary file is not the document.
+      format::FileResult r;
+      r.path = job.path;
+      r.format = *f;
+      r.error = "caselint does not check Word or PDF files in the editor: it reads them from disk, not from the "
+                "editor's text; run `caselint check` on the saved file";
+      return r;
+    }
     return check::check_text(job.path, job.text, in, configs, run);
   }
 
@@ -298,7 +307,8 @@ class Server {
       Published p;
       p.range = {{0, 0}, {0, utf16_length(lines.line(0))}};
       p.code = "caselint";
-      p.lsp = {{"range", to_json(p.range)}, {"severity", 1}, {"source", "caselint"}, {"message", *result.error}};
+      const int severity = load::is_binary_format(result.format) ? 3 : 1;  // information: not a failure
+      p.lsp = {{"range", to_json(p.range)}, {"severity", severity}, {"source", "caselint"}, {"message", *result.error}};
       out.push_back(std::move(p));
     }
     const rules::RuleSet& set = rules::RuleSet::builtin();

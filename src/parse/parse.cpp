@@ -17,6 +17,16 @@ ParseResult parse(const load::SourceFile& file) {
     r.document = std::move(d);
     return r;
   }
+  if (file.format == doc::Format::docx || file.format == doc::Format::pdf) {
+    // No front matter: the document's properties (title, author) are its metadata.
+    if (auto e = file.format == doc::Format::docx ? parse_docx(file.bytes, d) : parse_pdf(file.bytes, d)) {
+      r.error = std::move(e);
+      return r;
+    }
+    if (const doc::MetaValue* title = d.meta("title"); title && d.title.empty()) d.title = title->text;
+    r.document = std::move(d);
+    return r;
+  }
   std::size_t fm_len = parse_front_matter(file.bytes, d, error);
   if (error) {
     r.error = std::move(error);
@@ -25,6 +35,8 @@ ParseResult parse(const load::SourceFile& file) {
   switch (file.format) {
     case doc::Format::markdown:
     case doc::Format::ipynb:  // handled above
+    case doc::Format::docx:
+    case doc::Format::pdf:
       parse_markdown(file.bytes, d, fm_len);
       break;
     case doc::Format::html: {

@@ -57,6 +57,15 @@ void parse_html(std::string_view bytes, doc::Document& d);
 // a notebook, is a ParseError.
 std::optional<ParseError> parse_notebook(std::string_view bytes, doc::Document& d);
 
+// Word (.docx) through libzip and libxml2, and PDF through poppler-cpp:
+// each is read into a Markdown rendition of the document (rendition.h) and
+// parsed as Markdown; positions are DOCX paragraph numbers or PDF text lines
+// (docs/reading.md, "Word documents and PDF"). A file that is not a readable
+// document (not a zip package or PDF, encrypted, truncated, too large when
+// unpacked, a PDF with no text layer) is a ParseError saying so.
+std::optional<ParseError> parse_docx(std::string_view bytes, doc::Document& d);
+std::optional<ParseError> parse_pdf(std::string_view bytes, doc::Document& d);
+
 // Reads an inline control comment's text (without `<!--` and `-->`):
 // "caselint-disable CS101 CS104", "caselint-enable", "caselint-disable-next-line CS101".
 std::optional<doc::Directive> parse_directive(std::string_view comment, int line);

@@ -23,15 +23,6 @@ const extract::Field* reference_field(const RuleContext& ctx, std::string_view n
   return nullptr;
 }
 
-const SupportingDocument* source_of(const RuleContext& ctx, const extract::Field* f) {
-  for (const SupportingDocument& s : ctx.supporting) {
-    if (!s.fields || s.fields->items().empty()) continue;
-    const extract::Field* first = s.fields->items().data();
-    if (f >= first && f < first + s.fields->items().size()) return &s;
-  }
-  return nullptr;
-}
-
 bool reference_has_topic(const RuleContext& ctx, std::string_view set, std::string_view id) {
   auto all = reference_fields(ctx, set);
   return std::any_of(all.begin(), all.end(), [&](const extract::Field* f) { return f->text == id; });

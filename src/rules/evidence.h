@@ -23,9 +23,6 @@ std::vector<const extract::Field*> reference_fields(const RuleContext& ctx, std:
 // The first usable value of `name`: the study's, else a supporting document's.
 const extract::Field* reference_field(const RuleContext& ctx, std::string_view name);
 
-// The supporting document `f` was read from; null for the study's own.
-const SupportingDocument* source_of(const RuleContext& ctx, const extract::Field* f);
-
 // Whether topic `id` of topic set `set` was found in the study or a
 // supporting document.
 bool reference_has_topic(const RuleContext& ctx, std::string_view set, std::string_view id);

@@ -89,6 +89,8 @@ const RegistryRow kRegistry[] = {
   {"CS405", "draft-marker-on-public-page",    Status::preview, "0.1", make<checks::make_draft_marker_on_public_page>},
   {"CS406", "comment-on-public-page",         Status::preview, "0.1", make<checks::make_comment_on_public_page>},
   {"CS407", "hidden-text-on-public-page",     Status::preview, "0.1", make<checks::make_hidden_text_on_public_page>},
+  {"CS408", "comment-left-in-document",       Status::preview, "0.1", make<checks::make_comment_left_in_document>},
+  {"CS409", "tracked-change-left-in-document", Status::preview, "0.1", make<checks::make_tracked_change_left_in_document>},
   {"CS900", "expired-waiver",                 Status::stable, "0.1", make<checks::make_expired_waiver>},
   {"LP001", "missing-practice-description",   Status::preview, "0.1", make<checks::make_missing_practice_description>},
   {"LP002", "missing-aws-partnership",        Status::preview, "0.1", nullptr},

@@ -82,6 +82,7 @@ struct Waiver {
 // it is never checked as a case study itself.
 struct SupportingDocument {
   std::string path;                         // the file (a front matter name joined to the study's folder)
+  std::string name;                         // as the study or the submission names it
   const doc::Document* doc = nullptr;       // null when it could not be read
   const extract::Fields* fields = nullptr;  // null when it could not be read
   std::string error;                        // why it could not be read

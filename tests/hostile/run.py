@@ -452,6 +452,110 @@ def removed_during_run():
     expect("removed-during-run", run, {"tree/zz-removed.md": r"cannot read: no such file"}, good="tree/good.md")
 
 
+# --- Word and PDF ------------------------------------------------------------
+
+word_pdf = os.path.join(source, "corpus", "word-pdf")
+hostile_files = os.path.join(source, "tests", "hostile", "files")
+
+
+def docx_package(path, document_xml, extra=None):
+    """A .docx package: [Content_Types].xml and word/document.xml (str or
+    bytes, or a function writing into the open entry), plus extra parts."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types '
+                   'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        if callable(document_xml):
+            with z.open("word/document.xml", "w", force_zip64=True) as f:
+                document_xml(f)
+        else:
+            z.writestr("word/document.xml", document_xml)
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_zip_bomb():
+    d = case_dir("docx-bomb")
+    def spaces(f):  # 256 MiB of spaces inside the body: about 250 KB packed
+        f.write(f'<?xml version="1.0"?><w:document {W}><w:body><w:p><w:r><w:t>'.encode())
+        chunk = b" " * (1 << 20)
+        for _ in range(256):
+            f.write(chunk)
+        f.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    docx_package(f"{d}/bomb.docx", spaces)
+    run = caselint(["bomb.docx", "good.md"], d)
+    expect("docx-zip-bomb", run, {"bomb.docx": r"word/document\.xml unpacks to .*zip bomb"})
+
+
+def docx_not_zip():
+    d = case_dir("docx-not-zip")
+    write(f"{d}/study.docx", "# A Markdown file named .docx\n\nCustomer: Acme\n")
+    write(f"{d}/old.docx", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\x00" * 4096)
+    run = caselint(["study.docx", "old.docx", "good.md"], d)
+    expect("docx-not-zip", run, {"study.docx": r"not a Word document: the file is not a readable zip package",
+                                 "old.docx": r"password-protected \(encrypted\)"})
+
+
+def docx_truncated():
+    d = case_dir("docx-truncated")
+    data = open(os.path.join(word_pdf, "harrow-freight.docx"), "rb").read()
+    write(f"{d}/head.docx", data[:len(data) // 2])
+    # The central directory kept, a part's data damaged: the CRC check fails.
+    damaged = bytearray(data)
+    at = data.find(b"word/document.xml") + 200
+    damaged[at:at + 64] = b"\x00" * 64
+    write(f"{d}/damaged.docx", bytes(damaged))
+    run = caselint(["head.docx", "damaged.docx", "good.md"], d)
+    expect("docx-truncated", run, {"head.docx": r"not a readable zip package .*truncated",
+                                   "damaged.docx": r"(cannot read|not a readable zip|not well-formed)"})
+
+
+def docx_entities():
+    d = case_dir("docx-entities")
+    laughs = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "lollollollol">'
+              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+              '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>'
+              f'<w:document {W}><w:body><w:p><w:r><w:t>&e;&e;&e;&e;</w:t></w:r></w:p></w:body></w:document>')
+    docx_package(f"{d}/laughs.docx", laughs)
+    external = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">'
+                '<!ENTITY y SYSTEM "http://127.0.0.1:9/x">]>'
+                f'<w:document {W}><w:body><w:p><w:r><w:t>&x;&y;</w:t></w:r></w:p></w:body></w:document>')
+    docx_package(f"{d}/external.docx", external)
+    deep = (f'<?xml version="1.0"?><w:document {W}><w:body>' + "<w:sdt><w:sdtContent>" * 100_000 +
+            "<w:p/>" + "</w:sdtContent></w:sdt>" * 100_000 + "</w:body></w:document>")
+    docx_package(f"{d}/deep.docx", deep)
+    # Entities in styles.xml are refused as well; a part that is not XML at all.
+    docx_package(f"{d}/styles.docx", f'<?xml version="1.0"?><w:document {W}><w:body/></w:document>',
+                 {"word/styles.xml": laughs})
+    docx_package(f"{d}/garbage.docx", "<w:document><w:body><w:p>not closed")
+    run = caselint(["laughs.docx", "external.docx", "deep.docx", "styles.docx", "garbage.docx", "good.md"], d)
+    expect("docx-entities", run, {"laughs.docx": r"word/document\.xml declares a DOCTYPE",
+                                  "external.docx": r"word/document\.xml declares a DOCTYPE",
+                                  "deep.docx": r"word/document\.xml is not well-formed XML",
+                                  "styles.docx": r"word/styles\.xml declares a DOCTYPE",
+                                  "garbage.docx": r"word/document\.xml is not well-formed XML"})
+    check("docx-entities", "root:" not in run.out and "lollol" not in run.out, "an entity was expanded")
+
+
+def pdf_bad():
+    d = case_dir("pdf-bad")
+    shutil.copyfile(os.path.join(hostile_files, "encrypted.pdf"), f"{d}/encrypted.pdf")
+    shutil.copyfile(os.path.join(hostile_files, "scan.pdf"), f"{d}/scan.pdf")
+    data = open(os.path.join(word_pdf, "harrow-freight.pdf"), "rb").read()
+    write(f"{d}/truncated.pdf", data[:len(data) * 6 // 10])
+    write(f"{d}/text.pdf", "# Not a PDF\n")
+    write(f"{d}/garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 64 + b"\n%%EOF\n")
+    run = caselint(["encrypted.pdf", "scan.pdf", "truncated.pdf", "text.pdf", "garbage.pdf", "good.md"], d)
+    expect("pdf-bad", run, {"encrypted.pdf": r"the PDF is encrypted with a password",
+                            "scan.pdf": r"no text layer \(a scanned document\?\)",
+                            "truncated.pdf": r"truncated",
+                            "text.pdf": r"not a PDF",
+                            "garbage.pdf": r"(cannot read the PDF|no text layer|no pages)"})
+
+
 CASES = {
     "nul-bytes": nul_bytes,
     "invalid-utf8": invalid_utf8,
@@ -471,6 +575,11 @@ CASES = {
     "symlink-loop": symlink_loop,
     "unreadable-file": unreadable_file,
     "removed-during-run": removed_during_run,
+    "docx-zip-bomb": docx_zip_bomb,
+    "docx-not-zip": docx_not_zip,
+    "docx-truncated": docx_truncated,
+    "docx-entities": docx_entities,
+    "pdf-bad": pdf_bad,
 }
 
 scratch = tempfile.mkdtemp(prefix="caselint-hostile-")

@@ -238,6 +238,17 @@ def main():
             else:
                 check(False, "the insert action is offered again at version 5")
 
+        # A Word or PDF file is not checked from the editor's text: one
+        # information diagnostic says so, and it carries no code action.
+        for name in ("study.docx", "study.pdf"):
+            bin_uri = "file://" + urllib.parse.quote(os.path.join(tmp, name))
+            c.notify("textDocument/didOpen", {"textDocument": {"uri": bin_uri, "languageId": "plaintext", "version": 1,
+                                                               "text": "PK\u0003\u0004 not text"}})
+            d = c.diagnostics(bin_uri, 1)
+            bdiags = d["params"]["diagnostics"] if d else []
+            check(len(bdiags) == 1 and bdiags[0]["severity"] == 3 and "Word or PDF" in bdiags[0]["message"],
+                  "%s: one information diagnostic saying why it is not checked: %s" % (name, json.dumps(bdiags)))
+
         # HTML: the section goes inside the article, before </article>.
         html_path = os.path.join(tmp, "bank.html")
         html = open(HTML_STUDY, encoding="utf-8").read()

@@ -55,6 +55,8 @@ std::unique_ptr<Rule> make_internal_email_on_public_page(); // CS404
 std::unique_ptr<Rule> make_draft_marker_on_public_page();  // CS405
 std::unique_ptr<Rule> make_comment_on_public_page();       // CS406
 std::unique_ptr<Rule> make_hidden_text_on_public_page();   // CS407
+std::unique_ptr<Rule> make_comment_left_in_document();      // CS408
+std::unique_ptr<Rule> make_tracked_change_left_in_document();  // CS409
 std::unique_ptr<Rule> make_expired_waiver();               // CS900
 std::unique_ptr<Rule> make_missing_practice_description();       // LP001
 std::unique_ptr<Rule> make_partner_badge_without_alt();          // LP003

@@ -16,7 +16,7 @@ class SupportingDocumentUnreadable final : public Rule {
     for (const SupportingDocument& s : ctx.supporting) {
       if (s.doc) continue;
       doc::SourceRange at = s.named_at.start.line > 0 ? s.named_at : anchor_range(ctx.doc, extract::Anchor::title);
-      sink.report(at, "supporting document " + s.path + " could not be read (" + s.error +
+      sink.report(at, "supporting document " + s.name + " could not be read (" + s.error +
                           "), so the evidence it holds was not counted");
     }
   }
