@@ -72,7 +72,7 @@ for t in "${targets[@]}"; do
   args=("$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len"
         -dict="$dict" -artifact_prefix="fuzz/regressions/$t/" -print_final_stats=1)
   ((jobs > 1)) && args+=(-jobs="$jobs" -workers="$jobs")
-  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  if ! ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       nice -n 10 "$build/fuzz/fuzz_$t" "${args[@]}" >"$work/log.txt" 2>&1; then
     echo "fuzz: $t found a problem; the input is in fuzz/regressions/$t/ and the log in $work/log.txt:" >&2
     grep -E "ERROR|SUMMARY|Test unit written" "$work/log.txt" | head -n 5 >&2 || true
