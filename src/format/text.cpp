@@ -71,6 +71,7 @@ class TextStream final : public ResultStream {
     const char* dim = opts_.color ? "\x1b[2m" : "";
     add_to(summary_, r);
     supporting_ += r.kind == "supporting";
+    practice_ += r.kind == "practice";
     if (r.kind_inferred) {
       case_studies_ += r.kind == "case-study";
       landing_pages_ += r.kind == "landing-page";
@@ -114,6 +115,7 @@ class TextStream final : public ResultStream {
            << plural(landing_pages_, "landing page") << ", " << others_ << " other)";
     }
     if (supporting_ > 0) line << " (" << plural(supporting_, "supporting document") << " read with their studies)";
+    if (practice_ > 0) line << " (" << plural(practice_, "practice document") << " kept for the report)";
     double seconds = opts_.seconds;
     if (opts_.started) seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - *opts_.started).count();
     if (seconds >= 0) line << " in " << std::fixed << std::setprecision(2) << seconds << " s";
@@ -125,7 +127,7 @@ class TextStream final : public ResultStream {
   TextOptions opts_;
   Summary summary_;
   std::set<std::string> codes_;
-  int case_studies_ = 0, landing_pages_ = 0, others_ = 0, supporting_ = 0;
+  int case_studies_ = 0, landing_pages_ = 0, others_ = 0, supporting_ = 0, practice_ = 0;
 };
 
 }  // namespace

@@ -24,8 +24,9 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMaxManifestSize = 1024 * 1024;
 
 const std::vector<std::string> kTopKeys = {"program", "partner", "engines", "references",
-                                           "landing_page", "site", "public_consent"};
-const std::vector<std::string> kReferenceKeys = {"file", "public", "customer", "url"};
+                                           "landing_page", "site", "public_consent", "practice"};
+const std::vector<std::string> kReferenceKeys = {"file", "folder", "files", "study", "supporting",
+                                                 "public", "customer", "url"};
 const std::vector<std::string> kEngines = {"aurora-mysql", "aurora-postgresql"};
 
 using config::line_of;
@@ -105,18 +106,54 @@ class Parser {
     return full.string();
   }
 
+  // The documents caselint reads in a folder (recursively), as paths.
+  std::vector<std::string> folder_documents(const YAML::Node& value, const std::string& key, std::string& written) const {
+    written = text(value, key, "a folder relative to the manifest");
+    fs::path full = (dir_ / written).lexically_normal();
+    std::error_code ec;
+    if (!fs::is_directory(full, ec))
+      fail(value, "\"" + key + "\" folder " + quote_name(written) + " not found (looked for " + full.string() + ")");
+    load::Expansion exp = load::expand_paths({full.string()});
+    if (!exp.errors.empty()) fail(value, "\"" + key + "\": " + exp.errors.front().path + ": " + exp.errors.front().reason);
+    if (exp.files.empty())
+      fail(value, "\"" + key + "\" folder " + quote_name(written) +
+                      " holds no document caselint reads (.md, .html, .ipynb, .docx, .pdf)");
+    for (std::string& f : exp.files) f = fs::path(f).lexically_normal().string();
+    return exp.files;
+  }
+
   ReferenceEntry reference(const YAML::Node& item) const {
     if (!item.IsMap())
-      fail(item, std::string("each reference must be a mapping with file: and public:, found ") + kind_of(item));
+      fail(item, std::string("each reference must be a mapping with file: (or folder: or files:), found ") + kind_of(item));
     ReferenceEntry r;
     r.at = range_of(item);
-    bool has_file = false;
+    std::vector<std::string> sources;  // which of file, folder, files
+    std::optional<YAML::Node> study_node;
+    std::string study;
+    std::vector<std::string> extra;  // `supporting:`
+    auto add_document = [&](const std::string& path) {
+      if (std::find(r.documents.begin(), r.documents.end(), path) == r.documents.end()) r.documents.push_back(path);
+    };
     for (const auto& [key, value] : entries(item, kReferenceKeys)) {
       const std::string& name = key.Scalar();
       if (name == "file") {
+        sources.push_back(name);
         r.file = value.IsScalar() ? value.Scalar() : "";
         r.path = existing_file(value, "file");
-        has_file = true;
+        r.study_named = true;
+      } else if (name == "folder") {
+        sources.push_back(name);
+        for (const std::string& f : folder_documents(value, "folder", r.folder)) add_document(f);
+      } else if (name == "files") {
+        sources.push_back(name);
+        for (const YAML::Node& n : list(value, "files", "paths relative to the manifest")) add_document(existing_file(n, "files"));
+        if (r.documents.empty()) fail(value, "\"files\" is empty; list the reference's documents");
+      } else if (name == "study") {
+        study_node = value;
+        study = existing_file(value, "study");
+      } else if (name == "supporting") {
+        for (const YAML::Node& n : list(value, "supporting", "paths relative to the manifest"))
+          extra.push_back(existing_file(n, "supporting"));
       } else if (name == "public") {
         r.is_public = boolean(value, "public");
       } else if (name == "customer") {
@@ -126,7 +163,31 @@ class Parser {
         if (!is_url(r.url)) fail(value, "\"url\" must be an http(s) URL, found " + quote_name(r.url));
       }
     }
-    if (!has_file) fail(item, "a reference needs \"file\": the path of its case study");
+    if (sources.empty())
+      fail(item, "a reference needs \"file\" (its case study), \"folder\" (a folder of its documents) or \"files\" (a list of them)");
+    if (sources.size() > 1)
+      fail(item, "a reference takes one of \"file\", \"folder\" or \"files\", not both \"" + sources[0] + "\" and \"" +
+                     sources[1] + "\"");
+    if (study_node) {
+      if (!r.study_named && std::find(r.documents.begin(), r.documents.end(), study) == r.documents.end())
+        fail(*study_node, "\"study\" " + quote_name(study_node->Scalar()) + " is not one of the reference's documents");
+      if (r.study_named) fail(*study_node, "\"study\" names the study of a \"folder\" or \"files\" reference; \"file\" is the study already");
+      r.path = study;
+      r.file = fs::path(study).lexically_relative(dir_).string();
+      r.study_named = true;
+    }
+    if (r.study_named) {
+      add_document(fs::path(r.path).lexically_normal().string());
+      std::rotate(r.documents.begin(), r.documents.end() - 1, r.documents.end());  // the study first
+      for (const std::string& d : r.documents)
+        if (d != fs::path(r.path).lexically_normal().string()) r.supporting.push_back(d);
+    }
+    for (std::string& e : extra) {
+      e = fs::path(e).lexically_normal().string();
+      if (std::find(r.documents.begin(), r.documents.end(), e) != r.documents.end()) continue;
+      r.documents.push_back(e);
+      if (r.study_named) r.supporting.push_back(e);
+    }
     return r;
   }
 
@@ -138,6 +199,7 @@ class Parser {
                      kind_of(root));
     std::optional<YAML::Node> engines_node;  // a copy: the entries() list ends with the loop
     bool has_references = false;
+    bool has_practice = false;
     for (const auto& [key, value] : entries(root, kTopKeys)) {
       const std::string& name = key.Scalar();
       if (name == "program") {
@@ -177,6 +239,25 @@ class Parser {
           if (!fs::is_directory(full, ec)) fail(value, "\"site\" folder " + quote_name(m.site) + " not found (looked for " + full.string() + ")");
           m.site = full.string();
         }
+      } else if (name == "practice") {
+        m.practice_at = range_of(key);
+        if (!value.IsNull()) {
+          for (const YAML::Node& n : list(value, "practice", "files and folders")) {
+            std::string written = text(n, "practice", "a path relative to the manifest");
+            fs::path full = (dir_ / written).lexically_normal();
+            std::error_code ec;
+            std::vector<std::string> found;
+            if (fs::is_directory(full, ec)) {
+              std::string ignored;
+              found = folder_documents(n, "practice", ignored);
+            } else {
+              found.push_back(existing_file(n, "practice"));
+            }
+            for (const std::string& f : found)
+              if (std::find(m.practice.begin(), m.practice.end(), f) == m.practice.end()) m.practice.push_back(f);
+          }
+        }
+        has_practice = true;
       } else if (name == "public_consent") {
         std::vector<std::string> names;
         if (!value.IsNull())
@@ -187,6 +268,13 @@ class Parser {
     }
     if (m.program.empty()) fail(root, "the manifest needs \"program\": one of " + config::joined(programs()));
     if (!has_references) fail(root, "the manifest needs \"references\": the list of the submission's case studies");
+    // Without `practice:`, a practice/ folder beside the manifest holds the
+    // partner's process documents.
+    std::error_code ec;
+    if (!has_practice && fs::is_directory(dir_ / "practice", ec)) {
+      load::Expansion exp = load::expand_paths({(dir_ / "practice").string()});
+      for (const std::string& f : exp.files) m.practice.push_back(fs::path(f).lexically_normal().string());
+    }
     if (engines_node && m.program != "aurora")
       fail(*engines_node, "\"engines\" applies to the aurora program only; this submission is for " + m.program);
     return m;

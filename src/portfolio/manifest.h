@@ -19,9 +19,17 @@ namespace caselint::portfolio {
 
 inline constexpr const char* kManifestName = "caselint-submission.yaml";
 
+// One customer reference. In the manifest it is a study (`file:`), a folder
+// of documents (`folder:`) or a list of them (`files:`); its study is the
+// document that reads as a case study (or `study:`), the rest are its
+// supporting documents (docs/references.md).
 struct ReferenceEntry {
-  std::string file;                 // as written in the manifest, relative to the manifest's folder
-  std::string path;                 // the file's path: the manifest's folder joined with `file`
+  std::string file;                 // the study as written (relative to the manifest's folder); for a folder or list, its study's path relative to it
+  std::string path;                 // the study's path: the manifest's folder joined with `file`
+  std::string folder;               // `folder:` as written, empty otherwise
+  std::vector<std::string> documents;  // folder or list: every document of the reference, study included
+  bool study_named = false;         // `file:` or `study:` named the study; else it is chosen by reading the documents
+  std::vector<std::string> supporting;  // the reference's other documents (paths), read with its study
   std::optional<bool> is_public;    // `public:`; unset: the document's front matter decides
   std::string customer;             // `customer:` override of the document's customer_name
   std::string url;                  // `url:` where the public reference is published
@@ -40,6 +48,11 @@ struct Manifest {
   std::string site;                 // root of the partner's site: folder or http(s) URL; empty: none
   doc::SourceRange site_at;
   std::optional<std::vector<std::string>> public_consent;  // customers who agreed to be named publicly
+  // The partner's process documents (`practice:` files and folders, else a
+  // practice/ folder beside the manifest), as paths: evidence for the
+  // checklist items about the practice (docs/evidence-map.md).
+  std::vector<std::string> practice;
+  doc::SourceRange practice_at;
 };
 
 // The programs a submission can be for.

@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "check/check.h"
 #include "extract/fields.h"
+#include "kind/kind.h"
 #include "load/source.h"
 #include "outline/outline.h"
 #include "parse/parse.h"
@@ -33,7 +35,75 @@ std::optional<doc::Document> parse_file(const std::string& path) {
   return std::move(r.document);
 }
 
+std::string file_list(const std::vector<std::string>& paths, const std::string& dir) {
+  std::vector<std::string> names;
+  for (const std::string& p : paths) names.push_back(fs::path(p).lexically_relative(dir).string());
+  return config::joined(names);
+}
+
+// Without a manifest, a reference alone in a sub-folder of the submission
+// owns that folder: its other documents are its supporting documents.
+void attach_folders(Submission& s) {
+  const std::string top = normal(s.dir);
+  load::Expansion exp = load::expand_paths({s.dir});
+  for (ReferenceEntry& r : s.references) {
+    fs::path folder = fs::path(normal(r.path)).parent_path();
+    if (folder.string() == top || folder.empty()) continue;
+    auto inside = [&](const std::string& p) {
+      fs::path rel = fs::path(normal(p)).lexically_relative(folder);
+      return !rel.empty() && *rel.begin() != "..";
+    };
+    bool alone = std::count_if(s.references.begin(), s.references.end(),
+                               [&](const ReferenceEntry& o) { return inside(o.path); }) == 1;
+    if (!alone) continue;
+    r.folder = fs::path(folder).lexically_relative(top).string();
+    r.documents.push_back(normal(r.path));
+    for (const std::string& f : exp.files) {
+      if (!inside(f) || normal(f) == normal(r.path)) continue;
+      r.documents.push_back(normal(f));
+      r.supporting.push_back(normal(f));
+    }
+  }
+}
+
 }  // namespace
+
+void choose_study(ReferenceEntry& r, const std::string& manifest_path) {
+  if (r.study_named) return;
+  std::vector<std::string> programmed, studies;
+  for (const std::string& path : r.documents) {
+    std::optional<doc::Document> d = parse_file(path);
+    if (!d) continue;
+    if (!meta_text(*d, "program").empty()) programmed.push_back(path);
+    extract::Fields fields = extract::extract_fields(*d, extract::Vocabulary::builtin(), {});
+    if (kind::classify(*d, fields).kind == kind::PageKind::case_study) studies.push_back(path);
+  }
+  const std::vector<std::string>& pick = programmed.size() == 1 ? programmed : studies;
+  const std::string dir = fs::path(manifest_path).parent_path().string();
+  const std::string what = r.folder.empty() ? std::string("the reference's files") : "folder \"" + r.folder + "\"";
+  if (pick.empty())
+    throw config::ConfigError(manifest_path, r.at.start.line,
+                              what + ": no document reads as a case study (" + file_list(r.documents, dir) +
+                                  "); name it with \"study:\"");
+  if (pick.size() > 1)
+    throw config::ConfigError(manifest_path, r.at.start.line,
+                              what + ": " + std::to_string(pick.size()) + " documents read as case studies (" +
+                                  file_list(pick, dir) + "); name the study with \"study:\"");
+  r.path = pick.front();
+  r.file = fs::path(r.path).lexically_relative(dir).string();
+  r.study_named = true;
+  for (const std::string& d : r.documents)
+    if (d != r.path) r.supporting.push_back(d);
+}
+
+format::FileResult practice_result(const std::string& path) {
+  format::FileResult r;
+  r.path = path;
+  r.format = load::format_for_path(path).value_or(doc::Format::markdown);
+  r.kind = "practice";
+  r.kind_reason = "a process document of the partner's practice: evidence for the checklist in caselint report";
+  return r;
+}
 
 bool has_manifest(const std::string& path) {
   std::error_code ec;
@@ -47,6 +117,8 @@ Submission load_submission(const std::string& dir) {
     s.manifest = load_manifest((fs::path(dir) / kManifestName).string());
     s.program = s.manifest->program;
     s.references = s.manifest->references;
+    for (ReferenceEntry& r : s.references) choose_study(r, s.manifest->path);
+    s.practice = s.manifest->practice;
     return s;
   }
   // No manifest: the documents' front matter says what they are.
@@ -71,6 +143,12 @@ Submission load_submission(const std::string& dir) {
                               std::string("not a submission: no ") + kManifestName +
                                   " and no document with front matter program: (one of " +
                                   config::joined(programs()) + ")");
+  attach_folders(s);
+  std::error_code ec;
+  if (fs::is_directory(fs::path(dir) / "practice", ec)) {
+    for (const std::string& f : load::expand_paths({(fs::path(dir) / "practice").string()}).files)
+      s.practice.push_back(normal(f));
+  }
   // The program most references name; a tie goes to the first in programs() order.
   int best = 0;
   for (const std::string& id : programs()) {
@@ -96,7 +174,11 @@ Result check_submission(const std::string& dir, const Options& opt) {
     if (std::none_of(files.begin(), files.end(), [&](const std::string& f) { return normal(f) == normal(path); }))
       files.push_back(path);
   };
-  for (const ReferenceEntry& r : sub.references) add_file(r.path);
+  for (const ReferenceEntry& r : sub.references) {
+    add_file(r.path);
+    for (const std::string& d : r.supporting) add_file(d);
+  }
+  for (const std::string& p : sub.practice) add_file(p);
   std::string landing_path = manifest && !manifest->landing_page.empty() &&
                                      manifest->landing_page.find("://") == std::string::npos
                                  ? manifest->landing_page
@@ -117,14 +199,29 @@ Result check_submission(const std::string& dir, const Options& opt) {
   std::map<std::string, std::size_t> by_path;  // normal path -> index in documents
   // A document a study names as `supporting:` is read with that study, never
   // checked as a case study of its own (docs/references.md).
+  // So is every other document of a reference's folder or list.
   std::map<std::string, std::string> supports;
+  std::map<std::string, const ReferenceEntry*> reference_of;  // normal study path -> its entry
+  for (const ReferenceEntry& r : sub.references) {
+    reference_of.emplace(normal(r.path), &r);
+    for (const std::string& d : r.supporting) supports.emplace(normal(d), r.path);
+  }
   for (const std::string& path : files) {
     for (const std::string& s : check::named_supporting(path)) supports.emplace(s, path);
   }
+  std::set<std::string> practice;
+  for (const std::string& p : sub.practice) practice.insert(normal(p));
   for (const std::string& path : files) {
     if (auto it = supports.find(normal(path)); it != supports.end() && !is_reference(path)) {
       by_path[normal(path)] = result.documents.size();
       result.documents.push_back(check::supporting_result(path, it->second));
+      continue;
+    }
+    // The practice's process documents are evidence for the report, never
+    // case studies (docs/evidence-map.md).
+    if (practice.count(normal(path)) && !is_reference(path)) {
+      by_path[normal(path)] = result.documents.size();
+      result.documents.push_back(practice_result(path));
       continue;
     }
     check::Input in;
@@ -133,6 +230,7 @@ Result check_submission(const std::string& dir, const Options& opt) {
     // A reference is checked against the submission's program, whatever its
     // front matter says (PF005 reports a different program:).
     if (is_reference(path)) in.profile = sub.program;
+    if (auto it = reference_of.find(normal(path)); it != reference_of.end()) in.supporting = it->second->supporting;
     in.want_fields = true;
     in.keep_source = opt.keep_source;
     format::FileResult r;

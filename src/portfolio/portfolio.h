@@ -29,7 +29,19 @@ struct Submission {
   std::optional<Manifest> manifest;
   std::string program;             // the manifest's, or the most common front matter program:
   std::vector<ReferenceEntry> references;  // without a manifest: built from front matter (at = the document title)
+  std::vector<std::string> practice;       // the partner's process documents (docs/evidence-map.md)
 };
+
+// Chooses the study of a folder or list reference whose manifest entry does
+// not name it: the one document whose front matter names a program:, else
+// the one that reads as a case study. The others become its supporting
+// documents. Throws config::ConfigError at the entry's line when none or
+// several qualify.
+void choose_study(ReferenceEntry& r, const std::string& manifest_path);
+
+// The result for a practice document of a submission: kind "practice",
+// never checked as a case study; `caselint report` reads it.
+format::FileResult practice_result(const std::string& path);
 
 // True when `path` is a folder holding caselint-submission.yaml.
 bool has_manifest(const std::string& path);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "data/embedded.h"
+#include "extract/vocab.h"
 #include "rules/registry.h"
 
 namespace caselint::report {
@@ -57,6 +58,33 @@ bool names_title(std::string_view rest, std::string_view title) {
   return rest.size() == title.size() || rest[title.size()] == ':';
 }
 
+// `evidence: {cues: [...], references: N}`; every cue must compile.
+void read_evidence(const YAML::Node& ev, Item& it, const std::string& origin) {
+  if (!ev.IsMap()) throw rules::RuleFileError(origin, line_of(ev), "`evidence:` must be a mapping with `cues:`");
+  for (const auto& kv : ev) {
+    std::string key = kv.first.as<std::string>();
+    if (key != "cues" && key != "references")
+      throw rules::RuleFileError(origin, line_of(kv.first), "unknown evidence key `" + key + "`; expected cues or references");
+  }
+  const YAML::Node cues = ev["cues"];
+  if (!cues || !cues.IsSequence() || cues.size() == 0)
+    throw rules::RuleFileError(origin, line_of(ev), "`evidence:` needs `cues:`, a non-empty list of patterns");
+  for (const YAML::Node& c : cues) {
+    if (!c.IsScalar() || c.Scalar().empty())
+      throw rules::RuleFileError(origin, line_of(c), "a cue must be a non-empty pattern");
+    try {
+      extract::Pattern(c.Scalar()).matches("");
+    } catch (const std::runtime_error& e) {
+      throw rules::RuleFileError(origin, line_of(c), std::string("cue does not compile: ") + e.what());
+    }
+    it.cues.push_back(c.Scalar());
+  }
+  if (const YAML::Node r = ev["references"]) {
+    it.references = r.as<int>();
+    if (it.references < 1) throw rules::RuleFileError(origin, line_of(r), "`references:` must be 1 or more");
+  }
+}
+
 }  // namespace
 
 const char* section_name(Section s) { return s == Section::prerequisites ? "prerequisites" : "checklist"; }
@@ -84,7 +112,7 @@ Checklist parse_checklist(std::string_view yaml, const std::string& origin) {
     if (!items || !items.IsSequence() || items.size() == 0) {
       throw rules::RuleFileError(origin, line_of(root), "`items:` must be a non-empty list");
     }
-    static const std::set<std::string> kKeys = {"section", "group", "number", "title", "summary", "note", "human_review"};
+    static const std::set<std::string> kKeys = {"section", "group", "number", "title", "summary", "note", "human_review", "evidence"};
     for (const YAML::Node& n : items) {
       if (!n.IsMap()) throw rules::RuleFileError(origin, line_of(n), "an item must be a mapping");
       for (const auto& kv : n) {
@@ -115,6 +143,7 @@ Checklist parse_checklist(std::string_view yaml, const std::string& origin) {
         throw rules::RuleFileError(origin, line_of(n), "an item needs a non-empty `title:` and `summary:`");
       }
       if (n["human_review"]) it.human_review = n["human_review"].as<bool>();
+      if (const YAML::Node ev = n["evidence"]) read_evidence(ev, it, origin);
       c.items.push_back(std::move(it));
     }
     return c;

@@ -29,6 +29,12 @@ struct Item {
   std::string summary;  // one line: what is asked
   std::string note;     // what a reviewer still judges when the documents pass
   bool human_review = false;  // no document can prove it (tier, training, presentations, ...)
+  // `evidence:`: what a passage of the partner's documents that addresses
+  // the item says (PCRE2 patterns, case-insensitive, matched against each
+  // heading, paragraph, list item and table cell), and how many references
+  // must show it (0: any document, practice documents included).
+  std::vector<std::string> cues;
+  int references = 0;
 
   // "prerequisite 2.1 AWS Customer Case Studies", "2.2 Solution Complexity".
   std::string label() const;

@@ -69,6 +69,15 @@ article p { margin: 0.4rem 0; }
 .reason { font-weight: 600; }
 .sev-error { color: var(--not); font-weight: 600; }
 .sev-warning { color: var(--rev); font-weight: 600; }
+.review { font-size: 0.8rem; color: var(--muted); margin-left: 0.4rem; white-space: nowrap; }
+table.matrix th, table.matrix td { text-align: center; }
+table.matrix th:first-child, table.matrix td:first-child { text-align: left; }
+table.matrix td.cell a { text-decoration: none; }
+td.cell.met { color: var(--met); background: var(--met-bg); }
+td.cell.not-met { color: var(--not); background: var(--not-bg); font-weight: 600; }
+td.cell.evidence { background: #eef4ff; }
+td.cell.no-evidence { color: var(--muted); }
+tr:target { outline: 2px solid #0969da; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }
@@ -94,6 +103,67 @@ void badge(Tree& t, xmlNode* parent, Verdict v) {
   t.attr(b, "class", std::string("badge ") + verdict_name(v));
 }
 
+void review(Tree& t, xmlNode* parent, const ItemResult& it) {
+  if (it.review == Review::none) return;
+  xmlNode* span = t.el(parent, "span", std::string(review_label(it.review)), "review");
+  t.attr(span, "data-review", review_name(it.review));
+}
+
+std::string finding_id(std::size_t item, int f) { return "item-" + std::to_string(item + 1) + "-finding-" + std::to_string(f + 1); }
+std::string passage_id(std::size_t item, int p) { return "item-" + std::to_string(item + 1) + "-passage-" + std::to_string(p + 1); }
+
+// The evidence map: a row per item read per reference, a column per
+// reference; each cell links to the finding or passage behind it.
+void matrix(Tree& t, xmlNode* main, const Report& r, const std::string& strip) {
+  bool any = false;
+  for (const ItemResult& it : r.items) any = any || !it.cells.empty();
+  if (!any || r.references.empty()) return;
+  xmlNode* sec = t.el(main, "section", "evidence-map");
+  t.attr(sec, "id", "evidence-map");
+  t.el(sec, "h2", std::string("Evidence by reference"));
+  xmlNode* table = t.el(sec, "table", "matrix");
+  xmlNode* tr = t.el(t.el(table, "thead"), "tr");
+  t.el(tr, "th", std::string("Item"));
+  for (const ReferenceColumn& c : r.references) {
+    xmlNode* th = t.el(tr, "th", c.name);
+    t.attr(th, "title", detail::shown_path(c.study, strip));
+  }
+  xmlNode* body = t.el(table, "tbody");
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    const ItemResult& it = r.items[i];
+    if (it.cells.empty()) continue;
+    xmlNode* row = t.el(body, "tr");
+    xmlNode* name = t.el(t.el(row, "td"), "a", it.item.label());
+    t.attr(name, "href", "#item-" + std::to_string(i + 1));
+    for (std::size_t k = 0; k < it.cells.size(); ++k) {
+      const Cell& c = it.cells[k];
+      xmlNode* td = t.el(row, "td");
+      t.attr(td, "class", std::string("cell ") + cell_state_name(c.state));
+      t.attr(td, "data-reference", r.references[k].name);
+      t.attr(td, "data-state", cell_state_name(c.state));
+      switch (c.state) {
+        case CellState::met: t.add_text(td, "\xE2\x9C\x93 met"); break;
+        case CellState::not_met: {
+          const rules::Diagnostic& d = it.findings[static_cast<std::size_t>(c.finding)];
+          xmlNode* a = t.el(td, "a", "\xE2\x9C\x97 " + d.code);
+          t.attr(a, "href", "#" + finding_id(i, c.finding));
+          t.attr(a, "title", d.message);
+          break;
+        }
+        case CellState::evidence: {
+          const Passage& p = it.passages[static_cast<std::size_t>(c.passage)];
+          xmlNode* a = t.el(td, "a", detail::where(p.path, p.line, strip));
+          t.attr(a, "href", "#" + passage_id(i, c.passage));
+          t.attr(a, "title", p.excerpt);
+          break;
+        }
+        case CellState::no_evidence: t.add_text(td, "none"); break;
+        case CellState::not_checked: t.add_text(td, "\xE2\x80\x94"); break;
+      }
+    }
+  }
+}
+
 void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index, const std::string& strip) {
   xmlNode* a = t.el(parent, "article");
   t.attr(a, "class", std::string("item ") + verdict_name(it.verdict));
@@ -102,11 +172,14 @@ void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index, con
   t.attr(a, "data-number", it.item.number);
   t.attr(a, "data-title", it.item.title);
   t.attr(a, "data-verdict", verdict_name(it.verdict));
+  if (it.review != Review::none) t.attr(a, "data-review", review_name(it.review));
   xmlNode* head = t.el(a, "div", "item-head");
   xmlNode* h = t.el(head, "h4");
   if (!it.item.number.empty()) t.el(h, "span", it.item.number, "num");
   t.add_text(h, it.item.title);
-  badge(t, head, it.verdict);
+  xmlNode* verdict = t.el(head, "span");
+  badge(t, verdict, it.verdict);
+  review(t, verdict, it);
   t.el(a, "p", it.reason, "reason");
   xmlNode* asked = t.el(a, "p", "asked");
   t.el(asked, "strong", std::string("Asked: "));
@@ -129,8 +202,10 @@ void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index, con
     xmlNode* tr = t.el(t.el(table, "thead"), "tr");
     for (const char* th : {"Where", "Finding"}) t.el(tr, "th", std::string(th));
     xmlNode* body = t.el(table, "tbody");
-    for (const rules::Diagnostic& d : it.findings) {
+    for (std::size_t f = 0; f < it.findings.size(); ++f) {
+      const rules::Diagnostic& d = it.findings[f];
       xmlNode* row = t.el(body, "tr");
+      t.attr(row, "id", finding_id(index, static_cast<int>(f)));
       t.el(row, "td", detail::where(d.path, d.range.start.line, strip), "where path");
       xmlNode* what = t.el(row, "td", "text");
       t.el(what, "span", std::string(rules::severity_name(d.severity)),
@@ -140,6 +215,21 @@ void item(Tree& t, xmlNode* parent, const ItemResult& it, std::size_t index, con
       t.add_text(what, " " + d.message + " ");
       t.el(what, "span", "(" + d.rule + ")", "muted rule");
     }
+  }
+  if (!it.passages.empty()) {
+    xmlNode* table = t.el(a, "table", "passages");
+    xmlNode* tr = t.el(t.el(table, "thead"), "tr");
+    for (const char* th : {"Where", "Passage"}) t.el(tr, "th", std::string(th));
+    xmlNode* body = t.el(table, "tbody");
+    for (std::size_t p = 0; p < it.passages.size(); ++p) {
+      const Passage& ps = it.passages[p];
+      xmlNode* row = t.el(body, "tr");
+      t.attr(row, "id", passage_id(index, static_cast<int>(p)));
+      t.el(row, "td", detail::where(ps.path, ps.line, strip) + (ps.place.empty() ? "" : " (" + ps.place + ")"), "where path");
+      t.el(row, "td", ps.excerpt, "text");
+    }
+    if (it.passages_found > it.passages.size())
+      t.el(a, "p", std::to_string(it.passages_found - it.passages.size()) + " more passages not shown.", "muted");
   }
   if (!it.evidence.empty()) {
     xmlNode* table = t.el(a, "table", "evidence");
@@ -175,6 +265,22 @@ void write_html(std::ostream& out, const Report& r) {
   }
   t.el(facts, "dt", std::string("As of"));
   t.el(facts, "dd", r.as_of);
+  if (!r.references.empty()) {
+    t.el(facts, "dt", std::string("References"));
+    xmlNode* refs = t.el(t.el(facts, "dd"), "ul");
+    for (const ReferenceColumn& c : r.references) {
+      xmlNode* li = t.el(refs, "li", c.name + ": ");
+      for (std::size_t i = 0; i < c.documents.size(); ++i) {
+        if (i) t.add_text(li, ", ");
+        t.el(li, "span", detail::shown_path(c.documents[i], strip), "path");
+      }
+    }
+  }
+  if (!r.practice.empty()) {
+    t.el(facts, "dt", std::string("Practice documents"));
+    xmlNode* docs = t.el(t.el(facts, "dd"), "ul");
+    for (const std::string& p : r.practice) t.el(docs, "li", detail::shown_path(p, strip), "path");
+  }
   t.el(facts, "dt", std::string("Files"));
   xmlNode* files = t.el(t.el(facts, "dd"), "ul");
   for (const std::string& f : r.files) t.el(files, "li", f, "path");
@@ -198,7 +304,8 @@ void write_html(std::ostream& out, const Report& r) {
   }
   t.el(header, "p",
        std::string("Met: the rules citing the item ran over these files and found no error. Not met: a finding of "
-                   "error severity cites it. Needs human review: no rule can prove it from documents."),
+                   "error severity cites it. Needs human review: no rule can prove it from documents; where documents can "
+                   "show it, the passages that address it are listed for the reviewer to confirm, or none was found."),
        "legend");
 
   xmlNode* overview = t.el(main, "section", "overview");
@@ -212,8 +319,11 @@ void write_html(std::ostream& out, const Report& r) {
     xmlNode* row = t.el(body, "tr");
     xmlNode* link = t.el(t.el(row, "td"), "a", r.items[i].item.label());
     t.attr(link, "href", "#item-" + std::to_string(i + 1));
-    badge(t, t.el(row, "td"), r.items[i].verdict);
+    xmlNode* v = t.el(row, "td");
+    badge(t, v, r.items[i].verdict);
+    review(t, v, r.items[i]);
   }
+  matrix(t, main, r, strip);
 
   for (Section s : {Section::prerequisites, Section::checklist}) {
     xmlNode* sec = t.el(main, "section", section_name(s));

@@ -25,6 +25,21 @@ void write_json(std::ostream& out, const Report& r) {
       if (!d.field.empty()) f["field"] = d.field;
       findings.push_back(std::move(f));
     }
+    json passages = json::array();
+    for (const Passage& p : it.passages) {
+      json j = {{"path", p.path}, {"line", p.line}, {"excerpt", p.excerpt}};
+      if (!p.place.empty()) j["place"] = p.place;
+      j["reference"] = p.reference >= 0 ? json(r.references[static_cast<std::size_t>(p.reference)].name) : json(nullptr);
+      passages.push_back(std::move(j));
+    }
+    json cells = json::array();
+    for (std::size_t k = 0; k < it.cells.size(); ++k) {
+      const Cell& c = it.cells[k];
+      json j = {{"reference", r.references[k].name}, {"state", cell_state_name(c.state)}};
+      if (c.finding >= 0) j["finding"] = c.finding;
+      if (c.passage >= 0) j["passage"] = c.passage;
+      cells.push_back(std::move(j));
+    }
     items.push_back({{"section", section_name(it.item.section)},
                      {"group", it.item.group},
                      {"number", it.item.number},
@@ -34,10 +49,20 @@ void write_json(std::ostream& out, const Report& r) {
                      {"note", it.item.note},
                      {"human_review", it.item.human_review},
                      {"verdict", verdict_name(it.verdict)},
+                     {"review", it.review == Review::none ? json(nullptr) : json(review_name(it.review))},
                      {"reason", it.reason},
                      {"rules", it.rules},
                      {"evidence", std::move(evidence)},
-                     {"findings", std::move(findings)}});
+                     {"findings", std::move(findings)},
+                     {"references_needed", it.item.references},
+                     {"references_with_evidence", it.references_with_evidence},
+                     {"passages_found", it.passages_found},
+                     {"passages", std::move(passages)},
+                     {"references", std::move(cells)}});
+  }
+  json references = json::array();
+  for (const ReferenceColumn& c : r.references) {
+    references.push_back({{"name", c.name}, {"study", c.study}, {"documents", c.documents}});
   }
   json doc = {{"version", 1},
               {"program", r.program},
@@ -46,8 +71,15 @@ void write_json(std::ostream& out, const Report& r) {
               {"as_of", r.as_of},
               {"files", r.files},
               {"errors", r.file_errors},
+              {"references", std::move(references)},
+              {"practice", r.practice},
               {"summary",
-               {{"items", r.items.size()}, {"met", r.met}, {"not_met", r.not_met}, {"needs_review", r.needs_review}}},
+               {{"items", r.items.size()},
+                {"met", r.met},
+                {"not_met", r.not_met},
+                {"needs_review", r.needs_review},
+                {"evidence_found", r.evidence_found},
+                {"no_evidence", r.no_evidence}}},
               {"items", std::move(items)}};
   out << doc.dump(2) << '\n';
 }

@@ -39,6 +39,30 @@ const char* mark(Verdict v) {
 
 std::string badge(Verdict v) { return std::string(mark(v)) + " **" + verdict_label(v) + "**"; }
 
+std::string badge(const ItemResult& it) {
+  std::string out = badge(it.verdict);
+  if (it.review != Review::none) out += std::string(": ") + review_label(it.review);
+  return out;
+}
+
+// A matrix cell: a symbol a reader scans, then where to look.
+std::string cell(const ItemResult& it, const Cell& c, const std::string& strip) {
+  switch (c.state) {
+    case CellState::met: return "\xE2\x9C\x85 met";
+    case CellState::not_met: {
+      const rules::Diagnostic& d = it.findings[static_cast<std::size_t>(c.finding)];
+      return "\xE2\x9D\x8C " + esc(d.code) + " " + esc(detail::where(d.path, d.range.start.line, strip));
+    }
+    case CellState::evidence: {
+      const Passage& p = it.passages[static_cast<std::size_t>(c.passage)];
+      return "\xF0\x9F\x93\x84 " + esc(detail::where(p.path, p.line, strip));
+    }
+    case CellState::no_evidence: return "\xE2\x80\x94 none";
+    case CellState::not_checked: return "";
+  }
+  return "";
+}
+
 }  // namespace
 
 void write_markdown(std::ostream& out, const Report& r) {
@@ -53,6 +77,21 @@ void write_markdown(std::ostream& out, const Report& r) {
   for (std::size_t i = 0; i < r.files.size(); ++i) out << (i ? "<br>" : "") << esc(r.files[i]);
   if (r.files.empty()) out << "none";
   out << " |\n";
+  if (!r.references.empty()) {
+    out << "| **References** | ";
+    for (std::size_t k = 0; k < r.references.size(); ++k) {
+      const ReferenceColumn& c = r.references[k];
+      out << (k ? "<br>" : "") << esc(c.name) << ": ";
+      for (std::size_t i = 0; i < c.documents.size(); ++i)
+        out << (i ? ", " : "") << esc(detail::shown_path(c.documents[i], strip));
+    }
+    out << " |\n";
+  }
+  if (!r.practice.empty()) {
+    out << "| **Practice documents** | ";
+    for (std::size_t i = 0; i < r.practice.size(); ++i) out << (i ? "<br>" : "") << esc(detail::shown_path(r.practice[i], strip));
+    out << " |\n";
+  }
   out << "| **Verdicts** | " << detail::counts(r) << " |\n\n";
   if (!r.file_errors.empty()) {
     out << "**Could not be checked:**\n\n";
@@ -60,11 +99,30 @@ void write_markdown(std::ostream& out, const Report& r) {
     out << '\n';
   }
   out << "*Met*: the rules citing the item ran over these files and found no error. *Not met*: a finding of error "
-         "severity cites it. *Needs human review*: no rule can prove it from documents.\n\n";
+         "severity cites it. *Needs human review*: no rule can prove it from documents; where documents can show it, "
+         "the passages that address it are listed for the reviewer to confirm, or none was found.\n\n";
 
   out << "| Item | Verdict |\n|---|---|\n";
-  for (const ItemResult& it : r.items) out << "| " << esc(it.item.label()) << " | " << badge(it.verdict) << " |\n";
+  for (const ItemResult& it : r.items) out << "| " << esc(it.item.label()) << " | " << badge(it) << " |\n";
   out << '\n';
+
+  // The evidence map: the items read per reference, by reference.
+  bool matrix = false;
+  for (const ItemResult& it : r.items) matrix = matrix || !it.cells.empty();
+  if (matrix && !r.references.empty()) {
+    out << "## Evidence by reference\n\n| Item |";
+    for (const ReferenceColumn& c : r.references) out << " " << esc(c.name) << " |";
+    out << "\n|---|";
+    for (std::size_t k = 0; k < r.references.size(); ++k) out << "---|";
+    out << '\n';
+    for (const ItemResult& it : r.items) {
+      if (it.cells.empty()) continue;
+      out << "| " << esc(it.item.label()) << " |";
+      for (const Cell& c : it.cells) out << " " << cell(it, c, strip) << " |";
+      out << '\n';
+    }
+    out << '\n';
+  }
 
   const Section sections[] = {Section::prerequisites, Section::checklist};
   for (Section s : sections) {
@@ -77,7 +135,7 @@ void write_markdown(std::ostream& out, const Report& r) {
         if (!group.empty()) out << "**" << esc(group) << "**\n\n";
       }
       out << "### " << esc(it.item.number.empty() ? it.item.title : it.item.number + " " + it.item.title) << "\n\n";
-      out << "Verdict: " << badge(it.verdict) << " \xE2\x80\x94 " << esc(it.reason) << "\n\n";
+      out << "Verdict: " << badge(it) << " \xE2\x80\x94 " << esc(it.reason) << "\n\n";
       out << "Asked: " << esc(it.item.summary) << "\n\n";
       if (!it.item.note.empty()) out << "A reviewer still checks: " << esc(it.item.note) << "\n\n";
       if (!it.rules.empty()) {
@@ -92,6 +150,16 @@ void write_markdown(std::ostream& out, const Report& r) {
               << rules::severity_name(d.severity) << "** " << esc(d.code) << " " << esc(d.message) << " ("
               << esc(d.rule) << ") |\n";
         }
+        out << '\n';
+      }
+      if (!it.passages.empty()) {
+        out << "| Where | Passage |\n|---|---|\n";
+        for (const Passage& p : it.passages) {
+          out << "| " << esc(detail::where(p.path, p.line, strip)) << (p.place.empty() ? "" : " (" + esc(p.place) + ")")
+              << " | " << esc(p.excerpt) << " |\n";
+        }
+        if (it.passages_found > it.passages.size())
+          out << "\n" << (it.passages_found - it.passages.size()) << " more passages not shown.\n";
         out << '\n';
       }
       if (!it.evidence.empty()) {

@@ -1,12 +1,15 @@
 #include "report/report.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <tuple>
 
 #include "extract/vocab.h"
+#include "report/passages.h"
 
 namespace caselint::report {
 
@@ -66,7 +69,72 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+std::string stem(const std::string& path) {
+  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  return name.substr(0, name.find('.'));
+}
+
+// The references: the caller's, else every document checked as a case
+// study with the supporting documents it read.
+std::vector<ReferenceColumn> references_of(const Input& in) {
+  std::vector<ReferenceColumn> out;
+  for (const ReferenceInput& r : in.references) out.push_back({r.name, r.study, r.documents});
+  if (!in.references.empty()) return out;
+  for (const format::FileResult& doc : in.documents) {
+    if (doc.error || doc.kind != "case-study") continue;
+    ReferenceColumn c;
+    const extract::Field* customer = doc.fields ? doc.fields->get("customer_name") : nullptr;
+    c.name = customer && customer->state == extract::FieldState::ok ? shown_value(*customer) : stem(doc.path);
+    c.study = doc.path;
+    c.documents.push_back(doc.path);
+    for (const std::string& s : doc.supporting) c.documents.push_back(s);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Keeps at most kMaxPassages, and always each reference's first, so that
+// every cell of the matrix can point at its passage.
+void cap_passages(std::vector<Passage>& all) {
+  std::vector<Passage> kept;
+  std::set<int> seen;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    bool first_of_reference = all[i].reference >= 0 && seen.insert(all[i].reference).second;
+    if (i < kMaxPassages || first_of_reference) kept.push_back(std::move(all[i]));
+  }
+  all = std::move(kept);
+}
+
 }  // namespace
+
+const char* cell_state_name(CellState s) {
+  switch (s) {
+    case CellState::met: return "met";
+    case CellState::not_met: return "not-met";
+    case CellState::evidence: return "evidence";
+    case CellState::no_evidence: return "no-evidence";
+    case CellState::not_checked: return "not-checked";
+  }
+  return "not-checked";
+}
+
+const char* review_name(Review r) {
+  switch (r) {
+    case Review::none: return "";
+    case Review::evidence_found: return "evidence-found";
+    case Review::no_evidence: return "no-evidence";
+  }
+  return "";
+}
+
+const char* review_label(Review r) {
+  switch (r) {
+    case Review::none: return "";
+    case Review::evidence_found: return "evidence found, confirm it";
+    case Review::no_evidence: return "no evidence in the documents";
+  }
+  return "";
+}
 
 const char* verdict_name(Verdict v) {
   switch (v) {
@@ -99,13 +167,27 @@ Report assess(const Input& in, const rules::RuleSet& rules) {
   r.partner = in.partner;
   r.as_of = in.as_of;
 
+  r.references = references_of(in);
+  r.practice = in.practice;
+  std::map<std::string, int> reference_of;  // a reference's document -> its index
+  auto normal = [](const std::string& p) { return std::filesystem::path(p).lexically_normal().string(); };
+  for (std::size_t k = 0; k < r.references.size(); ++k) {
+    for (const std::string& p : r.references[k].documents) reference_of.emplace(normal(p), static_cast<int>(k));
+  }
+  auto reference_at = [&](const std::string& path) {
+    auto it = reference_of.find(normal(path));
+    return it == reference_of.end() ? -1 : it->second;
+  };
+
   std::vector<Collected> acc(c->items.size());
+  std::vector<std::set<int>> ran_on(c->items.size());  // the references whose study a rule citing the item checked
   for (const format::FileResult& doc : in.documents) {
     if (doc.error) {
       r.file_errors.push_back(doc.path + ": " + *doc.error);
       continue;
     }
     r.files.push_back(doc.path);
+    const int ref = reference_at(doc.path);
     for (const std::string& code : doc.rules_run) {
       const rules::Rule* rule = rules.find(code);
       if (!rule) continue;
@@ -113,9 +195,22 @@ Report assess(const Input& in, const rules::RuleSet& rules) {
       for (std::size_t i : resolve_citation(*c, m.citation(doc.profile)).items) {
         acc[i].rules.insert(m.code);
         add_evidence(acc[i], doc, m.field);
+        if (ref >= 0) ran_on[i].insert(ref);
       }
     }
     for (const rules::Diagnostic& d : doc.diagnostics) add_finding(acc, *c, d);
+  }
+
+  // The passages of the practice's and the references' documents.
+  std::vector<detail::ScanDocument> scan;
+  for (const std::string& p : in.practice) scan.push_back({p, -1});
+  for (std::size_t k = 0; k < r.references.size(); ++k) {
+    for (const std::string& p : r.references[k].documents) scan.push_back({p, static_cast<int>(k)});
+  }
+  std::vector<std::string> unread;
+  std::vector<std::vector<Passage>> passages = detail::find_passages(*c, scan, unread);
+  for (const std::string& e : unread) {
+    if (std::find(r.file_errors.begin(), r.file_errors.end(), e) == r.file_errors.end()) r.file_errors.push_back(e);
   }
   for (const std::string& code : in.portfolio_rules_run) {
     if (const rules::Rule* rule = rules.find(code)) {
@@ -139,6 +234,21 @@ Report assess(const Input& in, const rules::RuleSet& rules) {
     });
     out.findings = std::move(a.findings);
 
+    // Evidence per reference is read from the references' documents only.
+    std::vector<Passage>& found = passages[i];
+    if (out.item.references > 0) {
+      found.erase(std::remove_if(found.begin(), found.end(), [](const Passage& p) { return p.reference < 0; }),
+                  found.end());
+    }
+    out.passages_found = found.size();
+    std::set<int> with_evidence;
+    for (const Passage& p : found) {
+      if (p.reference >= 0) with_evidence.insert(p.reference);
+    }
+    out.references_with_evidence = static_cast<int>(with_evidence.size());
+    cap_passages(found);
+    out.passages = std::move(found);
+
     std::vector<std::string> failing;
     std::size_t errors = 0;
     for (const rules::Diagnostic& d : out.findings) {
@@ -158,6 +268,58 @@ Report assess(const Input& in, const rules::RuleSet& rules) {
     } else {
       out.verdict = Verdict::met;
       out.reason = "no error finding from the " + plural(out.rules.size(), "rule") + " citing it";
+    }
+    // Items a document can show: did one?
+    if (out.verdict == Verdict::needs_review && !out.item.cues.empty()) {
+      const std::size_t docs = scan.size();
+      if (out.item.references > 0) {
+        bool enough = out.references_with_evidence >= out.item.references;
+        out.review = enough ? Review::evidence_found : Review::no_evidence;
+        out.reason = "evidence in " + std::to_string(out.references_with_evidence) + " of " +
+                     plural(r.references.size(), "reference") + " (the checklist asks for " +
+                     std::to_string(out.item.references) + ")" +
+                     (enough ? "; a reviewer confirms it" : "; a reviewer asks for the rest");
+      } else if (!out.passages.empty()) {
+        std::set<std::string> in_docs;
+        for (const Passage& p : out.passages) in_docs.insert(p.path);
+        out.review = Review::evidence_found;
+        out.reason = plural(out.passages_found, "passage") + " in " + plural(in_docs.size(), "document") +
+                     " address it; a reviewer confirms them";
+      } else {
+        out.review = Review::no_evidence;
+        out.reason = docs == 0 ? "no document was read for its evidence"
+                               : "no passage in the " + plural(docs, "document") + " read addresses it";
+      }
+      ++(out.review == Review::evidence_found ? r.evidence_found : r.no_evidence);
+    }
+    // The item per reference: its findings, the rules that ran, its passages.
+    bool per_reference = out.item.references > 0 || !ran_on[i].empty();
+    if (per_reference) {
+      out.cells.resize(r.references.size());
+      for (std::size_t k = 0; k < r.references.size(); ++k) {
+        Cell& cell = out.cells[k];
+        for (std::size_t f = 0; f < out.findings.size(); ++f) {
+          if (out.findings[f].severity == rules::Severity::error && reference_at(out.findings[f].path) == static_cast<int>(k)) {
+            cell.finding = static_cast<int>(f);
+            break;
+          }
+        }
+        for (std::size_t p = 0; p < out.passages.size(); ++p) {
+          if (out.passages[p].reference == static_cast<int>(k)) {
+            cell.passage = static_cast<int>(p);
+            break;
+          }
+        }
+        if (cell.finding >= 0) {
+          cell.state = CellState::not_met;
+        } else if (ran_on[i].count(static_cast<int>(k)) && !out.item.human_review) {
+          cell.state = CellState::met;
+        } else if (cell.passage >= 0) {
+          cell.state = CellState::evidence;
+        } else if (out.item.references > 0 || !out.item.cues.empty()) {
+          cell.state = CellState::no_evidence;
+        }
+      }
     }
     switch (out.verdict) {
       case Verdict::met: ++r.met; break;

@@ -22,6 +22,14 @@
 
 namespace caselint::report {
 
+// A customer reference: its study and the documents that support it
+// (docs/references.md).
+struct ReferenceInput {
+  std::string name;                    // the customer, as the report shows it
+  std::string study;                   // the study's path
+  std::vector<std::string> documents;  // the study first, then its supporting documents
+};
+
 // What a report is about: a partner's submission for one program.
 struct Input {
   std::string program;   // profile id with a checklist: aurora, dms, ml-consulting, ml-technology
@@ -34,6 +42,12 @@ struct Input {
   std::vector<rules::Diagnostic> portfolio_findings;
   std::vector<std::string> portfolio_rules_run;
   std::string as_of;     // YYYY-MM-DD
+  // The references; empty: each document checked as a case study, with the
+  // supporting documents it read.
+  std::vector<ReferenceInput> references;
+  // The partner's process documents (a submission's practice:), read for
+  // the passages that address the checklist's items (docs/evidence-map.md).
+  std::vector<std::string> practice;
 };
 
 enum class Verdict { met, not_met, needs_review };
@@ -48,6 +62,31 @@ struct Evidence {
   std::string text;   // the value as written (a topic: its title)
 };
 
+// A passage of the partner's documents that addresses an item: a heading,
+// paragraph, list item or table cell an evidence cue matched.
+struct Passage {
+  std::string path;
+  int line = 0;
+  std::string place;    // "paragraph 12" or "page 3, line 4" in a Word or PDF document; else empty
+  std::string excerpt;  // the sentence (a heading: with the start of its section), clipped
+  int reference = -1;   // index into Report::references; -1 for a practice document
+};
+
+// For an item that rules check or that asks for evidence per reference:
+// what the item looks like in one reference's documents.
+enum class CellState { met, not_met, evidence, no_evidence, not_checked };
+const char* cell_state_name(CellState s);  // "met", "not-met", "evidence", "no-evidence", "not-checked"
+struct Cell {
+  CellState state = CellState::not_checked;
+  int finding = -1;  // index into ItemResult::findings (not met)
+  int passage = -1;  // index into ItemResult::passages (evidence)
+};
+
+// A needs-review item with evidence cues: did any document address it.
+enum class Review { none, evidence_found, no_evidence };
+const char* review_name(Review r);   // "", "evidence-found", "no-evidence"
+const char* review_label(Review r);  // "", "evidence found, confirm it", "no evidence in the documents"
+
 struct ItemResult {
   Item item;
   Verdict verdict = Verdict::needs_review;
@@ -55,6 +94,22 @@ struct ItemResult {
   std::vector<std::string> rules;   // codes of the rules that ran and cite the item
   std::vector<Evidence> evidence;
   std::vector<rules::Diagnostic> findings;  // every finding citing the item, errors first
+  Review review = Review::none;
+  std::vector<Passage> passages;    // document order, the practice's first; at most kMaxPassages
+  std::size_t passages_found = 0;   // before the cap
+  int references_with_evidence = 0;
+  // One per Report::references when the item is read per reference (rules
+  // citing it ran on a study, or it asks for evidence in N references);
+  // empty otherwise.
+  std::vector<Cell> cells;
+};
+
+inline constexpr std::size_t kMaxPassages = 12;
+
+struct ReferenceColumn {
+  std::string name;
+  std::string study;
+  std::vector<std::string> documents;
 };
 
 struct Report {
@@ -66,7 +121,10 @@ struct Report {
   std::vector<std::string> files;          // the documents assessed
   std::vector<std::string> file_errors;    // "path: reason" for documents that could not be checked
   std::vector<ItemResult> items;           // in checklist order
+  std::vector<ReferenceColumn> references;
+  std::vector<std::string> practice;       // the practice documents read
   int met = 0, not_met = 0, needs_review = 0;
+  int evidence_found = 0, no_evidence = 0;  // needs-review items with cues
 };
 
 // Throws std::invalid_argument when the program has no checklist.

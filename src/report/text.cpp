@@ -28,9 +28,13 @@ std::string common_folder(const Report& r) {
   return prefix;
 }
 
-std::string where(const std::string& path, int line, const std::string& strip) {
+std::string shown_path(const std::string& path, const std::string& strip) {
   bool under = !strip.empty() && path.compare(0, strip.size(), strip) == 0 && path.size() > strip.size();
-  return where(under ? path.substr(strip.size()) : path, line);
+  return under ? path.substr(strip.size()) : path;
+}
+
+std::string where(const std::string& path, int line, const std::string& strip) {
+  return where(shown_path(path, strip), line);
 }
 
 std::string counts(const Report& r) {

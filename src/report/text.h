@@ -15,6 +15,8 @@ std::string where(const std::string& path, int line);
 // The folder prefix ("corpus/studies/") every assessed file shares, to leave
 // out of file:line columns; empty when they share none.
 std::string common_folder(const Report& r);
+// The path without that prefix.
+std::string shown_path(const std::string& path, const std::string& strip);
 // "path:line" without that prefix.
 std::string where(const std::string& path, int line, const std::string& strip);
 // "3 Met, 1 Not met, 5 Needs human review".

@@ -94,7 +94,7 @@ TEST_CASE("manifest errors name the line and suggest the closest name") {
   CHECK(error_of(s, "program: dms\nengines: [aurora-mysql]\nreferences: []\n") ==
         "2: \"engines\" applies to the aurora program only; this submission is for dms");
   CHECK(error_of(s, "program: dms\nreferences:\n  - file: missing.md\n").find("3: \"file\" file \"missing.md\" not found") == 0);
-  CHECK(error_of(s, "program: dms\nreferences:\n  - public: true\n") == "3: a reference needs \"file\": the path of its case study");
+  CHECK(error_of(s, "program: dms\nreferences:\n  - public: true\n") == "3: a reference needs \"file\" (its case study), \"folder\" (a folder of its documents) or \"files\" (a list of them)");
   CHECK(error_of(s, "program: dms\nreferences:\n  - file: a.md\n    public: maybe\n") ==
         "4: \"public\" must be true or false, found \"maybe\"");
   CHECK(error_of(s, "program: dms\nreferences:\n  - file: a.md\n    pubilc: true\n") ==

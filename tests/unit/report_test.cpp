@@ -2,13 +2,18 @@
 #include "test_support.h"
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "report/checklist.h"
+#include "report/passages.h"
 #include "report/report.h"
 #include "rules/registry.h"
 
 using namespace caselint;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -200,6 +205,67 @@ TEST_CASE("report: a bad checklist file is an error naming the file and line") {
   CHECK(error_of(head + "  - section: checklist\n    number: \"1.1\"\n    title: A\n    summary: B\n").empty());
 }
 
+TEST_CASE("report: evidence cues are read and checked with the checklist") {
+  auto parse = [](const std::string& evidence) {
+    return report::parse_checklist("program: x\ntitle: X\nitems:\n  - section: checklist\n    number: \"1.1\"\n"
+                                   "    title: A\n    summary: B\n    evidence:\n" + evidence,
+                                   "rules/checklists/x.yaml");
+  };
+  auto error_of = [&](const std::string& evidence) -> std::string {
+    try {
+      parse(evidence);
+    } catch (const rules::RuleFileError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  report::Checklist c = parse("      cues: ['disaster recovery plan', '\\bDR tests?\\b']\n      references: 2\n");
+  REQUIRE(c.items.size() == 1);
+  CHECK(c.items[0].cues == std::vector<std::string>{"disaster recovery plan", "\\bDR tests?\\b"});
+  CHECK(c.items[0].references == 2);
+  CHECK(error_of("      cues: ['(unclosed']\n").find("rules/checklists/x.yaml:9: cue does not compile") == 0);
+  CHECK(error_of("      cue: [a]\n").find("unknown evidence key `cue`") != std::string::npos);
+  CHECK(error_of("      references: 2\n").find("`evidence:` needs `cues:`") != std::string::npos);
+  CHECK(error_of("      cues: [a]\n      references: 0\n").find("`references:` must be 1 or more") != std::string::npos);
+  // Every built-in cue compiles (the checklists are parsed when first used).
+  for (const std::string& program : report::checklist_programs()) CHECK(report::builtin_checklist(program) != nullptr);
+}
+
+TEST_CASE("report: passages are the blocks an item's cues match, with their sentence and line") {
+  report::Checklist c = report::parse_checklist(
+      "program: x\ntitle: X\nitems:\n"
+      "  - section: checklist\n    number: \"1.1\"\n    title: DR\n    summary: S\n"
+      "    evidence:\n      cues: ['disaster recovery (plan|test)']\n"
+      "  - section: checklist\n    number: \"1.2\"\n    title: MFA\n    summary: S\n"
+      "    evidence:\n      cues: ['\\bMFA\\b']\n"
+      "  - section: checklist\n    number: \"1.3\"\n    title: Tier\n    summary: S\n",
+      "x.yaml");
+  fs::path dir = fs::temp_directory_path() / ("caselint-passages-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "dr.md") << "# Operations\n\n## Disaster recovery plan\n\nWe restore from snapshots.\n\n"
+                                  "Our team runs a review each quarter. The last disaster recovery test was in May. "
+                                  "It passed.\n\n```\nMFA in a code block does not count\n```\n\n"
+                                  "- every console user has MFA\n- MFA again\n- MFA a third time\n- MFA a fourth time\n";
+  std::vector<std::string> errors;
+  std::vector<std::vector<report::Passage>> p = report::detail::find_passages(
+      c, {{(dir / "dr.md").string(), -1}, {(dir / "missing.md").string(), 0}}, errors);
+  REQUIRE(p.size() == 3);
+  REQUIRE(p[0].size() == 2);
+  CHECK(p[0][0].line == 3);
+  CHECK(p[0][0].excerpt == "Disaster recovery plan: We restore from snapshots.");
+  CHECK(p[0][1].line == 7);
+  CHECK(p[0][1].excerpt == "The last disaster recovery test was in May.");
+  CHECK(p[0][1].reference == -1);
+  // At most three passages per document; the code block is not read.
+  REQUIRE(p[1].size() == report::detail::kPassagesPerDocument);
+  CHECK(p[1][0].line == 13);
+  CHECK(p[1][0].excerpt == "every console user has MFA");
+  CHECK(p[2].empty());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("missing.md: ") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("report: verdicts from hand-built results") {
   SUBCASE("rules that cite an item ran and found no error: met, with the fields as evidence") {
     report::Report r = assess_aurora({aurora_study()});
@@ -274,7 +340,7 @@ TEST_CASE("report: verdicts from hand-built results") {
     CHECK(r.file_errors == std::vector<std::string>{"studies/broken.md: binary file (NUL byte at offset 3)"});
     CHECK(result(r, "prerequisite 2.1 AWS Customer Case Studies").reason == "no document could be checked");
   }
-  CHECK_THROWS_AS(report::assess(report::Input{"case-study", "", {}, {}, {}, ""}), std::invalid_argument);
+  CHECK_THROWS_AS(report::assess(report::Input{"case-study", "", {}, {}, {}, "", {}, {}}), std::invalid_argument);
 }
 
 TEST_CASE("report: the program of a set of documents") {
@@ -294,7 +360,7 @@ TEST_CASE("report: the program of a set of documents") {
 TEST_CASE("report: document text is escaped in HTML and Markdown") {
   format::FileResult f = aurora_study();
   f.fields->add(field("aws_account_id", "<script>alert(1)</script> & [x](y) | *z*", 5));
-  report::Input in{"aurora", "Acme <Partners>", {f}, {}, {}, "2024-06-30"};
+  report::Input in{"aurora", "Acme <Partners>", {f}, {}, {}, "2024-06-30", {}, {}};
   report::Report r = report::assess(in);
   std::string html = report::render(r, "html");
   CHECK(html.find("<script") == std::string::npos);
