@@ -6,7 +6,8 @@
 //   <!-- caselint-fixture: profile=aurora as-of=2024-06-30 rules=CS205,CS206 -->
 // The check is an exact multiset of (line, code): a missing or an extra
 // finding fails, and a file without expectations must be clean. A .docx or
-// .pdf fixture's expectations are in NAME.docx.expect beside it.
+// .pdf fixture's expectations are in NAME.docx.expect beside it. A
+// submission's report.expect gives its `caselint report` item by item.
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -35,6 +36,61 @@ using caselint::fixture::run;
 using caselint::fixture::shell_quote;
 
 namespace {
+
+// A submission's report, item by item, as report.expect writes it:
+// "SECTION NUMBER TITLE = VERDICT[ REVIEW][ [CELL ...]]: DOCUMENT, ... | none"
+// (the documents whose passages address the item, relative to the folder).
+std::vector<std::string> report_lines(const std::string& bin, const fs::path& dir, const std::string& as_of,
+                                      std::vector<std::string>& problems) {
+  std::string cmd = shell_quote(bin) + " report --format json" + (as_of.empty() ? "" : " --as-of " + as_of) + " " +
+                    shell_quote(dir.string());
+  auto [code, out] = run(cmd);
+  std::vector<std::string> lines;
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(out);
+  } catch (const std::exception&) {
+    problems.push_back("caselint report did not print JSON (exit " + std::to_string(code) + ")");
+    return lines;
+  }
+  for (const auto& item : j["items"]) {
+    std::string line = item["section"].get<std::string>() + " " + item["number"].get<std::string>() + " " +
+                       item["title"].get<std::string>() + " = " + item["verdict"].get<std::string>();
+    if (!item["review"].is_null()) line += " " + item["review"].get<std::string>();
+    if (!item["references"].empty()) {
+      line += " [";
+      bool first = true;
+      for (const auto& c : item["references"]) {
+        line += (first ? "" : " ") + c["state"].get<std::string>();
+        first = false;
+      }
+      line += "]";
+    }
+    std::set<std::string> docs;
+    for (const auto& p : item["passages"]) docs.insert(fs::path(p["path"].get<std::string>()).lexically_relative(dir).string());
+    std::string list;
+    for (const std::string& d : docs) list += (list.empty() ? "" : ", ") + d;
+    lines.push_back(line + ": " + (list.empty() ? "none" : list));
+  }
+  return lines;
+}
+
+// The report.expect of a submission against its report: the same lines in
+// the same order.
+void check_report(const std::string& bin, const fs::path& dir, const std::string& as_of,
+                  std::vector<std::string>& problems) {
+  std::ifstream in(dir / "report.expect");
+  std::vector<std::string> want;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#') want.push_back(line);
+  }
+  std::vector<std::string> got = report_lines(bin, dir, as_of, problems);
+  for (std::size_t i = 0; i < std::max(want.size(), got.size()); ++i) {
+    std::string w = i < want.size() ? want[i] : "(nothing)", g = i < got.size() ? got[i] : "(nothing)";
+    if (w != g) problems.push_back("report item " + std::to_string(i + 1) + ": expected \"" + w + "\", got \"" + g + "\"");
+  }
+}
 
 // One fixture submission: the exact multiset of (file, line, code) over the
 // manifest and every document of the folder, and the exit code.
@@ -71,7 +127,9 @@ std::vector<std::string> check_submission(const std::string& bin, const fs::path
     std::string rel = fs::path(file["path"].get<std::string>()).lexically_relative(dir).string();
     for (const auto& d : file["diagnostics"]) {
       if (d["severity"] == "error") any_error = true;
-      actual.emplace(std::make_tuple(rel, d["range"]["start"]["line"].get<int>(), d["code"].get<std::string>()),
+      // A finding in a supporting document names it.
+      std::string at = d.contains("path") ? fs::path(d["path"].get<std::string>()).lexically_relative(dir).string() : rel;
+      actual.emplace(std::make_tuple(at, d["range"]["start"]["line"].get<int>(), d["code"].get<std::string>()),
                      d["message"].get<std::string>());
     }
   }
@@ -95,6 +153,8 @@ std::vector<std::string> check_submission(const std::string& bin, const fs::path
     problems.push_back("unexpected: " + std::get<0>(key) + ":" + std::to_string(std::get<1>(key)) + " " +
                        std::get<2>(key) + ": " + msg);
   }
+  // A submission with report.expect: its self-assessment, item by item.
+  if (fs::exists(dir / "report.expect") && has_manifest) check_report(bin, dir, h.as_of, problems);
   return problems;
 }
 

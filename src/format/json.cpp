@@ -38,7 +38,13 @@ ordered_json diagnostic(const rules::Diagnostic& d, const FileResult& r) {
   if (!d.field.empty()) j["field"] = d.field;
   j["checklist"] = d.checklist;
   j["range"] = range(d.range);
-  add_place(j, r, d.range.start.line);
+  // A finding in one of a study's supporting documents names that document
+  // (docs/references.md); its place is in that document's terms.
+  if (d.path != r.path) {
+    j["path"] = d.path;
+  } else {
+    add_place(j, r, d.range.start.line);
+  }
   if (!d.notes.empty()) {
     ordered_json notes = ordered_json::array();
     for (const rules::Note& n : d.notes) notes.push_back({{"message", n.message}, {"range", range(n.range)}});

@@ -39,6 +39,7 @@ code, .path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .counts { display: flex; gap: 0.75rem; flex-wrap: wrap; margin: 0 0 1rem; }
 .count { flex: 1 1 10rem; border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px;
   padding: 0.6rem 0.9rem; }
+.count .split { display: block; font-size: 0.8rem; }
 .count .n { display: block; font-size: 1.8rem; font-weight: 700; line-height: 1.1; }
 .count.met { border-left-color: var(--met); } .count.met .n { color: var(--met); }
 .count.not-met { border-left-color: var(--not); } .count.not-met .n { color: var(--not); }
@@ -152,7 +153,8 @@ void matrix(Tree& t, xmlNode* main, const Report& r, const std::string& strip) {
         }
         case CellState::evidence: {
           const Passage& p = it.passages[static_cast<std::size_t>(c.passage)];
-          xmlNode* a = t.el(td, "a", detail::where(p.path, p.line, strip));
+          // The column names the reference: the file's name and line say the rest.
+          xmlNode* a = t.el(td, "a", detail::where(p.path.substr(p.path.rfind('/') + 1), p.line));
           t.attr(a, "href", "#" + passage_id(i, c.passage));
           t.attr(a, "title", p.excerpt);
           break;
@@ -295,6 +297,12 @@ void write_html(std::ostream& out, const Report& r) {
     t.attr(c, "data-verdict", verdict_name(v));
     t.el(c, "span", std::to_string(n), "n");
     t.add_text(c, std::string(symbol(v)) + verdict_label(v));
+    if (v == Verdict::needs_review && r.evidence_found + r.too_few_references + r.no_evidence > 0) {
+      t.el(c, "span",
+           std::to_string(r.evidence_found) + " with evidence to confirm, " + std::to_string(r.too_few_references) +
+               " with evidence in too few references, " + std::to_string(r.no_evidence) + " with none",
+           "muted split");
+    }
   }
   if (!r.file_errors.empty()) {
     xmlNode* box = t.el(header, "div", "errors");

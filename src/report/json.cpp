@@ -79,6 +79,7 @@ void write_json(std::ostream& out, const Report& r) {
                 {"not_met", r.not_met},
                 {"needs_review", r.needs_review},
                 {"evidence_found", r.evidence_found},
+                {"too_few_references", r.too_few_references},
                 {"no_evidence", r.no_evidence}}},
               {"items", std::move(items)}};
   out << doc.dump(2) << '\n';

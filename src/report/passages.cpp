@@ -50,6 +50,7 @@ struct Unit {
   std::string_view text;
   int line = 0;
   int section = -1;  // a heading: its section
+  int in_section = 0;  // the section the unit is in (a heading: its own)
 };
 
 std::vector<Unit> units_of(const doc::Document& d) {
@@ -58,7 +59,7 @@ std::vector<Unit> units_of(const doc::Document& d) {
   std::size_t s = 1;  // sections[0] is the preamble
   auto heading = [&](std::size_t i) {
     const doc::Section& sec = d.sections[i];
-    return Unit{sec.heading, sec.heading_range.start.line, static_cast<int>(i)};
+    return Unit{sec.heading, sec.heading_range.start.line, static_cast<int>(i), static_cast<int>(i)};
   };
   for (const doc::Block& b : d.blocks) {
     while (s < d.sections.size() && d.sections[s].heading_range.start.line <= b.range.start.line) {
@@ -66,7 +67,7 @@ std::vector<Unit> units_of(const doc::Document& d) {
       ++s;
     }
     if (b.kind == doc::BlockKind::code || b.text.empty()) continue;
-    Unit u{b.text, b.range.start.line, -1};
+    Unit u{b.text, b.range.start.line, -1, b.section};
     if (b.kind == doc::BlockKind::heading) u.section = b.section;
     out.push_back(u);
   }
@@ -111,12 +112,17 @@ std::vector<std::vector<Passage>> find_passages(const Checklist& c, const std::v
     where.paragraph_heads = d.paragraph_heads;
     where.page_first_lines = d.page_first_lines;
     std::vector<std::size_t> taken(c.items.size(), 0);
+    // A section whose heading is an item's passage already shows its start:
+    // its paragraphs are not passages of that item again.
+    std::vector<int> heading_of(c.items.size(), -1);
     for (const Unit& u : units_of(d)) {
       for (std::size_t i = 0; i < patterns.size(); ++i) {
         if (!patterns[i] || taken[i] >= kPassagesPerDocument) continue;
+        if (u.section < 0 && heading_of[i] == u.in_section) continue;
         std::optional<extract::Pattern::Match> m = patterns[i]->find(u.text);
         if (!m) continue;
         ++taken[i];
+        if (u.section >= 0) heading_of[i] = u.section;
         Passage p;
         p.path = sd.path;
         p.line = u.line;

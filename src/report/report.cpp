@@ -122,6 +122,7 @@ const char* review_name(Review r) {
   switch (r) {
     case Review::none: return "";
     case Review::evidence_found: return "evidence-found";
+    case Review::too_few_references: return "too-few-references";
     case Review::no_evidence: return "no-evidence";
   }
   return "";
@@ -131,6 +132,7 @@ const char* review_label(Review r) {
   switch (r) {
     case Review::none: return "";
     case Review::evidence_found: return "evidence found, confirm it";
+    case Review::too_few_references: return "evidence in too few references";
     case Review::no_evidence: return "no evidence in the documents";
   }
   return "";
@@ -274,7 +276,9 @@ Report assess(const Input& in, const rules::RuleSet& rules) {
       const std::size_t docs = scan.size();
       if (out.item.references > 0) {
         bool enough = out.references_with_evidence >= out.item.references;
-        out.review = enough ? Review::evidence_found : Review::no_evidence;
+        out.review = enough ? Review::evidence_found
+                     : out.references_with_evidence > 0 ? Review::too_few_references
+                                                        : Review::no_evidence;
         out.reason = "evidence in " + std::to_string(out.references_with_evidence) + " of " +
                      plural(r.references.size(), "reference") + " (the checklist asks for " +
                      std::to_string(out.item.references) + ")" +
@@ -290,7 +294,9 @@ Report assess(const Input& in, const rules::RuleSet& rules) {
         out.reason = docs == 0 ? "no document was read for its evidence"
                                : "no passage in the " + plural(docs, "document") + " read addresses it";
       }
-      ++(out.review == Review::evidence_found ? r.evidence_found : r.no_evidence);
+      ++(out.review == Review::evidence_found       ? r.evidence_found
+         : out.review == Review::too_few_references ? r.too_few_references
+                                                    : r.no_evidence);
     }
     // The item per reference: its findings, the rules that ran, its passages.
     bool per_reference = out.item.references > 0 || !ran_on[i].empty();

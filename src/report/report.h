@@ -82,10 +82,13 @@ struct Cell {
   int passage = -1;  // index into ItemResult::passages (evidence)
 };
 
-// A needs-review item with evidence cues: did any document address it.
-enum class Review { none, evidence_found, no_evidence };
-const char* review_name(Review r);   // "", "evidence-found", "no-evidence"
-const char* review_label(Review r);  // "", "evidence found, confirm it", "no evidence in the documents"
+// A needs-review item with evidence cues: did any document address it (for
+// an item asked of N references: did the documents of N references).
+enum class Review { none, evidence_found, too_few_references, no_evidence };
+// "", "evidence-found", "too-few-references", "no-evidence"
+const char* review_name(Review r);
+// "", "evidence found, confirm it", "evidence in too few references", "no evidence in the documents"
+const char* review_label(Review r);
 
 struct ItemResult {
   Item item;
@@ -124,7 +127,7 @@ struct Report {
   std::vector<ReferenceColumn> references;
   std::vector<std::string> practice;       // the practice documents read
   int met = 0, not_met = 0, needs_review = 0;
-  int evidence_found = 0, no_evidence = 0;  // needs-review items with cues
+  int evidence_found = 0, too_few_references = 0, no_evidence = 0;  // needs-review items with cues
 };
 
 // Throws std::invalid_argument when the program has no checklist.

@@ -40,7 +40,12 @@ std::string where(const std::string& path, int line, const std::string& strip) {
 std::string counts(const Report& r) {
   return std::to_string(r.met) + " " + verdict_label(Verdict::met) + ", " + std::to_string(r.not_met) + " " +
          verdict_label(Verdict::not_met) + ", " + std::to_string(r.needs_review) + " " +
-         verdict_label(Verdict::needs_review);
+         verdict_label(Verdict::needs_review) +
+         (r.evidence_found + r.too_few_references + r.no_evidence == 0
+              ? std::string()
+              : " (" + std::to_string(r.evidence_found) + " with evidence to confirm, " +
+                    std::to_string(r.too_few_references) + " with evidence in too few references, " +
+                    std::to_string(r.no_evidence) + " with no evidence in the documents)");
 }
 
 }  // namespace caselint::report::detail

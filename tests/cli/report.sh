@@ -47,7 +47,7 @@ check "northwind: 1.0 met" has "$tmp/nw.v" "checklist|1.0|Case Study Requirement
 check "northwind: 2.2 met" has "$tmp/nw.v" "checklist|2.2|Solution Complexity=met"
 check "northwind: 9 items in order" test "$(cut -d'|' -f1,2 "$tmp/nw.v" | tr '\n' ' ')" = \
   "prerequisites|1.1 prerequisites|1.2 prerequisites|2.1 prerequisites|2.2 prerequisites|2.3 prerequisites|3.1 checklist|1.0 checklist|2.1 checklist|2.2 "
-check "northwind: counts" test "$(json_get "$tmp/nw.json" 'j["summary"]')" = "{'items': 9, 'met': 5, 'not_met': 0, 'needs_review': 4, 'evidence_found': 0, 'no_evidence': 0}"
+check "northwind: counts" test "$(json_get "$tmp/nw.json" 'j["summary"]')" = "{'items': 9, 'met': 5, 'not_met': 0, 'needs_review': 4, 'evidence_found': 0, 'too_few_references': 0, 'no_evidence': 0}"
 check "northwind: account ID is evidence of 2.1 (file:line and text)" test \
   "$(json_get "$tmp/nw.json" '[(e["path"], e["line"], e["text"]) for e in j["items"][2]["evidence"] if e["field"] == "aws_account_id"]')" = \
   "[('corpus/studies/northwind-freight-aurora.md', 16, '4821-7730-1956')]"

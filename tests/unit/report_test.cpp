@@ -243,6 +243,7 @@ TEST_CASE("report: passages are the blocks an item's cues match, with their sent
   fs::path dir = fs::temp_directory_path() / ("caselint-passages-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
   fs::create_directories(dir);
   std::ofstream(dir / "dr.md") << "# Operations\n\n## Disaster recovery plan\n\nWe restore from snapshots.\n\n"
+                                  "The disaster recovery plan is kept with the runbooks.\n\n## Reviews\n\n"
                                   "Our team runs a review each quarter. The last disaster recovery test was in May. "
                                   "It passed.\n\n```\nMFA in a code block does not count\n```\n\n"
                                   "- every console user has MFA\n- MFA again\n- MFA a third time\n- MFA a fourth time\n";
@@ -253,12 +254,13 @@ TEST_CASE("report: passages are the blocks an item's cues match, with their sent
   REQUIRE(p[0].size() == 2);
   CHECK(p[0][0].line == 3);
   CHECK(p[0][0].excerpt == "Disaster recovery plan: We restore from snapshots.");
-  CHECK(p[0][1].line == 7);
+  // The paragraph in the section its heading stands for is not a passage again.
+  CHECK(p[0][1].line == 11);
   CHECK(p[0][1].excerpt == "The last disaster recovery test was in May.");
   CHECK(p[0][1].reference == -1);
   // At most three passages per document; the code block is not read.
   REQUIRE(p[1].size() == report::detail::kPassagesPerDocument);
-  CHECK(p[1][0].line == 13);
+  CHECK(p[1][0].line == 17);
   CHECK(p[1][0].excerpt == "every console user has MFA");
   CHECK(p[2].empty());
   REQUIRE(errors.size() == 1);
