@@ -50,4 +50,63 @@ out="$("$bin" check --no-color --as-of 2024-09-30 "$tmp/disagree/study.md")"
 check "CS225: the size, at the runbook's line" grep -q 'disagree/runbook.md:20:.*gives the database size as 1.4 TB (1400 GB), the study (line 18) as 310 GB (310 GB).*CS225' <<<"$out"
 check "CS225: the engine, at the runbook's line" grep -q 'disagree/runbook.md:1:.*names the engine aurora-postgresql.*the study aurora-mysql.*CS225' <<<"$out"
 
+# A submission's references as folders and file lists (docs/submission.md):
+# the studies name no supporting documents; the manifest says which belong
+# together.
+mkdir -p "$tmp/sub"
+cp -r "$fixture/lakeshore" "$fixture/fernbrook" "$tmp/sub/"
+sed -i '/^supporting:/d' "$tmp/sub/lakeshore/study.md" "$tmp/sub/fernbrook/study.md"
+mkdir -p "$tmp/sub/practice"
+printf '# Database recovery practice\n\nEvery Aurora cluster gets a restore drill each quarter.\n' >"$tmp/sub/practice/recovery.md"
+printf 'program: aurora\nengines: [aurora-mysql]\nreferences:\n  - folder: lakeshore\n    public: true\n  - files: [fernbrook/runbook.md, fernbrook/study.md]\n    public: true\n' \
+  >"$tmp/sub/caselint-submission.yaml"
+out="$("$bin" check --no-color --format json --as-of 2024-09-30 "$tmp/sub")"
+check "folder and files: exactly the restore testing is missing" test \
+  "$(python3 -c 'import json,sys; print(" ".join(sorted(d["code"] for f in json.load(sys.stdin)["files"] for d in f["diagnostics"])))' <<<"$out")" = "CS121"
+check "folder and files: the runbooks support their studies, the practice document is kept" python3 -c '
+import json,sys
+k={f["path"].split("/sub/")[1]: (f.get("kind"), f.get("supports","").split("/sub/")[-1]) for f in json.load(sys.stdin)["files"]}
+sys.exit(not (k["lakeshore/runbook.md"]==("supporting","lakeshore/study.md") and k["fernbrook/runbook.md"]==("supporting","fernbrook/study.md") and k["practice/recovery.md"][0]=="practice"))' <<<"$out"
+out="$("$bin" check --no-color --as-of 2024-09-30 "$tmp/sub")"
+check "the text summary counts supporting and practice documents" \
+  grep -q '(2 supporting documents read with their studies) (1 practice document kept for the report)' <<<"$out"
+
+# Without a manifest: a reference alone in its sub-folder owns the folder.
+rm "$tmp/sub/caselint-submission.yaml"
+out="$("$bin" check --no-color --format json --as-of 2024-09-30 --submission "$tmp/sub")"
+check "--submission: a sub-folder's runbook supports its study" python3 -c '
+import json,sys
+k={f["path"].split("/sub/")[1]: f.get("kind") for f in json.load(sys.stdin)["files"]}
+sys.exit(not (k["lakeshore/runbook.md"]=="supporting" and k["fernbrook/runbook.md"]=="supporting" and k["practice/recovery.md"]=="practice"))' <<<"$out"
+check "--submission: CS121 only on Fernbrook" test \
+  "$(python3 -c 'import json,sys; print(" ".join(sorted(f["path"].split("/sub/")[1]+":"+d["code"] for f in json.load(sys.stdin)["files"] for d in f["diagnostics"] if d["code"].startswith("CS"))))' <<<"$out")" = "fernbrook/study.md:CS121"
+
+# Which document is the study: said, found, or an error naming the entry.
+mkdir -p "$tmp/sub/two" "$tmp/sub/empty"
+cp "$tmp/sub/lakeshore/study.md" "$tmp/sub/two/a.md"
+cp "$tmp/sub/fernbrook/study.md" "$tmp/sub/two/b.md"
+sed -i '/^program:/d' "$tmp/sub/two/a.md" "$tmp/sub/two/b.md"
+manifest_error() {
+  printf '%s' "$1" >"$tmp/sub/caselint-submission.yaml"
+  "$bin" check "$tmp/sub" 2>&1 >/dev/null
+}
+check "two studies in one folder: an error naming the entry's line and the files" \
+  grep -q 'caselint-submission.yaml:3: folder "two": 2 documents read as case studies (two/a.md, two/b.md); name the study with "study:"' \
+  <<<"$(manifest_error $'program: aurora\nreferences:\n  - folder: two\n')"
+check "study: must be one of the folder's documents" \
+  grep -q 'caselint-submission.yaml:4: "study" "lakeshore/study.md" is not one of the reference' \
+  <<<"$(manifest_error $'program: aurora\nreferences:\n  - folder: two\n    study: lakeshore/study.md\n')"
+check "file and folder together: an error" \
+  grep -q 'caselint-submission.yaml:3: a reference takes one of "file", "folder" or "files", not both "file" and "folder"' \
+  <<<"$(manifest_error $'program: aurora\nreferences:\n  - file: lakeshore/study.md\n    folder: two\n')"
+check "an empty folder: an error" \
+  grep -q '"folder" folder "empty" holds no document caselint reads' \
+  <<<"$(manifest_error $'program: aurora\nreferences:\n  - folder: empty\n')"
+printf 'program: aurora\nreferences:\n  - folder: two\n    study: two/b.md\n' >"$tmp/sub/caselint-submission.yaml"
+out="$("$bin" check --no-color --format json --as-of 2024-09-30 "$tmp/sub")"
+check "study: names the study; the other document supports it" python3 -c '
+import json,sys
+k={f["path"].split("/sub/")[1]: f.get("kind") for f in json.load(sys.stdin)["files"]}
+sys.exit(not (k["two/a.md"]=="supporting" and k["two/b.md"]!="supporting"))' <<<"$out"
+
 finish

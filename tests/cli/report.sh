@@ -156,4 +156,63 @@ check "complete submission: exit 0" test $? -eq 0
 json_verdicts "$tmp/ok.json" >"$tmp/ok.v"
 check "complete submission: 1.0 met" has "$tmp/ok.v" "checklist|1.0|Case Study Requirements=met"
 
+# The evidence map (docs/evidence-map.md): an ML consulting submission whose
+# references are folders and whose practice/ folder holds the partner's
+# process documents.
+ml=corpus/submissions/ml-consulting-practice
+"$bin" report --format json --as-of 2024-06-30 "$ml" >"$tmp/ml.json"
+check "practice: exit 0 (nothing not met)" test $? -eq 0
+check "practice: four references, each with its documents" test \
+  "$(json_get "$tmp/ml.json" '[(r["name"], len(r["documents"])) for r in j["references"]]')" = \
+  "[('Harrow Grocers', 3), ('Meriden Water', 2), ('Stonebridge Insurance', 3), ('Alcott Dental Group', 2)]"
+check "practice: six practice documents" test "$(json_get "$tmp/ml.json" 'len(j["practice"])')" = 6
+check "practice: needs-review split by evidence" test \
+  "$(json_get "$tmp/ml.json" '(j["summary"]["needs_review"], j["summary"]["evidence_found"], j["summary"]["too_few_references"], j["summary"]["no_evidence"])')" = "(62, 47, 2, 7)"
+item() { json_get "$tmp/ml.json" "[i for i in j['items'] if i['section']=='checklist' and i['number']=='$1'][${2:-0}]$3"; }
+check "2.5: evidence found, confirm it" test "$(item 2.5 0 '["review"]')" = evidence-found
+check "2.5: the passage is the DR plan's, with its line and sentence" python3 -c '
+import json,sys
+i=[i for i in json.load(open(sys.argv[1]))["items"] if i["number"]=="2.5" and i["section"]=="checklist"][0]
+p=i["passages"][0]
+sys.exit(not (p["path"].endswith("practice/disaster-recovery-plan.md") and p["line"]>0 and p["reference"] is None and len(p["excerpt"])>20))' "$tmp/ml.json"
+check "2.2: no document addresses it" test "$(item 2.2 0 '["reason"]')" = "no passage in the 16 documents read addresses it"
+check "5.1: two of four references" test "$(item 5.1 0 '["reason"]')" = "evidence in 2 of 4 references (the checklist asks for 2); a reviewer confirms it"
+check "5.1: a cell per reference" test "$(item 5.1 0 '["references"]')" = \
+  "[{'reference': 'Harrow Grocers', 'state': 'evidence', 'passage': 0}, {'reference': 'Meriden Water', 'state': 'no-evidence'}, {'reference': 'Stonebridge Insurance', 'state': 'evidence', 'passage': 1}, {'reference': 'Alcott Dental Group', 'state': 'no-evidence'}]"
+check "5.6: one reference is too few" test "$(item 5.6 0 '["review"]')" = too-few-references
+check "5.6: says how many it has and needs" test "$(item 5.6 0 '["reason"]')" = "evidence in 1 of 4 references (the checklist asks for 2); a reviewer asks for the rest"
+check "prerequisite 1.2 (tier): no cues, no review split" test \
+  "$(json_get "$tmp/ml.json" '[i["review"] for i in j["items"] if i["section"]=="prerequisites" and i["number"]=="1.2"]')" = "[None]"
+
+# The HTML page: the matrix links each cell to its passage or finding, and
+# every link lands on an element of the page.
+"$bin" report --format html --as-of 2024-06-30 "$ml" >"$tmp/ml.html"
+"$bin" report --format html --as-of 2024-09-30 corpus/submissions/aurora-runbooks >"$tmp/rb.html"
+links_land() {
+  python3 -c '
+import sys
+from html.parser import HTMLParser
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.ids=set(); self.hrefs=[]; self.cells=[]
+    def handle_starttag(self, tag, attrs):
+        a=dict(attrs)
+        if "id" in a: self.ids.add(a["id"])
+        if tag=="a" and a.get("href","").startswith("#"): self.hrefs.append(a["href"][1:])
+        if tag=="td" and "data-state" in a: self.cells.append((a["data-reference"], a["data-state"]))
+p=P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
+missing=[h for h in p.hrefs if h not in p.ids]
+want=sys.argv[2]
+sys.exit(1 if missing or want not in repr(p.cells) else 0)' "$@"
+}
+check "html: matrix cells link to passages that exist" links_land "$tmp/ml.html" "('Meriden Water', 'evidence')"
+check "html: a not-met cell links to its finding" links_land "$tmp/rb.html" "('Fernbrook Supply', 'not-met')"
+check "html: the not-met cell names the finding's code" grep -q 'data-state="not-met"><a href="#item-7-finding-1"[^>]*>[^<]* CS121</a>' "$tmp/rb.html"
+check "html: each item's review as in JSON" test \
+  "$(grep -o '<article [^>]*data-review="[a-z-]*"' "$tmp/ml.html" | grep -o 'data-review="[a-z-]*"' | cut -d'"' -f2 | sort | uniq -c | awk '{printf "%s %s ", $1, $2}')" = \
+  "$(json_get "$tmp/ml.json" '" ".join("%d %s" % (n, k) for k, n in sorted(__import__("collections").Counter(i["review"] for i in j["items"] if i["review"]).items()))') "
+"$bin" report --format md --as-of 2024-06-30 "$ml" >"$tmp/ml.md"
+check "md: the matrix's header names the references" grep -qxF "| Item | Harrow Grocers | Meriden Water | Stonebridge Insurance | Alcott Dental Group |" "$tmp/ml.md"
+check "md: an item's verdict says what the review found" grep -q "Verdict: 🔍 \*\*Needs human review\*\*: no evidence in the documents" "$tmp/ml.md"
+
 finish
