@@ -288,7 +288,7 @@ Report assess(const Input& in, const rules::RuleSet& rules) {
         for (const Passage& p : out.passages) in_docs.insert(p.path);
         out.review = Review::evidence_found;
         out.reason = plural(out.passages_found, "passage") + " in " + plural(in_docs.size(), "document") +
-                     " address it; a reviewer confirms them";
+                     (out.passages_found == 1 ? " addresses it; a reviewer confirms it" : " address it; a reviewer confirms them");
       } else {
         out.review = Review::no_evidence;
         out.reason = docs == 0 ? "no document was read for its evidence"
