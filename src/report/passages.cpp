@@ -106,23 +106,6 @@ std::vector<Unit> units_of(const doc::Document& d) {
   return out;
 }
 
-// An excerpt on one line: every run of white space one space.
-std::string one_line(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char ch : s) {
-    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<std::vector<Passage>> find_passages(const Checklist& c, const std::vector<ScanDocument>& docs,

@@ -10,6 +10,7 @@
 
 #include "extract/vocab.h"
 #include "report/passages.h"
+#include "report/text.h"
 
 namespace caselint::report {
 
@@ -29,18 +30,7 @@ std::string shown_value(const extract::Field& f) {
       if (t.id == f.text) return t.title;
     }
   }
-  std::string out;
-  bool space = false;
-  for (char ch : f.text) {
-    if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
+  return detail::one_line(f.text);
 }
 
 struct Collected {

@@ -14,6 +14,22 @@ std::string clip(std::string_view s, std::size_t max) {
   return std::string(s.substr(0, at)) + "\xE2\x80\xA6";
 }
 
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out;
+}
+
 std::string where(const std::string& path, int line) { return path + ":" + std::to_string(line > 0 ? line : 1); }
 
 std::string common_folder(const Report& r) {

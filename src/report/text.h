@@ -10,6 +10,8 @@ namespace caselint::report::detail {
 
 // At most `max` code points of s, with "…" when cut; never splits a UTF-8 sequence.
 std::string clip(std::string_view s, std::size_t max);
+// s on one line: every run of white space one space, none at the ends.
+std::string one_line(std::string_view s);
 // "path:line".
 std::string where(const std::string& path, int line);
 // The folder prefix ("corpus/studies/") every assessed file shares, to leave
