@@ -4,10 +4,13 @@
 // absolute). The first caselint-fixture comment (first line, a front matter
 // YAML comment, or a notebook Markdown cell) may configure the run:
 //   <!-- caselint-fixture: profile=aurora as-of=2024-06-30 rules=CS205,CS206 -->
-// The check is an exact multiset of (line, code): a missing or an extra
+// The check is an exact multiset of (document, line, code): a missing or an extra
 // finding fails, and a file without expectations must be clean. A .docx or
-// .pdf fixture's expectations are in NAME.docx.expect beside it. A
-// submission's report.expect gives its `caselint report` item by item.
+// .pdf fixture's expectations are in NAME.docx.expect beside it. A study
+// whose front matter names `supporting:` documents is checked with them (as
+// caselint reads it); those documents are never checked as studies of their
+// own, and they carry the expectations of the findings located in them.
+// A submission's report.expect gives its `caselint report` item by item.
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -25,6 +28,7 @@
 #include <vector>
 
 #include "annotations.h"
+#include "check/check.h"
 
 namespace fs = std::filesystem;
 using caselint::fixture::Expectation;
@@ -90,6 +94,16 @@ void check_report(const std::string& bin, const fs::path& dir, const std::string
     std::string w = i < want.size() ? want[i] : "(nothing)", g = i < got.size() ? got[i] : "(nothing)";
     if (w != g) problems.push_back("report item " + std::to_string(i + 1) + ": expected \"" + w + "\", got \"" + g + "\"");
   }
+}
+
+// A fixture's expectations: in the file, or for a Word or PDF file in its
+// sidecar NAME.docx.expect (none without one).
+std::string expectation_text(const fs::path& f) {
+  const bool binary = f.extension() == ".docx" || f.extension() == ".pdf";
+  if (!binary) return read(f);
+  fs::path sidecar = f;
+  sidecar += ".expect";
+  return fs::exists(sidecar) ? read(sidecar) : std::string();
 }
 
 // One fixture submission: the exact multiset of (file, line, code) over the
@@ -181,21 +195,40 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(files.begin(), files.end());
+  // The documents a study names as supporting are read with it, as a folder
+  // walk does (docs/references.md): never checked on their own.
+  std::map<std::string, std::vector<std::string>> supporting;  // study -> its supporting documents
+  std::set<std::string> supports;
+  for (const fs::path& f : files) {
+    for (const std::string& s : caselint::check::named_supporting(f.string())) {
+      supporting[f.lexically_normal().string()].push_back(s);
+      supports.insert(s);
+    }
+  }
   int passed = 0, failed = 0;
   for (const fs::path& f : files) {
+    const std::string study = f.lexically_normal().string();
+    if (supports.count(study)) continue;
     // A Word or PDF fixture carries its expectations in a sidecar file,
     // NAME.docx.expect (docs/reading.md); without one it must be clean.
-    const bool binary = f.extension() == ".docx" || f.extension() == ".pdf";
-    fs::path sidecar = f;
-    sidecar += ".expect";
-    std::string text = binary ? (fs::exists(sidecar) ? read(sidecar) : std::string()) : read(f);
+    std::string text = expectation_text(f);
     // A notebook's annotations sit in its JSON strings, where quotes are
     // escaped: unescape them (line by line, so line numbers stay).
     if (f.extension() == ".ipynb") {
       for (std::size_t p = text.find("\\\""); p != std::string::npos; p = text.find("\\\"", p + 1)) text.erase(p, 1);
     }
     Header h = read_header(text);
-    std::vector<Expectation> expected = read_expectations(text);
+    // (document, expectation): the study's, then its supporting documents'.
+    std::vector<std::pair<std::string, Expectation>> expected;
+    for (const Expectation& e : read_expectations(text)) expected.emplace_back(study, e);
+    for (const std::string& s : supporting[study]) {
+      if (!fs::exists(s)) continue;  // missing: a CS002 finding in the study
+      for (const Expectation& e : read_expectations(expectation_text(s))) expected.emplace_back(s, e);
+    }
+    // How a problem names a document: nothing for the study itself.
+    auto in_document = [&](const std::string& doc) {
+      return doc == study ? std::string() : fs::path(doc).filename().string() + " ";
+    };
     std::string cmd = shell_quote(bin) + " check --format json --jobs 1";
     if (!h.profile.empty()) cmd += " --profile " + h.profile;
     if (!h.as_of.empty()) cmd += " --as-of " + h.as_of;
@@ -208,7 +241,9 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
       problems.push_back("caselint did not print JSON (exit " + std::to_string(code) + "): " + out.substr(0, 400));
     }
-    std::multimap<std::pair<int, std::string>, std::string> actual;
+    // (document, line, code) -> message; a finding in a supporting document
+    // names it ("path").
+    std::multimap<std::tuple<std::string, int, std::string>, std::string> actual;
     bool any_error = false;
     if (problems.empty()) {
       for (const auto& file : j["files"]) {
@@ -217,7 +252,10 @@ int main(int argc, char** argv) {
           std::string c = d["code"];
           if (!h.rules.empty() && !h.rules.count(c)) continue;
           if (d["severity"] == "error") any_error = true;
-          actual.emplace(std::make_pair(d["range"]["start"]["line"].get<int>(), c), d["message"].get<std::string>());
+          const std::string path = d.contains("path") ? d["path"].get<std::string>() : file["path"].get<std::string>();
+          actual.emplace(std::make_tuple(fs::path(path).lexically_normal().string(),
+                                         d["range"]["start"]["line"].get<int>(), c),
+                         d["message"].get<std::string>());
         }
       }
       int want_exit = !problems.empty() ? 2 : (any_error ? 1 : 0);
@@ -225,15 +263,15 @@ int main(int argc, char** argv) {
         problems.push_back("exit code " + std::to_string(code) + ", expected " + std::to_string(want_exit));
       }
     }
-    for (const Expectation& e : expected) {
-      auto range = actual.equal_range({e.line, e.code});
+    for (const auto& [doc, e] : expected) {
+      auto range = actual.equal_range({doc, e.line, e.code});
       auto hit = std::find_if(range.first, range.second, [&](const auto& kv) {
         return e.substring.empty() || kv.second.find(e.substring) != std::string::npos;
       });
       if (hit == range.second) {
         std::string msgs;
         for (auto it = range.first; it != range.second; ++it) msgs += " [" + it->second + "]";
-        problems.push_back("missing: line " + std::to_string(e.line) + " " + e.code +
+        problems.push_back("missing: " + in_document(doc) + "line " + std::to_string(e.line) + " " + e.code +
                            (e.substring.empty() ? "" : " \"" + e.substring + "\"") + " (annotation on line " +
                            std::to_string(e.source_line) + ")" + (msgs.empty() ? "" : "; got" + msgs));
       } else {
@@ -241,7 +279,8 @@ int main(int argc, char** argv) {
       }
     }
     for (const auto& [key, msg] : actual) {
-      problems.push_back("unexpected: line " + std::to_string(key.first) + " " + key.second + ": " + msg);
+      problems.push_back("unexpected: " + in_document(std::get<0>(key)) + "line " + std::to_string(std::get<1>(key)) +
+                         " " + std::get<2>(key) + ": " + msg);
     }
     if (problems.empty()) {
       ++passed;

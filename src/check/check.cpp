@@ -48,6 +48,25 @@ std::vector<std::unique_ptr<Supporting>> read_supporting(const load::SourceFile&
                                                          const Input& in, const config::Config& cfg,
                                                          const extract::TopicSets& wanted);
 
+bool is_word_or_pdf(doc::Format f) { return f == doc::Format::docx || f == doc::Format::pdf; }
+
+// A line of a Word or PDF file is a paragraph number or a PDF text line:
+// every output names the paragraph or the page (docs/reading.md). Adds it to
+// the findings located in `file` (the study or one of its supporting
+// documents) and to their notes.
+void name_places(std::vector<rules::Diagnostic>& diags, const format::FileResult& file) {
+  for (rules::Diagnostic& diag : diags) {
+    if (diag.path != file.path) continue;
+    diag.fix.reset();  // an edit of the text caselint read is no edit of the file
+    if (std::string where = format::place_of(file, diag.range.start.line); !where.empty()) {
+      diag.message += " (" + where + ")";
+    }
+    for (rules::Note& n : diag.notes) {
+      if (std::string where = format::place_of(file, n.range.start.line); !where.empty()) n.message += " (" + where + ")";
+    }
+  }
+}
+
 // `owned`: the caller's file, whose bytes may be taken once parsed; null
 // when they must stay as they are.
 format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, const Input& in,
@@ -125,21 +144,23 @@ format::FileResult check(const load::SourceFile& file, load::SourceFile* owned, 
     for (const rules::SupportingDocument& s : views) {
       if (s.doc) r.supporting.push_back(s.path);
     }
-    if (d.format == doc::Format::docx || d.format == doc::Format::pdf) {
-      // A line there is a paragraph number or a PDF text line: every output
-      // names the paragraph or the page (docs/reading.md).
+    if (is_word_or_pdf(d.format)) {
       r.paragraph_heads = d.paragraph_heads;
       r.page_first_lines = d.page_first_lines;
-      for (rules::Diagnostic& diag : r.diagnostics) {
-        if (diag.path != r.path) continue;  // in a supporting document
-        diag.fix.reset();  // an edit of the text caselint read is no edit of the file
-        if (std::string where = format::place_of(r, diag.range.start.line); !where.empty()) {
-          diag.message += " (" + where + ")";
-        }
-        for (rules::Note& n : diag.notes) {
-          if (std::string where = format::place_of(r, n.range.start.line); !where.empty()) n.message += " (" + where + ")";
-        }
+      name_places(r.diagnostics, r);
+    }
+    for (const rules::SupportingDocument& s : views) {
+      if (!s.doc || !is_word_or_pdf(s.doc->format) ||
+          std::none_of(r.diagnostics.begin(), r.diagnostics.end(),
+                       [&](const rules::Diagnostic& diag) { return diag.path == s.path; })) {
+        continue;
       }
+      format::FileResult places;
+      places.path = s.path;
+      places.format = s.doc->format;
+      places.paragraph_heads = s.doc->paragraph_heads;
+      places.page_first_lines = s.doc->page_first_lines;
+      name_places(r.diagnostics, places);
     }
     for (const rules::Rule* rule : rules_run) {
       // Portfolio rules run over a submission, not over this document.

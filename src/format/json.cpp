@@ -37,14 +37,11 @@ ordered_json diagnostic(const rules::Diagnostic& d, const FileResult& r) {
   j["message"] = d.message;
   if (!d.field.empty()) j["field"] = d.field;
   j["checklist"] = d.checklist;
+  // A finding in one of the study's supporting documents (CS225) names that
+  // document; its place in a Word or PDF file is in the message.
+  if (d.path != r.path) j["path"] = d.path;
   j["range"] = range(d.range);
-  // A finding in one of a study's supporting documents names that document
-  // (docs/references.md); its place is in that document's terms.
-  if (d.path != r.path) {
-    j["path"] = d.path;
-  } else {
-    add_place(j, r, d.range.start.line);
-  }
+  if (d.path == r.path) add_place(j, r, d.range.start.line);
   if (!d.notes.empty()) {
     ordered_json notes = ordered_json::array();
     for (const rules::Note& n : d.notes) notes.push_back({{"message", n.message}, {"range", range(n.range)}});

@@ -2,8 +2,8 @@
 // instead of linked: linking it cost every run of caselint about 18 ms of
 // start-up (libzip pulls in GnuTLS, Nettle, bzip2 and zstd), and Debian
 // ships no static libzip.a to link instead. zip.h still gives the types;
-// the functions are the real ones, resolved at run time (as
-// src/site/curl_library.h does for libcurl).
+// the functions are the real ones, resolved at run time by
+// data/dl_library.h (which loads libcurl for src/site/curl_library.h too).
 #pragma once
 
 #include <zip.h>

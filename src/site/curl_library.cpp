@@ -1,73 +1,39 @@
 #include "site/curl_library.h"
 
-#include <dlfcn.h>
+#include "data/dl_library.h"
 
 namespace caselint::site {
 
 namespace {
 
-constexpr const char* kLibrary = "libcurl.so.4";
+constexpr data::DlLibrary kLibrary{"libcurl.so.4", "for URLs", "libcurl4"};
 
-struct Loaded {
-  CurlLibrary functions;
-  bool ok = false;
-  std::string error;
-};
-
-std::string failure(const char* what) {
-  const char* why = dlerror();
-  return std::string(what) + " " + kLibrary + ", which caselint uses for URLs (" + (why ? why : "unknown error") +
-         "): install the Debian package libcurl4";
-}
-
-template <typename Function>
-bool resolve(void* handle, const char* name, Function& out, std::string& error) {
-  void* symbol = dlsym(handle, name);
-  if (!symbol) {
-    error = failure("cannot use");
-    return false;
-  }
-  out = reinterpret_cast<Function>(symbol);
-  return true;
-}
-
-Loaded load() {
-  Loaded l;
-  // Never closed: the library stays loaded until the process exits.
-  void* handle = dlopen(kLibrary, RTLD_NOW | RTLD_LOCAL);
-  if (!handle) {
-    l.error = failure("cannot load");
-    return l;
-  }
-  CurlLibrary& f = l.functions;
-  l.ok = resolve(handle, "curl_global_init", f.global_init, l.error) &&
-         resolve(handle, "curl_easy_init", f.easy_init, l.error) &&
-         resolve(handle, "curl_easy_cleanup", f.easy_cleanup, l.error) &&
-         resolve(handle, "curl_easy_reset", f.easy_reset, l.error) &&
-         resolve(handle, "curl_easy_setopt", f.easy_setopt, l.error) &&
-         resolve(handle, "curl_easy_perform", f.easy_perform, l.error) &&
-         resolve(handle, "curl_easy_getinfo", f.easy_getinfo, l.error) &&
-         resolve(handle, "curl_easy_strerror", f.easy_strerror, l.error) &&
-         resolve(handle, "curl_url", f.url, l.error) && resolve(handle, "curl_url_cleanup", f.url_cleanup, l.error) &&
-         resolve(handle, "curl_url_get", f.url_get, l.error) && resolve(handle, "curl_url_set", f.url_set, l.error) &&
-         resolve(handle, "curl_free", f.free, l.error);
+data::DlLoaded<CurlLibrary> load() {
+  data::DlLoaded<CurlLibrary> l = data::dl_load<CurlLibrary>(kLibrary, [](data::DlSymbols& resolve, CurlLibrary& f) {
+    return resolve("curl_global_init", f.global_init) && resolve("curl_easy_init", f.easy_init) &&
+           resolve("curl_easy_cleanup", f.easy_cleanup) && resolve("curl_easy_reset", f.easy_reset) &&
+           resolve("curl_easy_setopt", f.easy_setopt) && resolve("curl_easy_perform", f.easy_perform) &&
+           resolve("curl_easy_getinfo", f.easy_getinfo) && resolve("curl_easy_strerror", f.easy_strerror) &&
+           resolve("curl_url", f.url) && resolve("curl_url_cleanup", f.url_cleanup) &&
+           resolve("curl_url_get", f.url_get) && resolve("curl_url_set", f.url_set) && resolve("curl_free", f.free);
+  });
   if (!l.ok) return l;
-  if (CURLcode rc = f.global_init(CURL_GLOBAL_DEFAULT); rc != CURLE_OK) {
+  if (CURLcode rc = l.functions.global_init(CURL_GLOBAL_DEFAULT); rc != CURLE_OK) {
     l.ok = false;
-    l.error = std::string(kLibrary) + ": curl_global_init failed: " + f.easy_strerror(rc);
+    l.error = std::string(kLibrary.file) + ": curl_global_init failed: " + l.functions.easy_strerror(rc);
   }
   return l;
 }
 
 // Loaded by the first call, once, whatever the thread (a function-local static).
-const Loaded& loaded() {
-  static const Loaded l = load();
+const data::DlLoaded<CurlLibrary>& loaded() {
+  static const data::DlLoaded<CurlLibrary> l = load();
   return l;
 }
 
 }  // namespace
 
-const CurlLibrary* curl_library() { return loaded().ok ? &loaded().functions : nullptr; }
+const CurlLibrary* curl_library() { return loaded().get(); }
 
 const std::string& curl_library_error() { return loaded().error; }
 

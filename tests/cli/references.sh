@@ -50,6 +50,38 @@ out="$("$bin" check --no-color --as-of 2024-09-30 "$tmp/disagree/study.md")"
 check "CS225: the size, at the runbook's line" grep -q 'disagree/runbook.md:20:.*gives the database size as 1.4 TB (1400 GB), the study (line 18) as 310 GB (310 GB).*CS225' <<<"$out"
 check "CS225: the engine, at the runbook's line" grep -q 'disagree/runbook.md:1:.*names the engine aurora-postgresql.*the study aurora-mysql.*CS225' <<<"$out"
 
+# CS225 in a Word or PDF runbook (corpus/CS225, made by tools/gen-word-pdf):
+# the finding is at the runbook's paragraph or PDF line, and its message
+# names the place as a study's would (docs/reading.md), in every output.
+mkdir -p "$tmp/word"
+cp "$src/corpus/CS225/fail-size-word-runbook.md" "$src/corpus/CS225/fail-size-pdf-runbook.md" \
+  "$src/corpus/CS225/fail-size.md" "$src/corpus/CS225/tarn-runbook."{md,docx,pdf} "$tmp/word/"
+out="$("$bin" check --no-color --profile aurora --as-of 2024-09-30 "$tmp/word/fail-size-word-runbook.md")"
+check "CS225 in a DOCX runbook: its paragraph, in text" grep -Eq \
+  '^.*word/tarn-runbook\.docx:([0-9]+):1: error: tarn-runbook\.docx gives the database size as 2 TB .*must tell one size \(paragraph \1\) \[CS225' <<<"$out"
+out="$("$bin" check --no-color --profile aurora --as-of 2024-09-30 --format json "$tmp/word/fail-size-word-runbook.md")"
+check "CS225 in a DOCX runbook: its path and paragraph, in JSON" python3 -c '
+import json,sys
+f=json.load(sys.stdin)["files"][0]
+d=[d for d in f["diagnostics"] if d["code"]=="CS225"]
+assert len(d)==1, d
+d=d[0]
+line=d["range"]["start"]["line"]
+assert line>1 and d["path"].endswith("/word/tarn-runbook.docx"), d
+assert d["message"].endswith(" tell one size (paragraph %d)" % line), d
+assert all("path" not in x for x in f["diagnostics"] if x is not d), f' <<<"$out"
+out="$("$bin" check --no-color --profile aurora --as-of 2024-09-30 --format json "$tmp/word/fail-size-pdf-runbook.md")"
+check "CS225 in a PDF runbook: its page and line, in JSON" python3 -c '
+import json,sys
+d=[d for d in json.load(sys.stdin)["files"][0]["diagnostics"] if d["code"]=="CS225"]
+assert len(d)==1 and d[0]["path"].endswith("/word/tarn-runbook.pdf"), d
+assert d[0]["message"].endswith(" tell one size (page 1, line %d)" % d[0]["range"]["start"]["line"]), d' <<<"$out"
+out="$("$bin" check --no-color --profile aurora --as-of 2024-09-30 "$tmp/word/fail-size-pdf-runbook.md")"
+check "CS225 in a PDF runbook: its page and line, in text" grep -Eq \
+  '^.*word/tarn-runbook\.pdf:([0-9]+):1: error: .*must tell one size \(page 1, line \1\) \[CS225' <<<"$out"
+out="$("$bin" check --no-color --profile aurora --as-of 2024-09-30 "$tmp/word/fail-size.md")"
+check "CS225 in a Markdown runbook: its line, no place added" grep -Eq \
+  '^.*word/tarn-runbook\.md:10:[0-9]+: error: .*must tell one size \[CS225' <<<"$out"
 # A submission's references as folders and file lists (docs/submission.md):
 # the studies name no supporting documents; the manifest says which belong
 # together.

@@ -5,30 +5,24 @@
 // anyone who opens it.
 #include "rules/checks/checks.h"
 #include "rules/checks/public_page.h"
+#include "rules/checks/review_marks.h"
 
 namespace caselint::rules::checks {
 
 namespace {
-
-std::string excerpt(const std::string& text) {
-  if (text.size() <= 48) return text;
-  std::size_t cut = 45;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-  return text.substr(0, cut) + "...";
-}
 
 class CommentLeftInDocument final : public Rule {
  public:
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
-    for (const doc::HiddenText& h : ctx.doc.hidden) {
-      if (h.kind != doc::HiddenText::Kind::review_comment) continue;
-      std::string who = h.element.empty() ? "" : " by " + h.element;
-      sink.report({{h.line, 0}, {h.line, 0}}, "Word comment" + who + " \"" + excerpt(h.text) +
-                                                  "\" is still in the document; expected none (anyone who opens "
-                                                  "the file can read it)");
-    }
+    report_review_marks(ctx, sink, doc::HiddenText::Kind::review_comment, MarksPer::mark,
+                        [](const doc::HiddenText& h, const std::string& text) {
+                          std::string who = h.element.empty() ? "" : " by " + h.element;
+                          return "Word comment" + who + " \"" + text +
+                                 "\" is still in the document; expected none (anyone who opens the file can "
+                                 "read it)";
+                        });
   }
 
  private:

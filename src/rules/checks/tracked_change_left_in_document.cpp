@@ -3,10 +3,9 @@
 // public one is published (aurora/dms prerequisite 2.1, ml-consulting 2.3,
 // ml-technology 1.2); a change not yet accepted or rejected means the text
 // is not final.
-#include <set>
-
 #include "rules/checks/checks.h"
 #include "rules/checks/public_page.h"
+#include "rules/checks/review_marks.h"
 
 namespace caselint::rules::checks {
 
@@ -17,19 +16,12 @@ class TrackedChangeLeftInDocument final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void check(const RuleContext& ctx, DiagnosticSink& sink) const override {
-    std::set<int> seen;  // one finding per paragraph
-    for (const doc::HiddenText& h : ctx.doc.hidden) {
-      if (h.kind != doc::HiddenText::Kind::tracked_change || !seen.insert(h.line).second) continue;
-      std::string text = h.text;
-      if (text.size() > 48) {
-        std::size_t cut = 45;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-        text = text.substr(0, cut) + "...";
-      }
-      sink.report({{h.line, 0}, {h.line, 0}}, "tracked " + h.element + (text.empty() ? "" : " \"" + text + "\"") +
-                                                  " is not accepted or rejected; expected final text with no "
-                                                  "tracked changes");
-    }
+    // One finding per paragraph: an edited sentence is often several changes.
+    report_review_marks(ctx, sink, doc::HiddenText::Kind::tracked_change, MarksPer::paragraph,
+                        [](const doc::HiddenText& h, const std::string& text) {
+                          return "tracked " + h.element + (text.empty() ? "" : " \"" + text + "\"") +
+                                 " is not accepted or rejected; expected final text with no tracked changes";
+                        });
   }
 
  private:
