@@ -84,12 +84,19 @@ std::optional<std::size_t> parse_size(const std::string& s) {
 
 // Checks one file from loading to diagnostics. Never throws.
 format::FileResult check_one(const std::string& path, const Options& opt, config::ConfigCache& configs,
-                             const rules::RunOptions& run, bool want_fields) {
+                             const rules::RunOptions& run, bool want_fields,
+                             const portfolio::Membership* member = nullptr) {
   bool is_stdin = path == "-";
   check::Input in;
   in.config_path = is_stdin ? (fs::current_path() / opt.stdin_filename).string() : path;
   in.settings_path = is_stdin ? opt.stdin_filename : path;
   in.profile = opt.profile;
+  // A reference's study in a submission above: read with the reference's
+  // documents, against the submission's program (docs/submission.md).
+  if (member && member->role == portfolio::Membership::Role::study) {
+    in.supporting = member->supporting;
+    if (in.profile.empty()) in.profile = member->program;
+  }
   in.want_fields = want_fields;
   in.keep_source = opt.fix || opt.diff;
   format::FileResult r;
@@ -180,18 +187,27 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
       for (const std::string& s : check::named_supporting(f)) supports.emplace(s, f);
     }
   }
-  auto check_file = [&](const std::string& path) {
+  // What a submission manifest above each file says of it.
+  std::vector<portfolio::Membership> members(exp.files.size());
+  for (std::size_t i = 0; i < exp.files.size(); ++i) {
+    if (exp.files[i] != "-") members[i] = portfolio::membership(exp.files[i]);
+  }
+  auto check_file = [&](std::size_t i) {
+    const std::string& path = exp.files[i];
     if (!supports.empty()) {
       auto it = supports.find(fs::path(path).lexically_normal().string());
       if (it != supports.end()) return check::supporting_result(path, it->second);
     }
-    return check_one(path, opt, configs, run, want_fields);
+    const portfolio::Membership& m = members[i];
+    if (m.role == portfolio::Membership::Role::supporting) return check::supporting_result(path, m.study);
+    if (m.role == portfolio::Membership::Role::practice) return portfolio::practice_result(path);
+    return check_one(path, opt, configs, run, want_fields, &m);
   };
   const std::size_t n = exp.files.size();
   unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1)));
   if (jobs <= 1) {
-    for (std::size_t i = 0; i < n; ++i) out(check_file(exp.files[i]));
+    for (std::size_t i = 0; i < n; ++i) out(check_file(i));
   } else {
     // Workers take files in order; this thread hands each result on in turn.
     std::vector<std::optional<format::FileResult>> done(n);
@@ -200,7 +216,7 @@ std::vector<format::FileResult> check_all(const Options& opt, bool want_fields, 
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
       for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-        format::FileResult r = check_file(exp.files[i]);
+        format::FileResult r = check_file(i);
         std::lock_guard<std::mutex> lock(m);
         done[i] = std::move(r);
         ready.notify_one();

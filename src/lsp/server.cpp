@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "check/check.h"
+#include "portfolio/portfolio.h"
 #include "doc/line_index.h"
 #include "extract/vocab.h"
 #include "load/source.h"
@@ -281,6 +282,13 @@ class Server {
     check::Input in;
     in.config_path = job.path;
     in.settings_path = job.path;
+    // A reference's study in a submission: read with the reference's
+    // documents, as checking the submission reads it.
+    const portfolio::Membership member = portfolio::membership(job.path);
+    if (member.role == portfolio::Membership::Role::study) {
+      in.supporting = member.supporting;
+      in.profile = member.program;
+    }
     if (auto f = load::format_for_path(job.path); f && load::is_binary_format(*f)) {
       // The editor's text of a binary file is not the document.
       format::FileResult r;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include "check/check.h"
@@ -158,6 +159,69 @@ Submission load_submission(const std::string& dir) {
     }
   }
   return s;
+}
+
+Membership membership(const std::string& path) {
+  struct Cached {
+    fs::file_time_type mtime;
+    std::optional<Submission> submission;  // nullopt: the manifest could not be read
+  };
+  static std::mutex mutex;
+  static std::map<std::string, std::string> manifest_of;  // folder -> the folder of the manifest above ("" none)
+  static std::map<std::string, Cached> submissions;       // manifest folder -> what it says
+  std::error_code ec;
+  const fs::path file = fs::absolute(path, ec).lexically_normal();
+  if (ec) return {};
+  std::lock_guard<std::mutex> lock(mutex);
+  // The nearest manifest in the file's folder or above.
+  std::vector<std::string> walked;
+  std::string found;
+  for (fs::path dir = file.parent_path();; dir = dir.parent_path()) {
+    auto known = manifest_of.find(dir.string());
+    if (known != manifest_of.end()) {
+      found = known->second;
+      break;
+    }
+    walked.push_back(dir.string());
+    if (fs::is_regular_file(dir / kManifestName, ec)) {
+      found = dir.string();
+      break;
+    }
+    if (dir == dir.parent_path()) break;
+  }
+  for (const std::string& w : walked) manifest_of[w] = found;
+  if (found.empty()) return {};
+  const fs::file_time_type mtime = fs::last_write_time(fs::path(found) / kManifestName, ec);
+  auto it = submissions.find(found);
+  if (it == submissions.end() || it->second.mtime != mtime) {
+    Cached c{mtime, std::nullopt};
+    try {
+      c.submission = load_submission(found);
+    } catch (const std::exception&) {
+      // Checking the submission reports what is wrong with its manifest.
+    }
+    it = submissions.insert_or_assign(found, std::move(c)).first;
+  }
+  if (!it->second.submission) return {};
+  const Submission& sub = *it->second.submission;
+  auto same = [&](const std::string& p) { return fs::absolute(p, ec).lexically_normal() == file; };
+  Membership m;
+  m.program = sub.program;
+  for (const ReferenceEntry& r : sub.references) {
+    if (same(r.path)) {
+      m.role = Membership::Role::study;
+      m.supporting = r.supporting;
+      return m;
+    }
+    for (const std::string& d : r.supporting) {
+      if (!same(d)) continue;
+      m.role = Membership::Role::supporting;
+      m.study = r.path;
+      return m;
+    }
+  }
+  if (std::any_of(sub.practice.begin(), sub.practice.end(), same)) m.role = Membership::Role::practice;
+  return m;
 }
 
 Result check_submission(const std::string& dir, const Options& opt) {

@@ -43,6 +43,20 @@ void choose_study(ReferenceEntry& r, const std::string& manifest_path);
 // never checked as a case study; `caselint report` reads it.
 format::FileResult practice_result(const std::string& path);
 
+// Where a document stands in the submission whose manifest lies in its
+// folder or a folder above: checking one file (the pre-commit hook, the
+// editor) then reads the same documents as checking the submission.
+struct Membership {
+  enum class Role { none, study, supporting, practice } role = Role::none;
+  std::string program;                  // the submission's
+  std::string study;                    // supporting: the study it supports
+  std::vector<std::string> supporting;  // study: the reference's other documents
+};
+// A manifest that cannot be read makes no member (checking the submission
+// reports it). Manifests are read once per process and again when changed;
+// safe to call from several threads.
+Membership membership(const std::string& path);
+
 // True when `path` is a folder holding caselint-submission.yaml.
 bool has_manifest(const std::string& path);
 

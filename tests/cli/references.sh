@@ -141,4 +141,22 @@ import json,sys
 k={f["path"].split("/sub/")[1]: f.get("kind") for f in json.load(sys.stdin)["files"]}
 sys.exit(not (k["two/a.md"]=="supporting" and k["two/b.md"]!="supporting"))' <<<"$out"
 
+# One file of a submission (the pre-commit hook passes the files changed):
+# the manifest above it makes its folder a reference, so the study is read
+# with its runbook and the runbook is not checked as a study.
+mkdir -p "$tmp/one"
+cp -r "$fixture/lakeshore" "$fixture/fernbrook" "$tmp/one/"
+sed -i '/^supporting:/d' "$tmp/one/lakeshore/study.md" "$tmp/one/fernbrook/study.md"
+printf 'program: aurora\nengines: [aurora-mysql]\nreferences:\n  - folder: lakeshore\n  - folder: fernbrook\n' \
+  >"$tmp/one/caselint-submission.yaml"
+out="$("$bin" check --no-color --format json --as-of 2024-09-30 "$tmp/one/fernbrook/study.md" "$tmp/one/lakeshore/runbook.md")"
+check "one file: the study is read with its reference folder's runbook" test \
+  "$(python3 -c 'import json,sys; print(" ".join(sorted(d["code"] for f in json.load(sys.stdin)["files"] for d in f["diagnostics"])))' <<<"$out")" = "CS121"
+check "one file: a runbook passed alone is a supporting document" python3 -c '
+import json,sys
+f=[f for f in json.load(sys.stdin)["files"] if f["path"].endswith("lakeshore/runbook.md")][0]
+sys.exit(not (f["kind"]=="supporting" and f["supports"].endswith("lakeshore/study.md")))' <<<"$out"
+out="$("$bin" check --no-color --as-of 2024-09-30 "$tmp/one/lakeshore/study.md")"
+check "one file: a complete reference is clean" grep -q "1 file checked: 0 errors, 0 warnings" <<<"$out"
+
 finish

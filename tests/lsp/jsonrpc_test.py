@@ -249,6 +249,27 @@ def main():
             check(len(bdiags) == 1 and bdiags[0]["severity"] == 3 and "Word or PDF" in bdiags[0]["message"],
                   "%s: one information diagnostic saying why it is not checked: %s" % (name, json.dumps(bdiags)))
 
+        # A study in a submission whose manifest makes its folder a
+        # reference: the editor reads the runbook beside it, as checking the
+        # submission does (only the restore testing is missing).
+        runbooks = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(STUDY)))),
+                                "corpus", "submissions", "aurora-runbooks", "fernbrook")
+        sub = os.path.join(tmp, "submission", "fernbrook")
+        os.makedirs(sub)
+        shutil.copy(os.path.join(runbooks, "runbook.md"), sub)
+        study_text = "".join(l for l in open(os.path.join(runbooks, "study.md"), encoding="utf-8").read().splitlines(True)
+                             if not l.startswith("supporting:"))
+        with open(os.path.join(sub, "study.md"), "w", encoding="utf-8") as f:
+            f.write(study_text)
+        with open(os.path.join(tmp, "submission", "caselint-submission.yaml"), "w") as f:
+            f.write("program: aurora\nengines: [aurora-mysql]\nreferences:\n  - folder: fernbrook\n")
+        sub_uri = "file://" + urllib.parse.quote(os.path.join(sub, "study.md"))
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": sub_uri, "languageId": "markdown", "version": 1,
+                                                           "text": study_text}})
+        d = c.diagnostics(sub_uri, 1)
+        scodes = sorted(x.get("code") for x in d["params"]["diagnostics"]) if d else None
+        check(scodes == ["CS121"], "a reference folder's study is read with its runbook: %s" % scodes)
+
         # HTML: the section goes inside the article, before </article>.
         html_path = os.path.join(tmp, "bank.html")
         html = open(HTML_STUDY, encoding="utf-8").read()
