@@ -113,6 +113,14 @@ class Parser {
     std::error_code ec;
     if (!fs::is_directory(full, ec))
       fail(value, "\"" + key + "\" folder " + quote_name(written) + " not found (looked for " + full.string() + ")");
+    // The manifest's own folder or one above it would hold the whole
+    // submission (or the whole disk): never one reference's documents.
+    fs::path here = fs::weakly_canonical(dir_.empty() ? fs::path(".") : dir_, ec);
+    fs::path there = fs::weakly_canonical(full, ec);
+    fs::path rel = here.lexically_relative(there);
+    if (!ec && !rel.empty() && *rel.begin() != "..")
+      fail(value, "\"" + key + "\" folder " + quote_name(written) +
+                      " holds the manifest's own folder; name a folder inside the submission");
     load::Expansion exp = load::expand_paths({full.string()});
     if (!exp.errors.empty()) fail(value, "\"" + key + "\": " + exp.errors.front().path + ": " + exp.errors.front().reason);
     if (exp.files.empty())

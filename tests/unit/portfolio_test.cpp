@@ -86,6 +86,21 @@ TEST_CASE("a valid manifest: program, engines, references with their lines, cons
   CHECK(*m.public_consent == std::vector<std::string>{"Acme"});
 }
 
+TEST_CASE("a manifest reference as a list of files: the study named, the rest supporting") {
+  Scratch s;
+  portfolio::Manifest m = portfolio::parse_manifest(
+      "program: dms\nreferences:\n  - files: [a.md, b.md]\n    study: b.md\n  - file: a.md\n    supporting: [b.md]\n",
+      s.path("caselint-submission.yaml"));
+  REQUIRE(m.references.size() == 2);
+  CHECK(fs::path(m.references[0].path) == fs::path(s.path("b.md")).lexically_normal());
+  REQUIRE(m.references[0].supporting.size() == 1);
+  CHECK(fs::path(m.references[0].supporting[0]) == fs::path(s.path("a.md")).lexically_normal());
+  CHECK(m.references[0].documents.front() == m.references[0].path);
+  REQUIRE(m.references[1].supporting.size() == 1);
+  CHECK(fs::path(m.references[1].supporting[0]) == fs::path(s.path("b.md")).lexically_normal());
+  CHECK(m.practice.empty());
+}
+
 TEST_CASE("manifest errors name the line and suggest the closest name") {
   Scratch s;
   CHECK(error_of(s, "program: dms\nrefrences: []\n") == "2: unknown key \"refrences\"; did you mean \"references\"?");
@@ -95,6 +110,12 @@ TEST_CASE("manifest errors name the line and suggest the closest name") {
         "2: \"engines\" applies to the aurora program only; this submission is for dms");
   CHECK(error_of(s, "program: dms\nreferences:\n  - file: missing.md\n").find("3: \"file\" file \"missing.md\" not found") == 0);
   CHECK(error_of(s, "program: dms\nreferences:\n  - public: true\n") == "3: a reference needs \"file\" (its case study), \"folder\" (a folder of its documents) or \"files\" (a list of them)");
+  CHECK(error_of(s, "program: dms\nreferences:\n  - folder: .\n") ==
+        "3: \"folder\" folder \".\" holds the manifest's own folder; name a folder inside the submission");
+  CHECK(error_of(s, "program: dms\nreferences:\n  - folder: a.md\n").find("3: \"folder\" folder \"a.md\" not found") == 0);
+  CHECK(error_of(s, "program: dms\nreferences:\n  - files: [a.md]\n    study: b.md\n") ==
+        "4: \"study\" \"b.md\" is not one of the reference's documents");
+  CHECK(error_of(s, "program: dms\nreferences:\n  - file: a.md\npractice: [missing/]\n").find("4: \"practice\" file \"missing/\" not found") == 0);
   CHECK(error_of(s, "program: dms\nreferences:\n  - file: a.md\n    public: maybe\n") ==
         "4: \"public\" must be true or false, found \"maybe\"");
   CHECK(error_of(s, "program: dms\nreferences:\n  - file: a.md\n    pubilc: true\n") ==
