@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for a while.
 #   tools/fuzz.sh [SECONDS] [TARGET...]
 # SECONDS per target (default 60; 14400 for four hours each). TARGETs: markdown
-# html front_matter config lsp_message prefilter docx pdf (default: all). Each target's corpus
+# html front_matter config manifest lsp_message prefilter docx pdf (default: all). Each target's corpus
 # grows in build-fuzz/work/TARGET/ across runs, seeded from corpus/ (by file
 # extension), fuzz/seeds/ and fuzz/regressions/. A crash, leak, hang (over 10 s
 # per input) or memory blow-up (over 2 GiB) is saved as
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds="${1:-60}"
 shift || true
-all=(markdown html front_matter config lsp_message prefilter docx pdf)
+all=(markdown html front_matter config manifest lsp_message prefilter docx pdf)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 build="${FUZZ_BUILD_DIR:-build-fuzz}"
@@ -59,7 +59,7 @@ for t in "${targets[@]}"; do
   case "$t" in
     markdown) dict=fuzz/dict/markdown.dict ;;
     html) dict=fuzz/dict/html.dict ;;
-    front_matter|config) dict=fuzz/dict/yaml.dict ;;
+    front_matter|config|manifest) dict=fuzz/dict/yaml.dict ;;
     lsp_message) dict=fuzz/dict/lsp_message.dict ;;
     prefilter) dict=fuzz/dict/markdown.dict ;;
     docx) dict=fuzz/dict/html.dict ;;  # XML tags; the zip's deflate hides most of them

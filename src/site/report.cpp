@@ -144,7 +144,9 @@ class Reporter {
         if (d.code == "CS406" && seen.insert(d.message).second) pages_with[d.message].push_back(r);
       }
     }
-    for (const auto& [message, where] : pages_with) {
+    for (const auto& entry : pages_with) {
+      const std::string& message = entry.first;
+      const auto& where = entry.second;
       if (where.size() < 3 || where.size() * 2 < pages) continue;
       const auto same = [&](const rules::Diagnostic& d) { return d.code == "CS406" && d.message == message; };
       for (std::size_t k = 1; k < where.size(); ++k) std::erase_if(results_[where[k]].diagnostics, same);
