@@ -491,7 +491,9 @@ int cmd_report(const Options& o, const std::string& partner, const std::string& 
   // A submission folder (with caselint-submission.yaml) is checked as a
   // whole: its documents, then the portfolio rules, whose findings count
   // against the checklist items they cite.
-  if (o.paths.size() == 1 && portfolio::has_manifest(o.paths[0])) {
+  std::error_code dir_error;
+  if (o.paths.size() == 1 &&
+      (portfolio::has_manifest(o.paths[0]) || (o.submission && fs::is_directory(o.paths[0], dir_error)))) {
     portfolio::Options popt;
     popt.config = o.config;
     popt.run.as_of = o.as_of.empty() ? check::today() : o.as_of;
@@ -641,6 +643,9 @@ int run(int argc, char** argv) {
   report_cmd->add_option("--format", ropt.format, "output format: md (Markdown), html or json")
       ->check(CLI::IsMember({"md", "html", "json"}));
   report_cmd->add_option("--partner", report_partner, "the partner's name, shown in the report");
+  report_cmd->add_flag("--submission", ropt.submission,
+                       "report on a folder as one submission even without a caselint-submission.yaml (references from "
+                       "front matter program:, a practice/ folder for evidence)");
   report_cmd->add_option("-o,--output", report_output, "write the report to FILE (atomically) instead of standard output");
 
   std::string rules_format = "text", rules_profile;

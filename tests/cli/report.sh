@@ -215,4 +215,15 @@ check "html: each item's review as in JSON" test \
 check "md: the matrix's header names the references" grep -qxF "| Item | Harrow Grocers | Meriden Water | Stonebridge Insurance | Alcott Dental Group |" "$tmp/ml.md"
 check "md: an item's verdict says what the review found" grep -q "Verdict: 🔍 \*\*Needs human review\*\*: no evidence in the documents" "$tmp/ml.md"
 
+# --submission: a folder without a manifest, its references from front
+# matter, each alone in its sub-folder with its runbook.
+mkdir -p "$tmp/nm"
+cp -r corpus/submissions/aurora-runbooks/lakeshore corpus/submissions/aurora-runbooks/fernbrook "$tmp/nm/"
+sed -i '/^supporting:/d' "$tmp/nm/lakeshore/study.md" "$tmp/nm/fernbrook/study.md"
+"$bin" report --submission --format json --as-of 2024-09-30 "$tmp/nm" >"$tmp/nm.json"
+check "report --submission: exit 1 (Fernbrook's restore testing)" test $? -eq 1
+check "report --submission: each reference with its runbook" test \
+  "$(json_get "$tmp/nm.json" 'sorted((r["name"], [d.rsplit("/",1)[1] for d in r["documents"]]) for r in j["references"])')" = \
+  "[('Fernbrook Supply', ['study.md', 'runbook.md']), ('Lakeshore Outfitters', ['study.md', 'runbook.md'])]"
+
 finish
