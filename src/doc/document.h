@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -158,7 +159,10 @@ struct Document {
   int last_line = 1;         // last line of the source
 
   std::vector<Section> sections;  // [0] is the preamble before any heading
-  std::vector<Block> blocks;      // document order
+  // Blocks and spans are deques, not vectors: a large document has a block
+  // per table cell and per line of a list, and a vector's growth held its
+  // old and its new array at once (the peak of a check of a file of tables).
+  std::deque<Block> blocks;       // document order
   std::vector<Table> tables;
   std::vector<Link> links;        // links and images, document order
   // HTML only: links and images outside the main content (navigation, header,
@@ -183,7 +187,7 @@ struct Document {
   // Block::text_offset) are offsets into that joined text, and
   // plain_text() builds it when a caller needs it whole.
   std::size_t text_size = 0;      // the length of the plain-text view
-  std::vector<TextSpan> spans;    // sorted by offset
+  std::deque<TextSpan> spans;     // sorted by offset
 
   // Maps an offset in the plain-text view back to the source. Returns {0,0}
   // when the offset lies outside every span.

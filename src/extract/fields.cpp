@@ -1370,15 +1370,10 @@ class Extractor {
   // The prefilter's screens of the block texts, their spaced forms and the
   // headings, each taken when first asked for: the topic sets ask hundreds
   // of patterns about every block and heading, and other passes ask about
-  // each block again. Headings are indexed here, as the loops ask by index.
+  // each block again. Headings are asked by their section's index.
   prefilter::TextScreens& screens_;
   TopicSets wanted_;
-  mutable std::vector<const prefilter::Screened*> heading_screens_;
-  const prefilter::Screened& screen_of_heading(std::size_t i) const {
-    if (heading_screens_.size() != d_.sections.size()) heading_screens_.assign(d_.sections.size(), nullptr);
-    if (!heading_screens_[i]) heading_screens_[i] = &screens_.of(d_.sections[i].heading);
-    return *heading_screens_[i];
-  }
+  prefilter::Screened screen_of_heading(std::size_t i) const { return screens_.of_heading(i); }
   // The union of every block's and heading's screen: a pattern it does not
   // admit matches nowhere in the document, and the topic search skips it
   // without a look at each block.
