@@ -506,9 +506,9 @@ class Extractor {
         if (colon != std::string_view::npos && colon > 0 && colon <= 48) {
           label = t.substr(0, colon);
           value_off = colon + 1;
-        } else if (!block.strong_prefix.empty() && line.offset == 0 && t.rfind(block.strong_prefix, 0) == 0) {
-          label = block.strong_prefix;
-          value_off = block.strong_prefix.size();
+        } else if (!block.strong_prefix().empty() && line.offset == 0 && t.rfind(block.strong_prefix(), 0) == 0) {
+          label = block.strong_prefix();
+          value_off = block.strong_prefix().size();
         } else {
           continue;
         }

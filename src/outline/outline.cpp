@@ -460,9 +460,9 @@ void append_shown(const doc::Block& b, const std::vector<doc::TextSpan>& spans, 
 // A paragraph of bold text only, short and not a sentence or a label:
 // "**The challenge**", "<p><strong>Results</strong></p>".
 bool is_bold_heading(const doc::Block& b) {
-  if (b.kind != doc::BlockKind::paragraph || b.strong_prefix.empty()) return false;
+  if (b.kind != doc::BlockKind::paragraph || b.strong_prefix().empty()) return false;
   std::string_view t = trim(b.text);
-  if (t != trim(b.strong_prefix) || t.empty() || t.size() > 100) return false;
+  if (t != trim(b.strong_prefix()) || t.empty() || t.size() > 100) return false;
   if (t.find('\n') != std::string_view::npos) return false;
   const char last = t.back();
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!') return false;
@@ -557,6 +557,7 @@ void build(doc::Document& d) {
         NewBlock nb;
         nb.block = b;
         nb.block.text = cur.text.substr(lead, end - lead);
+        nb.block.set_strong_prefix(b.strong_prefix());
         for (doc::TextSpan s : cur.spans) {
           const std::size_t s_end = s.offset + s.length;
           if (s_end <= lead || s.offset >= end) continue;
@@ -578,7 +579,7 @@ void build(doc::Document& d) {
           nb.origin = origin;
           nb.block.kind = doc::BlockKind::heading;
           nb.block.range = range;
-          nb.block.strong_prefix.clear();
+          nb.block.set_strong_prefix({});
         }
         out.push_back(std::move(nb));
       }

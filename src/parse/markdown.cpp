@@ -590,7 +590,6 @@ class MarkdownBuilder {
     b.table = table;
     b.row = row;
     b.col = col;
-    b.strong_prefix = cur_.strong_prefix;
     // Trim, shifting the spans with the text.
     std::string& text = cur_.text;
     std::size_t lead = text.find_first_not_of(" \t\r\n");
@@ -598,6 +597,7 @@ class MarkdownBuilder {
     std::size_t tail = text.find_last_not_of(" \t\r\n");
     std::size_t end = tail == std::string::npos ? lead : tail + 1;
     b.text = text.substr(lead, end - lead);
+    b.set_strong_prefix(cur_.strong_prefix);
     std::vector<doc::TextSpan> spans;
     for (doc::TextSpan s : cur_.spans) {
       std::size_t s_end = s.offset + s.length;

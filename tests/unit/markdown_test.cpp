@@ -115,7 +115,7 @@ TEST_CASE("labelled lines keep one line each, strong prefix recorded") {
   const doc::Block* b = block_with(d, "Customer");
   REQUIRE(b);
   CHECK(b->text == "Customer: Acme\nIndustry: Retail");
-  CHECK(b->strong_prefix == "Customer:");
+  CHECK(b->strong_prefix() == "Customer:");
   std::size_t off = b->text_offset + b->text.find("Retail");
   CHECK(d.position_at(off) == doc::Position{4, 15});
 }
