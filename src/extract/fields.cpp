@@ -1327,12 +1327,16 @@ class Extractor {
   }
 
   void dates() {
-    // Single dates: parse the value of start_date / end_date.
-    std::vector<Field> extra;
-    for (const Field& f : out_.items()) {
+    // Single dates: parse the value of start_date / end_date. Each moves to
+    // `extra` (a deque: a long document may have a date on every line), the
+    // husk left behind is erased below.
+    std::deque<Field> extra;
+    for (Field& f : out_.mutable_items()) {
       if ((f.name == "start_date" || f.name == "end_date") && f.state == FieldState::ok) {
-        Field copy = f;
-        if (auto d = find_date(f.text)) {
+        Field copy = std::move(f);
+        f.name = copy.name;  // the husk is still known as a date
+        f.state = FieldState::ok;
+        if (auto d = find_date(copy.text)) {
           copy.iso = d->iso();
           copy.ambiguous_date = d->ambiguous;
         } else {

@@ -88,7 +88,7 @@ struct KeyHash {
 // of a short subject (a size, a label) costs its bits and its entry far more
 // than its text, and counting the text alone let a file of many short lines
 // keep tens of MiB of screens.
-constexpr std::size_t kCacheBytes = 16u << 20;
+constexpr std::size_t kCacheBytes = 2u << 20;
 constexpr std::size_t kEntryBytes = sizeof(Screen) + 4 * sizeof(void*) + sizeof(Key);  // a node of the map, about
 
 std::size_t cost_of(const Screen& s) { return s.text.size() + s.found.capacity() * sizeof(std::uint64_t) + kEntryBytes; }

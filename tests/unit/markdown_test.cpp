@@ -254,6 +254,20 @@ TEST_CASE("a file read in parts gives the same document as read whole") {
     same_in_parts("1. a\n\n   ```\n   x\n\n   y\n   ```\nlazy\n\nNext.\n\n* [ ] task\n\nDone ~~no~~.\n", 1);
     same_in_parts("Setext\n======\n\nPara\n---\n\nWord\n\n<div>\nhtml\n\nText\n", 1);
   }
+  SUBCASE("a long list is read in parts, each starting at an item") {
+    // A list has no empty line to end a part at: a part ends before an item
+    // that follows an item with the same marker.
+    CHECK(same_in_parts("# T\n\n- Amazon S3 one\n- Amazon EC2 two\n- AWS DMS three\n  more three\n- four **bold**\n", 1) == 3);
+    CHECK(same_in_parts("* a1\n* b2\n+ c3\n+ d4\n- e5\n\n- f6\n- g7\nText.\n", 1) == 4);
+    // Not where the item could be something else: a row of a table, a line
+    // of an HTML block or a fenced code block, a thematic break or a task.
+    CHECK(same_in_parts("| a | b |\n|---|---|\n- x1\n- x2\n- x3\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("<div>\n- x1\n- x2\n- x3\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("```\n- x1\n- x2\n```\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("- - -\n- - -\n- [ ] a\n- [x] b\n", 1) == 1);
+    // Loose and tight, nested, ordered lists and lazy lines read the same.
+    same_in_parts("- a\n- b\n\n- c\n  - c1\n  - c2\n- d\nlazy d\n- e\n1. one\n2. two\n- f\n> q\n- g\n- h\n", 1);
+  }
   SUBCASE("files that keep a link reference or footnote across parts stay whole") {
     CHECK(same_in_parts("See [x].\n\nMore.\n\n[x]: https://example.com\n", 1) == 1);
     CHECK(same_in_parts("Note[^1].\n\nMore.\n\n[^1]: The note.\n", 1) == 1);
