@@ -691,10 +691,11 @@ ParserPtr new_parser() {
 
 // Large files are parsed in parts, so that cmark-gfm's tree (several times
 // the size of the text) never holds more than one part. A part ends just
-// before a line that starts with a letter, `#` or `|` (a table's first row,
-// or a paragraph) after an empty line: at
-// such a line cmark-gfm has closed every block, unless a fenced code block
-// or an HTML block that only its end marker closes is still open. A
+// before a line that starts with a letter, `#`, `|` or `[` (a table's first
+// row, or a paragraph) after an empty line: at such a line cmark-gfm has
+// closed every block, unless a fenced code block or an HTML block that only
+// its end marker closes is still open. In a long list, a part may end
+// before an item that follows another (next_part_start). A
 // sentinel paragraph fed after the part tells: it stays a paragraph of its
 // own only if nothing was open. What cmark-gfm resolves across the whole
 // file, link reference definitions and footnote definitions, keeps a file
@@ -832,8 +833,9 @@ char bullet_item(std::string_view line) {
 
 // Where the part that starts at `begin` may end: the start of the first line
 // at or after `from` that is not inside an open block and either begins
-// with an ASCII letter, `#` or `|` after an empty line (or one of spaces and
-// tabs), or starts a bullet item right after a line that starts one with the
+// with an ASCII letter, `#`, `|` or `[` (a link: a file with a link
+// reference definition is not split) after an empty line (or one of spaces
+// and tabs), or starts a bullet item right after a line that starts one with the
 // same marker (a long list has no empty line to end a part at; its items
 // end each other). npos when there is none.
 std::size_t next_part_start(std::string_view bytes, std::size_t begin, std::size_t from) {
@@ -847,7 +849,9 @@ std::size_t next_part_start(std::string_view bytes, std::size_t begin, std::size
     const char item = bullet_item(line);
     if (start >= from && !blocks.open() && !line.empty()) {
       const char c = line[0];
-      if (after_blank && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '#' || c == '|')) return start;
+      if (after_blank && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '#' || c == '|' || c == '[')) {
+        return start;
+      }
       if (item != 0 && item == after_item && !blocks.open_until_blank()) return start;
     }
     blocks.read(line);

@@ -236,6 +236,7 @@ TEST_CASE("a file read in parts gives the same document as read whole") {
   }
   SUBCASE("a part ends before a paragraph, heading or table after an empty line") {
     CHECK(same_in_parts("# T\n\nOne.\n\nTwo.\n\n## Next\n\nThree.\n", 1) == 5);
+    CHECK(same_in_parts("# T\n\n[One](https://a.example/1) [two](b).\n\n[Three](c)\n[four](d)\n", 1) == 3);
     CHECK(same_in_parts("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n\n| not a table\n| x |\n", 1) == 4);
     // Lines numbers and columns after the front matter and in later parts.
     CHECK(same_in_parts("---\ntitle: x\n---\n# T\n\nSee [AWS](https://aws.amazon.com \"t\").\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd é <!-- caselint-disable CS101 -->.\n", 1) == 4);
