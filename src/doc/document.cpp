@@ -150,7 +150,7 @@ const MetaValue* Document::meta(const std::string& key) const {
 }
 
 void close_section_ranges(Document& d) {
-  std::vector<Section>& secs = d.sections;
+  std::deque<Section>& secs = d.sections;
   for (std::size_t i = 1; i < secs.size(); ++i) {
     int end = d.last_line;
     for (std::size_t j = i + 1; j < secs.size(); ++j) {

@@ -173,10 +173,11 @@ struct Document {
   int body_first_line = 1;   // first line after the front matter
   int last_line = 1;         // last line of the source
 
-  std::vector<Section> sections;  // [0] is the preamble before any heading
-  // Blocks and spans are deques, not vectors: a large document has a block
-  // per table cell and per line of a list, and a vector's growth held its
-  // old and its new array at once (the peak of a check of a file of tables).
+  // Sections, blocks and spans are deques, not vectors: a large document
+  // has a block per table cell and per line of a list, or a section per
+  // line, and a vector's growth held its old and its new array at once (the
+  // peak of a check of a file of tables or of headings).
+  std::deque<Section> sections;   // [0] is the preamble before any heading
   std::deque<Block> blocks;       // document order
   std::vector<Table> tables;
   std::vector<Link> links;        // links and images, document order

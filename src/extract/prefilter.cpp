@@ -291,7 +291,7 @@ void admit_also(Screened& into, const Screened& s) {
   for (std::size_t w = 0; w < s.admitted.size(); ++w) into.own[w] |= s.admitted[w];
 }
 
-TextScreens::TextScreens(const doc::Document& d) : document_blocks_(&d.blocks), sections_(d.sections) {
+TextScreens::TextScreens(const doc::Document& d) : document_blocks_(&d.blocks), sections_(&d.sections) {
   blocks_.resize(d.blocks.size());
   headings_.resize(d.sections.size());
   // Most blocks (a table cell, a list item, a heading, a one-line
@@ -374,7 +374,7 @@ Screened TextScreens::of_block(const doc::Block& b) {
 }
 
 Screened TextScreens::of_heading(std::size_t section) {
-  const std::string_view heading = sections_[section].heading;
+  const std::string_view heading = (*sections_)[section].heading;
   Kept& k = headings_[section];
   if (k.bits == kUntaken) k = take(heading);
   return rebuild(k, heading);

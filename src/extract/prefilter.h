@@ -227,7 +227,7 @@ class TextScreens {
   std::span<const std::uint64_t> bits_at(std::uint32_t index) const;
 
   const std::deque<doc::Block>* document_blocks_;
-  std::span<const doc::Section> sections_;
+  const std::deque<doc::Section>* sections_;
   std::vector<BlockScreen> blocks_;
   std::vector<Kept> headings_;
   std::string spaced_;  // the spaced copies, one after another

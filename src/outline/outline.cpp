@@ -671,7 +671,7 @@ void build(doc::Document& d) {
   for (std::size_t i = 1; i < out.size(); ++i) ordered = ordered && out[i].block.section >= out[i - 1].block.section;
 
   std::vector<Event> events;
-  const std::vector<doc::Section> old = std::move(d.sections);
+  const std::deque<doc::Section> old = std::move(d.sections);
   if (ordered) {
     // A real section stands at the first block in it (or after it).
     std::vector<Event> real;
@@ -707,7 +707,7 @@ void build(doc::Document& d) {
   }
 
   // 3. The new sections, their tree and ranges.
-  std::vector<doc::Section> secs;
+  std::deque<doc::Section> secs;
   secs.push_back(old.empty() ? doc::Section{} : old[0]);
   secs[0].children.clear();
   secs[0].blocks.clear();
