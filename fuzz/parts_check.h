@@ -39,7 +39,7 @@ inline std::string describe(const doc::Document& d) {
     o << "block " << static_cast<int>(b.kind) << ' ';
     range(b.range);
     o << " section " << b.section << " cell " << b.table << ',' << b.row << ',' << b.col << " at " << b.text_offset
-      << " strong " << b.strong_prefix << " text " << b.text << '\n';
+      << " strong " << b.strong_prefix() << " text " << b.text << '\n';
   }
   for (const doc::Table& t : d.tables) {
     o << "table ";

@@ -20,12 +20,19 @@ const char* format_name(Format f) {
 namespace {
 
 // The last of `items` (sorted by `start`) that starts at or before `offset`,
-// or null.
+// or end().
 template <class T>
-const T* last_from(const std::vector<T>& items, std::size_t T::*start, std::size_t offset) {
+typename std::deque<T>::const_iterator last_at(const std::deque<T>& items, std::size_t T::*start, std::size_t offset) {
   auto it = std::upper_bound(items.begin(), items.end(), offset,
                              [start](std::size_t off, const T& item) { return off < item.*start; });
-  return it == items.begin() ? nullptr : &*(it - 1);
+  return it == items.begin() ? items.end() : it - 1;
+}
+
+// The same item, or null.
+template <class T>
+const T* last_from(const std::deque<T>& items, std::size_t T::*start, std::size_t offset) {
+  auto it = last_at(items, start, offset);
+  return it == items.end() ? nullptr : &*it;
 }
 
 // The position `text_offset` (at most s.offset + s.length) stands at in the
@@ -67,15 +74,15 @@ SourceRange Document::range_of(std::size_t text_offset, std::size_t length) cons
 }
 
 bool Document::is_verbatim(std::size_t text_offset, std::size_t length) const {
-  const TextSpan* at = last_from(spans, &TextSpan::offset, text_offset);
-  if (!at) return false;
+  const auto at = last_at(spans, &TextSpan::offset, text_offset);
+  if (at == spans.end()) return false;
   if (text_offset >= at->offset + at->length && length > 0) return false;  // between spans
-  const TextSpan* const last = spans.data() + spans.size();
+  const auto last = spans.end();
   const std::size_t end = text_offset + length;
   // Through spans that each go on exactly where the one before ends, in the
   // view and on the same source line (the pieces of a long span, or text
   // cmark-gfm gave as two nodes).
-  for (const TextSpan* s = at;; ++s) {
+  for (auto s = at;; ++s) {
     if (s->start.column == 0 || !s->verbatim()) return false;
     const std::size_t s_end = s->offset + s->length;
     const std::size_t upto = std::min(end, s_end);
@@ -85,7 +92,7 @@ bool Document::is_verbatim(std::size_t text_offset, std::size_t length) const {
       return false;
     }
     if (end <= s_end) return true;
-    const TextSpan* next = s + 1;
+    const auto next = s + 1;
     if (next == last || next->offset != s_end || next->start.line != s->start.line ||
         next->start.column != s->start.column + static_cast<int>(count_codepoints(text_at(s->offset, s->length)))) {
       return false;
@@ -143,7 +150,7 @@ const MetaValue* Document::meta(const std::string& key) const {
 }
 
 void close_section_ranges(Document& d) {
-  std::vector<Section>& secs = d.sections;
+  std::deque<Section>& secs = d.sections;
   for (std::size_t i = 1; i < secs.size(); ++i) {
     int end = d.last_line;
     for (std::size_t j = i + 1; j < secs.size(); ++j) {

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -44,7 +46,7 @@ struct MetaValue {
   SourceRange value_range;          // the value
 };
 
-enum class BlockKind { paragraph, list_item, table_cell, heading, code, definition_term, definition };
+enum class BlockKind : unsigned char { paragraph, list_item, table_cell, heading, code, definition_term, definition };
 
 // A span of the plain-text view that came from one place in the source,
 // inside one block's text: view[offset, offset+length) starts at `start`
@@ -64,18 +66,32 @@ struct TextSpan {
   bool verbatim() const { return source_width < 0; }
 };
 
+// A large document has a block per table cell and per list item: the
+// fields are ordered to leave no padding, and the text of a leading bold
+// span is kept as its length at the start of the text, not as a copy.
 struct Block {
-  BlockKind kind = BlockKind::paragraph;
   std::string text;          // inline text, markup removed, whitespace collapsed
   SourceRange range;
   int section = 0;           // index into Document::sections
   int table = -1;            // for table cells: index into Document::tables
   int row = -1, col = -1;    // for table cells
   std::size_t text_offset = 0;  // where `text` starts in Document::text
-  std::string strong_prefix;    // text of a leading bold/strong span ("Customer:")
+  BlockKind kind = BlockKind::paragraph;
   // A notebook cell's output (code kind): published with the notebook, so
   // the public-safety rules read it; it tells no step of the author's work.
   bool output = false;
+
+  // The text of a leading bold/strong span ("Customer:"), which starts the
+  // block's text; empty when there is none.
+  std::string_view strong_prefix() const { return std::string_view(text).substr(0, strong_length_); }
+  // Sets it once the text is set: `prefix` when the text starts with it,
+  // else none.
+  void set_strong_prefix(std::string_view prefix) {
+    strong_length_ = std::string_view(text).starts_with(prefix) ? static_cast<std::uint32_t>(prefix.size()) : 0;
+  }
+
+ private:
+  std::uint32_t strong_length_ = 0;
 };
 
 struct Table {
@@ -157,8 +173,12 @@ struct Document {
   int body_first_line = 1;   // first line after the front matter
   int last_line = 1;         // last line of the source
 
-  std::vector<Section> sections;  // [0] is the preamble before any heading
-  std::vector<Block> blocks;      // document order
+  // Sections, blocks and spans are deques, not vectors: a large document
+  // has a block per table cell and per line of a list, or a section per
+  // line, and a vector's growth held its old and its new array at once (the
+  // peak of a check of a file of tables or of headings).
+  std::deque<Section> sections;   // [0] is the preamble before any heading
+  std::deque<Block> blocks;       // document order
   std::vector<Table> tables;
   std::vector<Link> links;        // links and images, document order
   // HTML only: links and images outside the main content (navigation, header,
@@ -183,7 +203,7 @@ struct Document {
   // Block::text_offset) are offsets into that joined text, and
   // plain_text() builds it when a caller needs it whole.
   std::size_t text_size = 0;      // the length of the plain-text view
-  std::vector<TextSpan> spans;    // sorted by offset
+  std::deque<TextSpan> spans;     // sorted by offset
 
   // Maps an offset in the plain-text view back to the source. Returns {0,0}
   // when the offset lies outside every span.

@@ -1,6 +1,7 @@
 #include "extract/database.h"
 
 #include <algorithm>
+#include <deque>
 #include <set>
 #include <cmath>
 
@@ -290,7 +291,7 @@ class DatabaseExtractor {
     for (const Field& f : out_.items()) {
       if (f.name == "database_size" && f.state == FieldState::ok) return;  // labelled: prose does not compete
     }
-    std::vector<Candidate> found;
+    std::deque<Candidate> found;  // a deque: a size on every line of a long document
     for (const doc::Block& b : d_.blocks) {
       if (b.kind == doc::BlockKind::code || b.kind == doc::BlockKind::heading) continue;
       for (const ParsedSize& s : find_sizes(b.text, dv_)) {

@@ -506,9 +506,9 @@ class Extractor {
         if (colon != std::string_view::npos && colon > 0 && colon <= 48) {
           label = t.substr(0, colon);
           value_off = colon + 1;
-        } else if (!block.strong_prefix.empty() && line.offset == 0 && t.rfind(block.strong_prefix, 0) == 0) {
-          label = block.strong_prefix;
-          value_off = block.strong_prefix.size();
+        } else if (!block.strong_prefix().empty() && line.offset == 0 && t.rfind(block.strong_prefix(), 0) == 0) {
+          label = block.strong_prefix();
+          value_off = block.strong_prefix().size();
         } else {
           continue;
         }
@@ -1327,12 +1327,16 @@ class Extractor {
   }
 
   void dates() {
-    // Single dates: parse the value of start_date / end_date.
-    std::vector<Field> extra;
-    for (const Field& f : out_.items()) {
+    // Single dates: parse the value of start_date / end_date. Each moves to
+    // `extra` (a deque: a long document may have a date on every line), the
+    // husk left behind is erased below.
+    std::deque<Field> extra;
+    for (Field& f : out_.mutable_items()) {
       if ((f.name == "start_date" || f.name == "end_date") && f.state == FieldState::ok) {
-        Field copy = f;
-        if (auto d = find_date(f.text)) {
+        Field copy = std::move(f);
+        f.name = copy.name;  // the husk is still known as a date
+        f.state = FieldState::ok;
+        if (auto d = find_date(copy.text)) {
           copy.iso = d->iso();
           copy.ambiguous_date = d->ambiguous;
         } else {
@@ -1370,15 +1374,10 @@ class Extractor {
   // The prefilter's screens of the block texts, their spaced forms and the
   // headings, each taken when first asked for: the topic sets ask hundreds
   // of patterns about every block and heading, and other passes ask about
-  // each block again. Headings are indexed here, as the loops ask by index.
+  // each block again. Headings are asked by their section's index.
   prefilter::TextScreens& screens_;
   TopicSets wanted_;
-  mutable std::vector<const prefilter::Screened*> heading_screens_;
-  const prefilter::Screened& screen_of_heading(std::size_t i) const {
-    if (heading_screens_.size() != d_.sections.size()) heading_screens_.assign(d_.sections.size(), nullptr);
-    if (!heading_screens_[i]) heading_screens_[i] = &screens_.of(d_.sections[i].heading);
-    return *heading_screens_[i];
-  }
+  prefilter::Screened screen_of_heading(std::size_t i) const { return screens_.of_heading(i); }
   // The union of every block's and heading's screen: a pattern it does not
   // admit matches nowhere in the document, and the topic search skips it
   // without a look at each block.

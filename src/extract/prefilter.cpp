@@ -88,7 +88,7 @@ struct KeyHash {
 // of a short subject (a size, a label) costs its bits and its entry far more
 // than its text, and counting the text alone let a file of many short lines
 // keep tens of MiB of screens.
-constexpr std::size_t kCacheBytes = 16u << 20;
+constexpr std::size_t kCacheBytes = 2u << 20;
 constexpr std::size_t kEntryBytes = sizeof(Screen) + 4 * sizeof(void*) + sizeof(Key);  // a node of the map, about
 
 std::size_t cost_of(const Screen& s) { return s.text.size() + s.found.capacity() * sizeof(std::uint64_t) + kEntryBytes; }
@@ -270,10 +270,11 @@ Screened screen_anyway(std::string_view subject) {
     }
   }
   out.all = false;
-  out.admitted.resize(words);
+  out.own.resize(words);
   for (std::size_t w = 0; w < words; ++w) {
-    out.admitted[w] = inv.always[w] | (met[0][w] & (met[1][w] | inv.one_cut[w]));
+    out.own[w] = inv.always[w] | (met[0][w] & (met[1][w] | inv.one_cut[w]));
   }
+  out.admitted = out.own;
   return out;
 }
 
@@ -282,52 +283,107 @@ void admit_also(Screened& into, const Screened& s) {
   if (into.all) return;
   if (s.all) {
     into.all = true;
-    into.admitted.clear();
+    into.own.clear();
+    into.admitted = {};
     return;
   }
-  if (into.admitted.size() < s.admitted.size()) into.admitted.resize(s.admitted.size(), 0);
-  for (std::size_t w = 0; w < s.admitted.size(); ++w) into.admitted[w] |= s.admitted[w];
+  into.set_own(s.admitted.size());
+  for (std::size_t w = 0; w < s.admitted.size(); ++w) into.own[w] |= s.admitted[w];
 }
 
-TextScreens::TextScreens(const doc::Document& d) : document_blocks_(d.blocks) {
+TextScreens::TextScreens(const doc::Document& d) : document_blocks_(&d.blocks), sections_(&d.sections) {
   blocks_.resize(d.blocks.size());
+  headings_.resize(d.sections.size());
+  // Most blocks (a table cell, a list item, a heading, a one-line
+  // paragraph) have no line break: their spaced form is their text. The
+  // others' copies go one after another into one string, sized first.
+  auto needs_copy = [](const doc::Block& b) {
+    return b.kind != doc::BlockKind::code && b.text.find('\n') != std::string::npos;
+  };
+  std::size_t copied = 0;
+  for (const doc::Block& b : d.blocks) copied += needs_copy(b) ? b.text.size() : 0;
+  spaced_.reserve(copied);
   for (std::size_t i = 0; i < d.blocks.size(); ++i) {
     const doc::Block& b = d.blocks[i];
-    BlockScreens& s = blocks_[i];
-    s.text = b.text;
-    // Most blocks (a table cell, a list item, a heading, a one-line
-    // paragraph) have no line break: their spaced form is their text.
-    if (b.kind != doc::BlockKind::code && b.text.find('\n') != std::string::npos) {
-      s.spaced = b.text;
-      std::replace(s.spaced.begin(), s.spaced.end(), '\n', ' ');
-      s.copied = true;
-    }
+    if (!needs_copy(b)) continue;
+    BlockScreen& s = blocks_[i];
+    s.copied = true;
+    s.spaced_at = spaced_.size();
+    spaced_ += b.text;
+    std::replace(spaced_.begin() + static_cast<std::ptrdiff_t>(s.spaced_at), spaced_.end(), '\n', ' ');
   }
 }
 
-const Screened& TextScreens::of_block(std::size_t block) {
-  BlockScreens& s = blocks_[block];
-  if (!s.taken) {
-    s.screen = screen_of(spaced(block));
-    if (!s.screen.valid_utf8.empty()) s.screen.also_valid = s.text;
-    s.taken = true;
-  }
-  return s.screen;
+std::span<const std::uint64_t> TextScreens::bits_at(std::uint32_t index) const {
+  constexpr std::uint32_t kSetsPerChunk = 256;
+  return {chunks_[index / kSetsPerChunk].get() + std::size_t{index % kSetsPerChunk} * words_, words_};
 }
 
-const Screened& TextScreens::of_block(const doc::Block& b) {
-  const doc::Block* first = document_blocks_.data();
-  std::less<const doc::Block*> before;
-  if (!before(&b, first) && before(&b, first + document_blocks_.size())) {
-    return of_block(static_cast<std::size_t>(&b - first));
+std::uint32_t TextScreens::intern(std::span<const std::uint64_t> bits) {
+  constexpr std::uint32_t kSetsPerChunk = 256;
+  if (sets_ == 0) words_ = bits.size();
+  if (bits.size() != words_ || sets_ >= kAll) return kAll;  // never: every screen has the table's size
+  const std::string_view key(reinterpret_cast<const char*>(bits.data()), bits.size_bytes());
+  if (auto it = set_index_.find(key); it != set_index_.end()) return it->second;
+  if (sets_ % kSetsPerChunk == 0) chunks_.push_back(std::make_unique<std::uint64_t[]>(kSetsPerChunk * words_));
+  const std::uint32_t index = sets_++;
+  std::uint64_t* at = chunks_.back().get() + std::size_t{index % kSetsPerChunk} * words_;
+  std::copy(bits.begin(), bits.end(), at);
+  set_index_.emplace(std::string_view(reinterpret_cast<const char*>(at), bits.size_bytes()), index);
+  return index;
+}
+
+TextScreens::Kept TextScreens::take(std::string_view text) {
+  Screened s = screen_of(text);
+  Kept k;
+  k.valid = !s.valid_utf8.empty();
+  k.bits = s.all ? kAll : intern(s.admitted);
+  return k;
+}
+
+Screened TextScreens::rebuild(const Kept& kept, std::string_view text) const {
+  Screened out;
+  if (kept.valid) out.valid_utf8 = text;
+  if (kept.bits != kAll) {
+    out.all = false;
+    out.admitted = bits_at(kept.bits);
+  }
+  return out;
+}
+
+Screened TextScreens::of_block(std::size_t block) {
+  BlockScreen& s = blocks_[block];
+  const std::string_view spaced_text = spaced(block);
+  if (s.kept.bits == kUntaken) s.kept = take(spaced_text);
+  Screened out = rebuild(s.kept, spaced_text);
+  if (s.kept.valid) out.also_valid = (*document_blocks_)[block].text;
+  return out;
+}
+
+Screened TextScreens::of_block(const doc::Block& b) {
+  // The document's block at b's place in the plain-text view, if it is b.
+  const std::deque<doc::Block>& blocks = *document_blocks_;
+  auto it = std::upper_bound(blocks.begin(), blocks.end(), b.text_offset,
+                             [](std::size_t off, const doc::Block& x) { return off < x.text_offset; });
+  while (it != blocks.begin()) {
+    --it;
+    if (&*it == &b) return of_block(static_cast<std::size_t>(it - blocks.begin()));
+    if (it->text_offset != b.text_offset) break;
   }
   return of(b.text);
 }
 
-const Screened& TextScreens::of(std::string_view text) {
-  auto [it, added] = screens_.try_emplace({text.data(), text.size()});
-  if (added) it->second = screen_of(text);
-  return it->second;
+Screened TextScreens::of_heading(std::size_t section) {
+  const std::string_view heading = (*sections_)[section].heading;
+  Kept& k = headings_[section];
+  if (k.bits == kUntaken) k = take(heading);
+  return rebuild(k, heading);
+}
+
+Screened TextScreens::of(std::string_view text) {
+  Kept& k = screens_[{text.data(), text.size()}];
+  if (k.bits == kUntaken) k = take(text);
+  return rebuild(k, text);
 }
 
 std::uint32_t index_of(const Entry& e) {

@@ -10,8 +10,11 @@
 // save work, never change a result.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <cstdint>
+#include <deque>
 #include <span>
 #include <string>
 #include <string_view>
@@ -94,9 +97,15 @@ std::uint32_t index_of(const Entry& e);
 // loop over the blocks of a document): a bit per table entry, set for each
 // pattern the subject admits (an unscreened pattern, or one each of whose
 // cuts has an atom in the subject), so that asking is one bit test.
+//
+// The bits are the screen's own (`own`, for a screen taken on its own or a
+// union of screens) or kept by a TextScreens, which keeps each distinct set
+// of bits once: the blocks of a large document (the cells of its tables,
+// its labelled lines) mostly admit the same few sets of patterns, and a set
+// per block was most of the memory a check of such a document took.
 struct Screened {
   bool all = true;  // not screened (or the screen is off): every pattern may match
-  std::vector<std::uint64_t> admitted;
+  std::span<const std::uint64_t> admitted;
   // The text screened, when it is valid UTF-8, else empty: a part of it that
   // starts and ends on character boundaries is valid too, and PCRE2 need not
   // check it again on every match (Pattern::find).
@@ -105,6 +114,30 @@ struct Screened {
   // for as well: a block's own text, screened by the scan of its spaced
   // copy (TextScreens). Empty when there is none.
   std::string_view also_valid;
+  // The bits, when `admitted` is the screen's own.
+  std::vector<std::uint64_t> own;
+
+  Screened() = default;
+  Screened(const Screened& o)
+      : all(o.all), admitted(o.admitted), valid_utf8(o.valid_utf8), also_valid(o.also_valid), own(o.own) {
+    if (o.owns()) admitted = own;
+  }
+  // A vector's move keeps its buffer: `admitted` stays valid.
+  Screened(Screened&& o) noexcept = default;
+  Screened& operator=(const Screened& o) {
+    if (this != &o) *this = Screened(o);
+    return *this;
+  }
+  Screened& operator=(Screened&& o) noexcept = default;
+  // Makes `admitted` the screen's own bits, resized to `words`.
+  void set_own(std::size_t words) {
+    if (!owns()) own.assign(admitted.begin(), admitted.end());
+    own.resize(std::max(own.size(), words), 0);
+    admitted = own;
+  }
+
+ private:
+  bool owns() const { return !own.empty() && admitted.data() == own.data(); }
 };
 Screened screen_of(std::string_view subject);
 // Every pattern admitted, the subject's validity checked once: for patterns
@@ -145,38 +178,66 @@ class TextScreens {
   // copy only when the text has a line break to read as a space; else the
   // block's own text.
   std::string_view spaced(std::size_t block) const {
-    const BlockScreens& s = blocks_[block];
-    return s.copied ? std::string_view(s.spaced) : s.text;
+    const BlockScreen& s = blocks_[block];
+    const std::string_view text = (*document_blocks_)[block].text;
+    return s.copied ? std::string_view(spaced_).substr(s.spaced_at, text.size()) : text;
   }
   // The screen of spaced(i), taken when first asked for. It answers for the
   // block's own text too: no atom holds a line break, so every atom in the
   // text is in its spaced form (and the text is valid UTF-8 when the spaced
-  // form is: Screened::also_valid).
-  const Screened& of_block(std::size_t block);
+  // form is: Screened::also_valid). Its bits stay in place as long as this
+  // object.
+  Screened of_block(std::size_t block);
   // of_block for `b` when it is one of the document's blocks; of(b.text)
   // for any other.
-  const Screened& of_block(const doc::Block& b);
+  Screened of_block(const doc::Block& b);
 
-  // The screen of any other `text` (a heading, a title), which must stay in
+  // The screen of section i's heading.
+  Screened of_heading(std::size_t section);
+
+  // The screen of any other `text` (a title, a label), which must stay in
   // place and unchanged while this object is asked about it.
-  const Screened& of(std::string_view text);
+  Screened of(std::string_view text);
 
  private:
+  static constexpr std::uint32_t kUntaken = 0xFFFFFFFFu;  // not screened yet
+  static constexpr std::uint32_t kAll = 0xFFFFFFFEu;      // screened: every pattern may match
+  // What a screen of one text keeps: the index of its set of bits, and
+  // whether the text is valid UTF-8.
+  struct Kept {
+    std::uint32_t bits = kUntaken;
+    bool valid = false;
+  };
+  struct BlockScreen {
+    std::size_t spaced_at = 0;  // where its spaced copy starts in spaced_, when `copied`
+    Kept kept;
+    bool copied = false;
+  };
   struct Hash {
     std::size_t operator()(const std::pair<const char*, std::size_t>& k) const {
       return std::hash<const void*>()(k.first) ^ (k.second * 0x9E3779B97F4A7C15ull);
     }
   };
-  struct BlockScreens {
-    std::string_view text;
-    std::string spaced;   // when `copied`: the text with its soft line breaks as spaces
-    bool copied = false;
-    bool taken = false;  // `screen` is set
-    Screened screen;     // of `spaced`, answering for `text` too (also_valid)
-  };
-  std::span<const doc::Block> document_blocks_;
-  std::vector<BlockScreens> blocks_;
-  std::unordered_map<std::pair<const char*, std::size_t>, Screened, Hash> screens_;
+  // Screens `text` and keeps what the screen says.
+  Kept take(std::string_view text);
+  // The screen of `text` from what was kept of it.
+  Screened rebuild(const Kept& kept, std::string_view text) const;
+  // The index of a set of bits equal to `bits`, kept once.
+  std::uint32_t intern(std::span<const std::uint64_t> bits);
+  std::span<const std::uint64_t> bits_at(std::uint32_t index) const;
+
+  const std::deque<doc::Block>* document_blocks_;
+  const std::deque<doc::Section>* sections_;
+  std::vector<BlockScreen> blocks_;
+  std::vector<Kept> headings_;
+  std::string spaced_;  // the spaced copies, one after another
+  std::unordered_map<std::pair<const char*, std::size_t>, Kept, Hash> screens_;
+  // The distinct sets of bits, `words_` words each, in chunks that never
+  // move (a Screened points into them), and an index from their bytes.
+  std::size_t words_ = 0;
+  std::vector<std::unique_ptr<std::uint64_t[]>> chunks_;
+  std::uint32_t sets_ = 0;
+  std::unordered_map<std::string_view, std::uint32_t> set_index_;
 };
 
 // Drops this thread's screens (check_source calls it after each file).

@@ -460,9 +460,9 @@ void append_shown(const doc::Block& b, const std::vector<doc::TextSpan>& spans, 
 // A paragraph of bold text only, short and not a sentence or a label:
 // "**The challenge**", "<p><strong>Results</strong></p>".
 bool is_bold_heading(const doc::Block& b) {
-  if (b.kind != doc::BlockKind::paragraph || b.strong_prefix.empty()) return false;
+  if (b.kind != doc::BlockKind::paragraph || b.strong_prefix().empty()) return false;
   std::string_view t = trim(b.text);
-  if (t != trim(b.strong_prefix) || t.empty() || t.size() > 100) return false;
+  if (t != trim(b.strong_prefix()) || t.empty() || t.size() > 100) return false;
   if (t.find('\n') != std::string_view::npos) return false;
   const char last = t.back();
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!') return false;
@@ -488,6 +488,17 @@ struct Event {
 }  // namespace
 
 void build(doc::Document& d) {
+  // Most documents have no template tag, no paragraph of bold text only and
+  // no HTML element that names a section: their blocks and sections stay as
+  // parsed, and are not copied to find that out (the copy below doubled the
+  // blocks' memory of a large document at its peak).
+  if (d.section_hints.empty() &&
+      std::none_of(d.blocks.begin(), d.blocks.end(), [](const doc::Block& b) {
+        return is_bold_heading(b) ||
+               (b.kind != doc::BlockKind::code && b.text.find('{') != std::string::npos && !find_tags(b.text).empty());
+      })) {
+    return;
+  }
   // 1. The blocks as the reader sees them: template tags out, what they
   // show kept, a block split where a tag names a section.
   struct NewBlock {
@@ -546,6 +557,7 @@ void build(doc::Document& d) {
         NewBlock nb;
         nb.block = b;
         nb.block.text = cur.text.substr(lead, end - lead);
+        nb.block.set_strong_prefix(b.strong_prefix());
         for (doc::TextSpan s : cur.spans) {
           const std::size_t s_end = s.offset + s.length;
           if (s_end <= lead || s.offset >= end) continue;
@@ -567,7 +579,7 @@ void build(doc::Document& d) {
           nb.origin = origin;
           nb.block.kind = doc::BlockKind::heading;
           nb.block.range = range;
-          nb.block.strong_prefix.clear();
+          nb.block.set_strong_prefix({});
         }
         out.push_back(std::move(nb));
       }
@@ -659,7 +671,7 @@ void build(doc::Document& d) {
   for (std::size_t i = 1; i < out.size(); ++i) ordered = ordered && out[i].block.section >= out[i - 1].block.section;
 
   std::vector<Event> events;
-  const std::vector<doc::Section> old = std::move(d.sections);
+  const std::deque<doc::Section> old = std::move(d.sections);
   if (ordered) {
     // A real section stands at the first block in it (or after it).
     std::vector<Event> real;
@@ -695,7 +707,7 @@ void build(doc::Document& d) {
   }
 
   // 3. The new sections, their tree and ranges.
-  std::vector<doc::Section> secs;
+  std::deque<doc::Section> secs;
   secs.push_back(old.empty() ? doc::Section{} : old[0]);
   secs[0].children.clear();
   secs[0].blocks.clear();

@@ -736,8 +736,9 @@ class HtmlBuilder {
     block.section = current_section();
     block.table = c.table;
     block.row = c.row;
-    block.strong_prefix = std::move(c.strong_prefix);
     block.text = std::move(c.b.text);
+    block.set_strong_prefix(c.strong_prefix);
+    c.strong_prefix.clear();
     if (c.table >= 0) {
       auto& row = d_.tables[static_cast<std::size_t>(c.table)].rows[static_cast<std::size_t>(c.row)];
       block.col = static_cast<int>(row.size());

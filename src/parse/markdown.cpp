@@ -2,6 +2,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -590,7 +591,6 @@ class MarkdownBuilder {
     b.table = table;
     b.row = row;
     b.col = col;
-    b.strong_prefix = cur_.strong_prefix;
     // Trim, shifting the spans with the text.
     std::string& text = cur_.text;
     std::size_t lead = text.find_first_not_of(" \t\r\n");
@@ -598,6 +598,7 @@ class MarkdownBuilder {
     std::size_t tail = text.find_last_not_of(" \t\r\n");
     std::size_t end = tail == std::string::npos ? lead : tail + 1;
     b.text = text.substr(lead, end - lead);
+    b.set_strong_prefix(cur_.strong_prefix);
     std::vector<doc::TextSpan> spans;
     for (doc::TextSpan s : cur_.spans) {
       std::size_t s_end = s.offset + s.length;
@@ -673,8 +674,9 @@ class MarkdownBuilder {
 
 // Files larger than this are parsed in parts of about this size. cmark-gfm's
 // tree is about 9 times the text for prose and 50 times for tables (a node
-// per cell and per text), so a part of 1 MiB of tables took a 50 MiB tree.
-constexpr std::size_t kPartBytes = std::size_t{256} << 10;
+// per cell and per text), so a part of 1 MiB of tables took a 50 MiB tree,
+// and one of 256 KiB still 13 MiB.
+constexpr std::size_t kPartBytes = std::size_t{64} << 10;
 
 ParserPtr new_parser() {
   ensure_extensions_registered();
@@ -689,10 +691,11 @@ ParserPtr new_parser() {
 
 // Large files are parsed in parts, so that cmark-gfm's tree (several times
 // the size of the text) never holds more than one part. A part ends just
-// before a line that starts with a letter, `#` or `|` (a table's first row,
-// or a paragraph) after an empty line: at
-// such a line cmark-gfm has closed every block, unless a fenced code block
-// or an HTML block that only its end marker closes is still open. A
+// before a line that starts with a letter, `#`, `|` or `[` (a table's first
+// row, or a paragraph) after an empty line: at such a line cmark-gfm has
+// closed every block, unless a fenced code block or an HTML block that only
+// its end marker closes is still open. In a long list, a part may end
+// before an item that follows another (next_part_start). A
 // sentinel paragraph fed after the part tells: it stays a paragraph of its
 // own only if nothing was open. What cmark-gfm resolves across the whole
 // file, link reference definitions and footnote definitions, keeps a file
@@ -732,6 +735,9 @@ class OpenBlocks {
       if (contains(line, html_end_)) html_end_ = {};
       return;
     }
+    if (is_blank_line(line)) until_blank_ = false;
+    // A table goes on to an empty line, and may take any line as a row.
+    if (line.find('|') != std::string_view::npos) until_blank_ = true;
     if (indent == std::string_view::npos || indent > 3) return;
     std::string_view rest = after_markers(line.substr(indent));
     if (rest.starts_with("```") || rest.starts_with("~~~")) {
@@ -743,9 +749,14 @@ class OpenBlocks {
     if (rest.starts_with('<')) {
       std::string_view end = html_end_marker(rest);
       if (!end.empty() && !contains(rest.substr(1), end)) html_end_ = end;
+      // Any other HTML block (kinds 6 and 7) goes on to an empty line; so
+      // may a line starting with `<` that is not one.
+      if (end.empty()) until_blank_ = true;
     }
   }
   bool open() const { return fence_length_ > 0 || !html_end_.empty(); }
+  // A table, or an HTML block, that only an empty line ends may be open.
+  bool open_until_blank() const { return until_blank_; }
 
  private:
   // A line without its block quote and list item markers ("> - 1. "): a
@@ -807,32 +818,62 @@ class OpenBlocks {
   char fence_char_ = 0;
   std::size_t fence_length_ = 0;
   std::string_view html_end_;
+  bool until_blank_ = false;
 };
 
+// The marker of a line that starts a bullet list item at the margin with a
+// letter or digit ("- Amazon S3 ..."), or 0. Such a line always starts an
+// item of a list at the top level (a thematic break, "- - -", or a task,
+// "- [ ]", does not start with a letter or digit).
+char bullet_item(std::string_view line) {
+  if (line.size() < 3 || (line[0] != '-' && line[0] != '*' && line[0] != '+') || line[1] != ' ') return 0;
+  const unsigned char c = static_cast<unsigned char>(line[2]);
+  return std::isalnum(c) && c < 0x80 ? line[0] : 0;
+}
+
 // Where the part that starts at `begin` may end: the start of the first line
-// at or after `from` that begins with an ASCII letter, `#` or `|`, follows an
-// empty line (or one of spaces and tabs), and is not inside an open block.
-// npos when there is none.
+// at or after `from` that is not inside an open block and either begins
+// with an ASCII letter, `#`, `|` or `[` (a link: a file with a link
+// reference definition is not split) after an empty line (or one of spaces
+// and tabs), or starts a bullet item right after a line that starts one with the
+// same marker (a long list has no empty line to end a part at; its items
+// end each other). npos when there is none.
 std::size_t next_part_start(std::string_view bytes, std::size_t begin, std::size_t from) {
   OpenBlocks blocks;
   bool after_blank = false;
+  char after_item = 0;
   for (std::size_t start = begin; start < bytes.size();) {
     std::size_t nl = bytes.find('\n', start);
     std::size_t end = nl == std::string_view::npos ? bytes.size() : nl;
     const std::string_view line = bytes.substr(start, end - start);
-    if (start >= from && after_blank && !blocks.open() && !line.empty()) {
+    const char item = bullet_item(line);
+    if (start >= from && !blocks.open() && !line.empty()) {
       const char c = line[0];
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '#' || c == '|') return start;
+      if (after_blank && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '#' || c == '|' || c == '[')) {
+        return start;
+      }
+      if (item != 0 && item == after_item && !blocks.open_until_blank()) return start;
     }
     blocks.read(line);
     after_blank = is_blank_line(line);
+    after_item = item;
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
   return std::string_view::npos;
 }
 
-constexpr std::string_view kSentinel = "caselintpartend\n";
+// Fed after a part: a paragraph of its own, after an empty line when the
+// part does not end with one (a list whose next item starts the next part).
+constexpr std::string_view kSentinel = "\ncaselintpartend\n";
+constexpr std::string_view kSentinelText = kSentinel.substr(1, kSentinel.size() - 2);
+
+// The sentinel to feed after bytes[begin, end), which ends a line.
+std::string_view sentinel_after(std::string_view bytes, std::size_t begin, std::size_t end) {
+  const std::size_t last = end - 1 > begin ? bytes.rfind('\n', end - 2) : std::string_view::npos;
+  const std::size_t from = last == std::string_view::npos || last < begin ? begin : last + 1;
+  return is_blank_line(bytes.substr(from, end - 1 - from)) ? kSentinel.substr(1) : kSentinel;
+}
 
 // True when the root's last child is the sentinel's own paragraph; removes it.
 bool take_sentinel(cmark_node* root) {
@@ -841,7 +882,7 @@ bool take_sentinel(cmark_node* root) {
   cmark_node* text = cmark_node_first_child(last);
   if (!text || cmark_node_next(text) || cmark_node_get_type(text) != CMARK_NODE_TEXT) return false;
   const char* lit = cmark_node_get_literal(text);
-  if (!lit || std::string_view(lit) != kSentinel.substr(0, kSentinel.size() - 1)) return false;
+  if (!lit || std::string_view(lit) != kSentinelText) return false;
   cmark_node_free(last);
   return true;
 }
@@ -871,7 +912,10 @@ std::size_t parse_markdown_in_parts(std::string_view bytes, doc::Document& d, st
       ParserPtr parser = new_parser();
       cmark_parser_feed(parser.get(), blank_lines.data(), blank_lines.size());
       cmark_parser_feed(parser.get(), bytes.data() + begin, end - begin);
-      if (end < bytes.size()) cmark_parser_feed(parser.get(), kSentinel.data(), kSentinel.size());
+      if (end < bytes.size()) {
+        const std::string_view sentinel = sentinel_after(bytes, begin, end);
+        cmark_parser_feed(parser.get(), sentinel.data(), sentinel.size());
+      }
       root.reset(cmark_parser_finish(parser.get()));
       if (end < bytes.size() && !take_sentinel(root.get())) root.reset();
     }

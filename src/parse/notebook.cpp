@@ -442,8 +442,7 @@ class NotebookReader {
   // each escape becoming a span that is not verbatim, as wide as it is in
   // the file ("\\\"" is 2 columns for one character).
   void remap_spans() {
-    std::vector<doc::TextSpan> out;
-    out.reserve(d_.spans.size());
+    std::deque<doc::TextSpan> out;
     for (const doc::TextSpan& s : d_.spans) {
       const auto [o, k0] = in_string(s.start);
       if (!k0) {

@@ -132,14 +132,14 @@ TEST_CASE("html: labelled paragraphs and loose div text") {
   Document d = parse(kCaseStudy);
   const auto* customer = find_block(d, "Customer: Acme Corp");
   REQUIRE(customer != nullptr);
-  CHECK(customer->strong_prefix == "Customer:");
+  CHECK(customer->strong_prefix() == "Customer:");
   CHECK(customer->kind == BlockKind::paragraph);
   CHECK(customer->range.start.line == 14);
   CHECK(customer->section == 1);
 
   const auto* industry = find_block(d, "Industry: Retail");
   REQUIRE(industry != nullptr);
-  CHECK(industry->strong_prefix.empty());
+  CHECK(industry->strong_prefix().empty());
   CHECK(industry->range.start.line == 15);
 
   const auto* challenge = find_block(d, "Acme ran on-premises servers & tapes.");
@@ -265,7 +265,7 @@ TEST_CASE("html: without <main> the whole body counts; title falls back to h1") 
   REQUIRE(d.sections.size() == 2);
   REQUIRE(d.blocks.size() == 1);
   CHECK(d.blocks[0].text == "Partner: Example");
-  CHECK(d.blocks[0].strong_prefix == "Partner:");
+  CHECK(d.blocks[0].strong_prefix() == "Partner:");
   CHECK(d.blocks[0].section == 1);
   CHECK(d.last_line == 4);
 }

@@ -115,7 +115,7 @@ TEST_CASE("labelled lines keep one line each, strong prefix recorded") {
   const doc::Block* b = block_with(d, "Customer");
   REQUIRE(b);
   CHECK(b->text == "Customer: Acme\nIndustry: Retail");
-  CHECK(b->strong_prefix == "Customer:");
+  CHECK(b->strong_prefix() == "Customer:");
   std::size_t off = b->text_offset + b->text.find("Retail");
   CHECK(d.position_at(off) == doc::Position{4, 15});
 }
@@ -236,6 +236,7 @@ TEST_CASE("a file read in parts gives the same document as read whole") {
   }
   SUBCASE("a part ends before a paragraph, heading or table after an empty line") {
     CHECK(same_in_parts("# T\n\nOne.\n\nTwo.\n\n## Next\n\nThree.\n", 1) == 5);
+    CHECK(same_in_parts("# T\n\n[One](https://a.example/1) [two](b).\n\n[Three](c)\n[four](d)\n", 1) == 3);
     CHECK(same_in_parts("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n\n| not a table\n| x |\n", 1) == 4);
     // Lines numbers and columns after the front matter and in later parts.
     CHECK(same_in_parts("---\ntitle: x\n---\n# T\n\nSee [AWS](https://aws.amazon.com \"t\").\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nEnd é <!-- caselint-disable CS101 -->.\n", 1) == 4);
@@ -253,6 +254,20 @@ TEST_CASE("a file read in parts gives the same document as read whole") {
     same_in_parts("- a\n\n- b\n\n  more b\n\nAfter the list.\n\n> quote\n\nAfter.\n\n    code\n\nText.\n", 1);
     same_in_parts("1. a\n\n   ```\n   x\n\n   y\n   ```\nlazy\n\nNext.\n\n* [ ] task\n\nDone ~~no~~.\n", 1);
     same_in_parts("Setext\n======\n\nPara\n---\n\nWord\n\n<div>\nhtml\n\nText\n", 1);
+  }
+  SUBCASE("a long list is read in parts, each starting at an item") {
+    // A list has no empty line to end a part at: a part ends before an item
+    // that follows an item with the same marker.
+    CHECK(same_in_parts("# T\n\n- Amazon S3 one\n- Amazon EC2 two\n- AWS DMS three\n  more three\n- four **bold**\n", 1) == 3);
+    CHECK(same_in_parts("* a1\n* b2\n+ c3\n+ d4\n- e5\n\n- f6\n- g7\nText.\n", 1) == 4);
+    // Not where the item could be something else: a row of a table, a line
+    // of an HTML block or a fenced code block, a thematic break or a task.
+    CHECK(same_in_parts("| a | b |\n|---|---|\n- x1\n- x2\n- x3\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("<div>\n- x1\n- x2\n- x3\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("```\n- x1\n- x2\n```\n\nAfter.\n", 1) == 2);
+    CHECK(same_in_parts("- - -\n- - -\n- [ ] a\n- [x] b\n", 1) == 1);
+    // Loose and tight, nested, ordered lists and lazy lines read the same.
+    same_in_parts("- a\n- b\n\n- c\n  - c1\n  - c2\n- d\nlazy d\n- e\n1. one\n2. two\n- f\n> q\n- g\n- h\n", 1);
   }
   SUBCASE("files that keep a link reference or footnote across parts stay whole") {
     CHECK(same_in_parts("See [x].\n\nMore.\n\n[x]: https://example.com\n", 1) == 1);
