@@ -185,10 +185,13 @@ class Parser {
       r.study_named = true;
     }
     if (r.study_named) {
-      add_document(fs::path(r.path).lexically_normal().string());
-      std::rotate(r.documents.begin(), r.documents.end() - 1, r.documents.end());  // the study first
+      // The study first, wherever the list named it; the rest support it.
+      const std::string study_path = fs::path(r.path).lexically_normal().string();
+      add_document(study_path);
+      auto at = std::find(r.documents.begin(), r.documents.end(), study_path);
+      std::rotate(r.documents.begin(), at, at + 1);
       for (const std::string& d : r.documents)
-        if (d != fs::path(r.path).lexically_normal().string()) r.supporting.push_back(d);
+        if (d != study_path) r.supporting.push_back(d);
     }
     for (std::string& e : extra) {
       e = fs::path(e).lexically_normal().string();

@@ -89,15 +89,20 @@ TEST_CASE("a valid manifest: program, engines, references with their lines, cons
 TEST_CASE("a manifest reference as a list of files: the study named, the rest supporting") {
   Scratch s;
   portfolio::Manifest m = portfolio::parse_manifest(
-      "program: dms\nreferences:\n  - files: [a.md, b.md]\n    study: b.md\n  - file: a.md\n    supporting: [b.md]\n",
+      "program: dms\nreferences:\n  - files: [a.md, b.md]\n    study: b.md\n  - file: a.md\n    supporting: [b.md]\n"
+      "  - files: [b.md, a.md]\n    study: b.md\n",
       s.path("caselint-submission.yaml"));
-  REQUIRE(m.references.size() == 2);
+  REQUIRE(m.references.size() == 3);
   CHECK(fs::path(m.references[0].path) == fs::path(s.path("b.md")).lexically_normal());
   REQUIRE(m.references[0].supporting.size() == 1);
   CHECK(fs::path(m.references[0].supporting[0]) == fs::path(s.path("a.md")).lexically_normal());
   CHECK(m.references[0].documents.front() == m.references[0].path);
   REQUIRE(m.references[1].supporting.size() == 1);
   CHECK(fs::path(m.references[1].supporting[0]) == fs::path(s.path("b.md")).lexically_normal());
+  // The study comes first in the documents wherever the list names it.
+  REQUIRE(m.references[2].documents.size() == 2);
+  CHECK(m.references[2].documents.front() == m.references[2].path);
+  CHECK(m.references[2].supporting == std::vector<std::string>{fs::path(s.path("a.md")).lexically_normal().string()});
   CHECK(m.practice.empty());
 }
 
