@@ -29,7 +29,6 @@
 #include "lsp/server.h"
 #include "parse/parse.h"
 #include "portfolio/portfolio.h"
-#include "extract/fields.h"
 #include "report/report.h"
 #include "rules/engine.h"
 #include "rules/portfolio_rule.h"
@@ -443,35 +442,14 @@ int cmd_explain(const std::string& code) {
   return 0;
 }
 
-// The references of a submission as the report shows them: the customer
-// (the manifest's, else the study's), the study and every document read
-// with it.
-std::vector<report::ReferenceInput> report_references(const portfolio::Submission& sub,
-                                                      const std::vector<format::FileResult>& documents) {
+// The references of a submission as the report shows them: the manifest's
+// customer (else the report names the study's) and the reference's
+// documents, the study first.
+std::vector<report::ReferenceInput> report_references(const portfolio::Submission& sub) {
   std::vector<report::ReferenceInput> out;
-  auto normal = [](const std::string& p) { return fs::path(p).lexically_normal().string(); };
   for (const portfolio::ReferenceEntry& e : sub.references) {
-    report::ReferenceInput r;
-    r.study = e.path;
-    r.documents.push_back(e.path);
-    r.name = e.customer;
-    const format::FileResult* study = nullptr;
-    for (const format::FileResult& d : documents) {
-      if (normal(d.path) == normal(e.path)) study = &d;
-    }
-    std::vector<std::string> more = e.supporting;
-    if (study) {
-      r.study = study->path;
-      r.documents.front() = study->path;
-      more.insert(more.end(), study->supporting.begin(), study->supporting.end());
-      const extract::Field* customer = study->fields ? study->fields->get("customer_name") : nullptr;
-      if (r.name.empty() && customer && customer->state == extract::FieldState::ok) r.name = customer->text;
-    }
-    if (r.name.empty()) r.name = fs::path(e.path).stem().string();
-    for (const std::string& m : more) {
-      if (std::none_of(r.documents.begin(), r.documents.end(), [&](const std::string& d) { return normal(d) == normal(m); }))
-        r.documents.push_back(m);
-    }
+    report::ReferenceInput r{e.customer, e.path, {e.path}};
+    r.documents.insert(r.documents.end(), e.supporting.begin(), e.supporting.end());
     out.push_back(std::move(r));
   }
   return out;
@@ -506,7 +484,7 @@ int cmd_report(const Options& o, const std::string& partner, const std::string& 
       if (pr.submission.manifest) in.partner = pr.submission.manifest->partner;
       pr_manifest = pr.submission.manifest;
       in.practice = pr.submission.practice;
-      in.references = report_references(pr.submission, in.documents);
+      in.references = report_references(pr.submission);
     } catch (const config::ConfigError& e) {
       std::cerr << e.file << ": error: submission: " << e.what() << '\n';
       return 2;

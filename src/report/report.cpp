@@ -64,21 +64,39 @@ std::string stem(const std::string& path) {
   return name.substr(0, name.find('.'));
 }
 
+// The name a reference is shown by: its study's customer, else the study's
+// file name.
+std::string reference_name(const format::FileResult& study) {
+  const extract::Field* customer = study.fields ? study.fields->get("customer_name") : nullptr;
+  return customer && customer->state == extract::FieldState::ok ? shown_value(*customer) : stem(study.path);
+}
+
 // The references: the caller's, else every document checked as a case
-// study with the supporting documents it read.
+// study. Each reads with the supporting documents its study read, and is
+// named by its study when the caller gave no name.
 std::vector<ReferenceColumn> references_of(const Input& in) {
+  auto normal = [](const std::string& p) { return std::filesystem::path(p).lexically_normal().string(); };
   std::vector<ReferenceColumn> out;
   for (const ReferenceInput& r : in.references) out.push_back({r.name, r.study, r.documents});
-  if (!in.references.empty()) return out;
-  for (const format::FileResult& doc : in.documents) {
-    if (doc.error || doc.kind != "case-study") continue;
-    ReferenceColumn c;
-    const extract::Field* customer = doc.fields ? doc.fields->get("customer_name") : nullptr;
-    c.name = customer && customer->state == extract::FieldState::ok ? shown_value(*customer) : stem(doc.path);
-    c.study = doc.path;
-    c.documents.push_back(doc.path);
-    for (const std::string& s : doc.supporting) c.documents.push_back(s);
-    out.push_back(std::move(c));
+  if (in.references.empty()) {
+    for (const format::FileResult& doc : in.documents) {
+      if (!doc.error && doc.kind == "case-study") out.push_back({"", doc.path, {doc.path}});
+    }
+  }
+  for (ReferenceColumn& c : out) {
+    if (c.documents.empty()) c.documents.push_back(c.study);
+    const auto study = std::find_if(in.documents.begin(), in.documents.end(),
+                                    [&](const format::FileResult& d) { return normal(d.path) == normal(c.study); });
+    if (study == in.documents.end()) {
+      if (c.name.empty()) c.name = stem(c.study);
+      continue;
+    }
+    c.study = c.documents.front() = study->path;
+    if (c.name.empty()) c.name = reference_name(*study);
+    for (const std::string& s : study->supporting) {
+      if (std::none_of(c.documents.begin(), c.documents.end(), [&](const std::string& d) { return normal(d) == normal(s); }))
+        c.documents.push_back(s);
+    }
   }
   return out;
 }

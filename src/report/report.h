@@ -25,9 +25,11 @@ namespace caselint::report {
 // A customer reference: its study and the documents that support it
 // (docs/references.md).
 struct ReferenceInput {
-  std::string name;                    // the customer, as the report shows it
+  std::string name;                    // the customer, as the report shows it; empty: the study's customer
   std::string study;                   // the study's path
-  std::vector<std::string> documents;  // the study first, then its supporting documents
+  // The study first, then its supporting documents; those the study read
+  // (FileResult::supporting) are added.
+  std::vector<std::string> documents;
 };
 
 // What a report is about: a partner's submission for one program.
